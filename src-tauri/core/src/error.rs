@@ -1,0 +1,349 @@
+//! The core's one error type.
+//!
+//! Every variant a recruiter can meet carries enough data to say what happened and
+//! what to do, in French (the product's first language) and English. `Display` gives
+//! the French text; [`CoreError::message`] picks a language; [`CoreError::code`] is a
+//! stable machine-readable name the UI and scripts can match on.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// A required field was empty after trimming.
+    #[error("{}", self.message(Lang::Fr))]
+    EmptyField { field: Field },
+
+    /// A text field is longer than the product accepts.
+    #[error("{}", self.message(Lang::Fr))]
+    FieldTooLong { field: Field, max: usize },
+
+    /// A text field holds a control character (CR, LF, TAB, NUL...), which could
+    /// otherwise end up in an email header.
+    #[error("{}", self.message(Lang::Fr))]
+    ControlCharacter { field: Field },
+
+    #[error("{}", self.message(Lang::Fr))]
+    InvalidEmail { value: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    InvalidBaseUrl { value: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    InvalidValidityDays { value: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    UnknownSetting { name: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    UnknownStatus { value: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    ApplicationNotFound { id: i64 },
+
+    /// The same candidate already applied to the same job offer.
+    #[error("{}", self.message(Lang::Fr))]
+    DuplicateApplication { email: String, job_title: String },
+
+    /// The application is rejected, hired or withdrawn: no new link for it.
+    #[error("{}", self.message(Lang::Fr))]
+    ApplicationClosed { id: i64, status: String },
+
+    /// The job offer is closed: no new link for its applications.
+    #[error("{}", self.message(Lang::Fr))]
+    JobClosed { job_title: String },
+
+    /// The OS random generator failed; no token was made.
+    #[error("{}", self.message(Lang::Fr))]
+    Randomness(String),
+
+    /// The CSV file could not be read as CSV at all (not a per-row problem).
+    #[error("{}", self.message(Lang::Fr))]
+    CsvUnreadable { detail: String },
+
+    /// The CSV header lacks a required column.
+    #[error("{}", self.message(Lang::Fr))]
+    CsvMissingColumns { missing: Vec<&'static str> },
+
+    #[error("{}", self.message(Lang::Fr))]
+    DataDirUnavailable { path: String, detail: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    Database(#[from] rusqlite::Error),
+
+    #[error("{}", self.message(Lang::Fr))]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("{}", self.message(Lang::Fr))]
+    Io(#[from] std::io::Error),
+}
+
+/// The user-editable fields errors can point at; the UI shows the message next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    JobTitle,
+    CandidateName,
+    Email,
+    BaseUrl,
+    LinkValidityDays,
+}
+
+impl Field {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::JobTitle, Lang::Fr) => "l'intitulé du poste",
+            (Field::JobTitle, Lang::En) => "the job title",
+            (Field::CandidateName, Lang::Fr) => "le nom du candidat",
+            (Field::CandidateName, Lang::En) => "the candidate's name",
+            (Field::Email, Lang::Fr) => "l'adresse e-mail",
+            (Field::Email, Lang::En) => "the email address",
+            (Field::BaseUrl, Lang::Fr) => "l'adresse de base des liens",
+            (Field::BaseUrl, Lang::En) => "the link base URL",
+            (Field::LinkValidityDays, Lang::Fr) => "la durée de validité des liens",
+            (Field::LinkValidityDays, Lang::En) => "the link validity",
+        }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+impl CoreError {
+    /// A stable name for scripts and the UI (`invalid_email`, `application_not_found`...).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::EmptyField { .. } => "empty_field",
+            CoreError::FieldTooLong { .. } => "field_too_long",
+            CoreError::ControlCharacter { .. } => "control_character",
+            CoreError::InvalidEmail { .. } => "invalid_email",
+            CoreError::InvalidBaseUrl { .. } => "invalid_base_url",
+            CoreError::InvalidValidityDays { .. } => "invalid_validity_days",
+            CoreError::UnknownSetting { .. } => "unknown_setting",
+            CoreError::UnknownStatus { .. } => "unknown_status",
+            CoreError::ApplicationNotFound { .. } => "application_not_found",
+            CoreError::DuplicateApplication { .. } => "duplicate_application",
+            CoreError::ApplicationClosed { .. } => "application_closed",
+            CoreError::JobClosed { .. } => "job_closed",
+            CoreError::Randomness(_) => "randomness",
+            CoreError::CsvUnreadable { .. } => "csv_unreadable",
+            CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
+            CoreError::DataDirUnavailable { .. } => "data_dir_unavailable",
+            CoreError::Database(_) => "database",
+            CoreError::Migration(_) => "migration",
+            CoreError::Io(_) => "io",
+        }
+    }
+
+    /// The form field this error is about, when there is one.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            CoreError::EmptyField { field }
+            | CoreError::FieldTooLong { field, .. }
+            | CoreError::ControlCharacter { field } => Some(*field),
+            CoreError::InvalidEmail { .. } => Some(Field::Email),
+            CoreError::InvalidBaseUrl { .. } => Some(Field::BaseUrl),
+            CoreError::InvalidValidityDays { .. } => Some(Field::LinkValidityDays),
+            _ => None,
+        }
+    }
+
+    /// What happened and what to do, in the recruiter's language.
+    pub fn message(&self, lang: Lang) -> String {
+        use Lang::{En, Fr};
+        match (self, lang) {
+            (CoreError::EmptyField { field }, Fr) => {
+                format!("Renseignez {} : ce champ est obligatoire.", field.label(Fr))
+            }
+            (CoreError::EmptyField { field }, En) => {
+                format!("Enter {}: this field is required.", field.label(En))
+            }
+            (CoreError::FieldTooLong { field, max }, Fr) => format!(
+                "{} est trop long : {max} caractères au plus. Raccourcissez-le.",
+                capitalise(field.label(Fr))
+            ),
+            (CoreError::FieldTooLong { field, max }, En) => format!(
+                "{} is too long: {max} characters at most. Shorten it.",
+                capitalise(field.label(En))
+            ),
+            (CoreError::ControlCharacter { field }, Fr) => format!(
+                "{} contient un retour à la ligne ou un caractère de contrôle. Gardez-le sur une seule ligne.",
+                capitalise(field.label(Fr))
+            ),
+            (CoreError::ControlCharacter { field }, En) => format!(
+                "{} contains a line break or a control character. Keep it on one line.",
+                capitalise(field.label(En))
+            ),
+            (CoreError::InvalidEmail { value }, Fr) => format!(
+                "« {} » n'est pas une adresse e-mail valide. Corrigez-la (exemple : prenom.nom@exemple.fr).",
+                shorten(value)
+            ),
+            (CoreError::InvalidEmail { value }, En) => format!(
+                "\"{}\" is not a valid email address. Correct it (e.g. first.last@example.com).",
+                shorten(value)
+            ),
+            (CoreError::InvalidBaseUrl { value }, Fr) => format!(
+                "« {} » n'est pas une adresse web valide pour les liens. Indiquez une adresse http:// ou https://, par exemple https://entretiens.exemple.fr.",
+                shorten(value)
+            ),
+            (CoreError::InvalidBaseUrl { value }, En) => format!(
+                "\"{}\" is not a valid web address for links. Use an http:// or https:// address such as https://interviews.example.com.",
+                shorten(value)
+            ),
+            (CoreError::InvalidValidityDays { value }, Fr) => format!(
+                "« {} » n'est pas une durée de validité possible. Indiquez un nombre de jours entre 1 et 365.",
+                shorten(value)
+            ),
+            (CoreError::InvalidValidityDays { value }, En) => format!(
+                "\"{}\" is not a possible validity. Enter a number of days between 1 and 365.",
+                shorten(value)
+            ),
+            (CoreError::UnknownSetting { name }, Fr) => format!(
+                "Le réglage « {} » n'existe pas. Réglages connus : {}.",
+                shorten(name),
+                crate::settings::SETTING_NAMES.join(", ")
+            ),
+            (CoreError::UnknownSetting { name }, En) => format!(
+                "There is no setting \"{}\". Known settings: {}.",
+                shorten(name),
+                crate::settings::SETTING_NAMES.join(", ")
+            ),
+            (CoreError::UnknownStatus { value }, Fr) => format!(
+                "Le statut « {} » n'existe pas. Statuts possibles : {}.",
+                shorten(value),
+                status_names()
+            ),
+            (CoreError::UnknownStatus { value }, En) => format!(
+                "There is no status \"{}\". Possible statuses: {}.",
+                shorten(value),
+                status_names()
+            ),
+            (CoreError::ApplicationNotFound { id }, Fr) => format!(
+                "La candidature n° {id} n'existe pas (ou plus). Actualisez la liste."
+            ),
+            (CoreError::ApplicationNotFound { id }, En) => format!(
+                "Application #{id} does not exist (any more). Refresh the list."
+            ),
+            (CoreError::DuplicateApplication { email, job_title }, Fr) => format!(
+                "{} a déjà postulé à l'offre « {} ». Rien n'a été ajouté.",
+                shorten(email),
+                shorten(job_title)
+            ),
+            (CoreError::DuplicateApplication { email, job_title }, En) => format!(
+                "{} has already applied to \"{}\". Nothing was added.",
+                shorten(email),
+                shorten(job_title)
+            ),
+            (CoreError::ApplicationClosed { id, status }, Fr) => format!(
+                "La candidature n° {id} est close (statut « {status} ») : aucun lien n'est créé. Changez son statut si vous voulez l'inviter."
+            ),
+            (CoreError::ApplicationClosed { id, status }, En) => format!(
+                "Application #{id} is closed (status \"{status}\"): no link was created. Change its status to invite this candidate."
+            ),
+            (CoreError::JobClosed { job_title }, Fr) => format!(
+                "L'offre « {} » est fermée : aucun lien n'est créé. Rouvrez l'offre pour inviter.",
+                shorten(job_title)
+            ),
+            (CoreError::JobClosed { job_title }, En) => format!(
+                "The job offer \"{}\" is closed: no link was created. Reopen it to invite.",
+                shorten(job_title)
+            ),
+            (CoreError::Randomness(detail), Fr) => format!(
+                "Le générateur aléatoire du système n'a pas répondu ({detail}) ; aucun lien n'a été créé. Réessayez ; si cela persiste, redémarrez l'ordinateur."
+            ),
+            (CoreError::Randomness(detail), En) => format!(
+                "The system's random generator failed ({detail}); no link was created. Try again; if it persists, restart the computer."
+            ),
+            (CoreError::CsvUnreadable { detail }, Fr) => format!(
+                "Le fichier ne peut pas être lu comme un CSV ({detail}). Enregistrez-le au format CSV (UTF-8) depuis votre tableur, puis réessayez. Rien n'a été importé."
+            ),
+            (CoreError::CsvUnreadable { detail }, En) => format!(
+                "The file cannot be read as CSV ({detail}). Save it as CSV (UTF-8) from your spreadsheet and try again. Nothing was imported."
+            ),
+            (CoreError::CsvMissingColumns { missing }, Fr) => format!(
+                "Colonnes manquantes dans l'en-tête : {}. La première ligne doit être job_title,candidate_name,email. Rien n'a été importé.",
+                missing.join(", ")
+            ),
+            (CoreError::CsvMissingColumns { missing }, En) => format!(
+                "Missing header columns: {}. The first line must be job_title,candidate_name,email. Nothing was imported.",
+                missing.join(", ")
+            ),
+            (CoreError::DataDirUnavailable { path, detail }, Fr) => format!(
+                "Le dossier de données {path} est inaccessible ({detail}). Vérifiez ses droits ou choisissez-en un autre avec JOBGATE_DATA_DIR."
+            ),
+            (CoreError::DataDirUnavailable { path, detail }, En) => format!(
+                "The data folder {path} cannot be used ({detail}). Check its permissions or choose another one with JOBGATE_DATA_DIR."
+            ),
+            (CoreError::Database(e), Fr) => format!(
+                "La base de données locale a renvoyé une erreur ({e}). Rien n'a été modifié ; réessayez. Si cela persiste, fermez les autres fenêtres JobGate."
+            ),
+            (CoreError::Database(e), En) => format!(
+                "The local database returned an error ({e}). Nothing was changed; try again. If it persists, close other JobGate windows."
+            ),
+            (CoreError::Migration(e), Fr) => format!(
+                "La base de données n'a pas pu être mise à jour ({e}). Vos données n'ont pas été modifiées ; installez la dernière version de JobGate."
+            ),
+            (CoreError::Migration(e), En) => format!(
+                "The database could not be upgraded ({e}). Your data was not changed; install the latest version of JobGate."
+            ),
+            (CoreError::Io(e), Fr) => format!("Erreur de lecture ou d'écriture de fichier : {e}."),
+            (CoreError::Io(e), En) => format!("File read or write error: {e}."),
+        }
+    }
+}
+
+/// Keeps an echoed user value short enough for one line of an error message.
+fn shorten(value: &str) -> String {
+    const MAX: usize = 80;
+    let clean: String = value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= MAX {
+        clean
+    } else {
+        let mut s: String = clean.chars().take(MAX).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn status_names() -> String {
+    crate::domain::ApplicationStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_exist_in_both_languages_and_differ() {
+        let e = CoreError::InvalidEmail {
+            value: "pas-une-adresse".into(),
+        };
+        assert!(e.message(Lang::Fr).contains("n'est pas une adresse e-mail valide"));
+        assert!(e.message(Lang::En).contains("is not a valid email address"));
+        assert_eq!(e.to_string(), e.message(Lang::Fr));
+        assert_eq!(e.field(), Some(Field::Email));
+    }
+
+    #[test]
+    fn echoed_values_lose_control_characters_and_length() {
+        let e = CoreError::InvalidEmail {
+            value: format!("a\r\nb{}", "x".repeat(500)),
+        };
+        let m = e.message(Lang::En);
+        assert!(!m.contains('\n') && !m.contains('\r'));
+        assert!(m.chars().count() < 200);
+    }
+}

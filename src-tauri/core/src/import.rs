@@ -1,0 +1,199 @@
+//! CSV import of applications (`job_title,candidate_name,email`).
+//!
+//! Parse, then convert: every row becomes a validated [`NewApplication`] or a
+//! [`RejectedRow`] with its line number and reasons. Good rows are saved in one
+//! transaction; bad rows are reported and skipped. A file that is not CSV at all,
+//! or lacks a column, changes nothing.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{CoreError, Result};
+use crate::store::{AddOutcome, NewApplication, Store};
+
+/// A row that was not imported, with the 1-based line it starts on.
+#[derive(Debug)]
+pub struct RejectedRow {
+    pub line: u64,
+    pub errors: Vec<CoreError>,
+}
+
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// Data rows read (blank rows not counted).
+    pub rows: usize,
+    pub added: usize,
+    /// Rows whose candidate (same email, any case) already applied to the same offer.
+    pub already_present: usize,
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// The columns we need, with the header names accepted for each (compared after
+/// [`normalise_header`]): English first, then what French spreadsheets use.
+const COLUMNS: [(&str, &[&str]); 3] = [
+    (
+        "job_title",
+        &["job title", "job", "position", "poste", "intitule du poste", "offre", "intitule"],
+    ),
+    (
+        "candidate_name",
+        &["candidate name", "name", "candidate", "full name", "nom du candidat", "nom", "candidat", "nom complet"],
+    ),
+    (
+        "email",
+        &["email", "e mail", "email address", "mail", "courriel", "adresse e mail", "adresse email"],
+    ),
+];
+
+/// Reads a CSV file's bytes into validated rows and rejected rows.
+pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<(u64, NewApplication)>, Vec<RejectedRow>, usize)> {
+    let text = decode(bytes)?;
+    let delimiter = sniff_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+
+    let headers = reader
+        .headers()
+        .map_err(|e| CoreError::CsvUnreadable {
+            detail: e.to_string(),
+        })?
+        .clone();
+    let mut indices = [0usize; 3];
+    let mut missing = Vec::new();
+    for (slot, (name, aliases)) in COLUMNS.iter().enumerate() {
+        let found = headers.iter().position(|h| {
+            let h = normalise_header(h);
+            h == normalise_header(name) || aliases.contains(&h.as_str())
+        });
+        match found {
+            Some(i) => indices[slot] = i,
+            None => missing.push(*name),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(CoreError::CsvMissingColumns { missing });
+    }
+
+    let mut valid = Vec::new();
+    let mut rejected = Vec::new();
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| CoreError::CsvUnreadable {
+            detail: e.to_string(),
+        })?;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows += 1;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let field = |slot: usize| record.get(indices[slot]).unwrap_or("");
+        match NewApplication::parse(field(0), field(1), field(2)) {
+            Ok(app) => valid.push((line, app)),
+            Err(errors) => rejected.push(RejectedRow { line, errors }),
+        }
+    }
+    Ok((valid, rejected, rows))
+}
+
+/// Imports a CSV file's bytes into the store.
+pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result<ImportReport> {
+    let (valid, rejected, rows) = parse_csv(bytes)?;
+    let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
+    let outcomes = store.add_applications(&apps, now)?;
+    let added = outcomes
+        .iter()
+        .filter(|o| matches!(o, AddOutcome::Added { .. }))
+        .count();
+    Ok(ImportReport {
+        rows,
+        added,
+        already_present: outcomes.len() - added,
+        rejected,
+    })
+}
+
+fn decode(bytes: &[u8]) -> Result<&str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(CoreError::CsvUnreadable {
+            detail: "fichier vide / empty file".into(),
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(CoreError::CsvUnreadable {
+            detail: "fichier binaire / binary file".into(),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| CoreError::CsvUnreadable {
+        detail: format!(
+            "pas en UTF-8 à l'octet {} / not UTF-8 at byte {}",
+            e.valid_up_to(),
+            e.valid_up_to()
+        ),
+    })
+}
+
+/// Comma, semicolon (French Excel) or tab: whichever the header line has most of.
+fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut in_quotes = false;
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    for c in header.bytes() {
+        if c == b'"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            for (d, n) in counts.iter_mut() {
+                if *d == c {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, _)| *d)
+        .unwrap_or(b',')
+}
+
+/// Lower case, accents off, `_`/`-` as spaces, spaces folded: "Intitulé_du-Poste" → "intitule du poste".
+fn normalise_header(h: &str) -> String {
+    let folded: String = h
+        .trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '_' | '-' => ' ',
+            other => other,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_normalise() {
+        assert_eq!(normalise_header(" Intitulé_du-Poste "), "intitule du poste");
+        assert_eq!(normalise_header("E-mail"), "e mail");
+    }
+
+    #[test]
+    fn delimiter_sniffing() {
+        assert_eq!(sniff_delimiter("a;b;c\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter("a,b,c"), b',');
+        assert_eq!(sniff_delimiter("\"a;b\",c,d"), b',');
+        assert_eq!(sniff_delimiter("abc"), b',');
+    }
+}

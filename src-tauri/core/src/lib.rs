@@ -1,0 +1,38 @@
+//! JobGate's core: everything the desktop app and its command line do, with no
+//! Tauri in sight.
+//!
+//! - [`domain`]: validated types (`EmailAddress`, `PersonName`, `JobTitle`, `Token`).
+//! - [`store`]: the SQLite database, the only place that runs SQL.
+//! - [`import`]: CSV import, row by row with line numbers.
+//! - [`dto`]: the JSON shapes shown to the UI and scripts.
+//! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
+//!
+//! ```
+//! use jobgate_core::store::{NewApplication, Store};
+//! let mut store = Store::open_in_memory()?;
+//! let now = chrono::Utc::now();
+//! let app = NewApplication::parse("Développeur Rust", "Élodie Brûlé", "elodie@exemple.fr")
+//!     .map_err(|mut errs| errs.remove(0))?;
+//! let added = store.add_application(&app, now)?;
+//! # let id = match added { jobgate_core::store::AddOutcome::Added { application_id } => application_id, _ => unreachable!() };
+//! let first = store.create_or_get_link(id, now)?;
+//! let again = store.create_or_get_link(id, now)?;
+//! assert!(first.created && !again.created);
+//! assert_eq!(first.link.token, again.link.token);
+//! # Ok::<(), jobgate_core::CoreError>(())
+//! ```
+
+pub mod domain;
+pub mod dto;
+pub mod error;
+pub mod i18n;
+pub mod import;
+mod migrations;
+pub mod paths;
+pub mod settings;
+pub mod store;
+pub mod time;
+
+pub use error::{CoreError, Result};
+pub use i18n::Lang;
+pub use migrations::latest_version as latest_schema_version;

@@ -1,0 +1,97 @@
+//! The schema, as versioned migrations (rusqlite_migration, version kept in
+//! `user_version`). Migrations only ever get appended; a released one is never edited.
+//!
+//! Connection settings (WAL, foreign keys, busy timeout) are not here: they are
+//! per connection and set in `store::configure`.
+
+use rusqlite_migration::{Migrations, M};
+
+const V1: &str = r#"
+CREATE TABLE job_offers (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at  TEXT NOT NULL
+);
+-- One offer per title, whatever the case: the import finds offers by title.
+CREATE UNIQUE INDEX job_offers_title ON job_offers (title COLLATE NOCASE);
+
+CREATE TABLE candidates (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    -- Unique whatever the case: Jean@X.fr and jean@x.fr are one candidate.
+    email       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) BETWEEN 3 AND 254),
+    created_at  TEXT NOT NULL
+);
+
+-- One interview campaign per job offer; it carries the link validity.
+CREATE TABLE campaigns (
+    id                  INTEGER PRIMARY KEY,
+    job_id              INTEGER NOT NULL UNIQUE REFERENCES job_offers (id) ON DELETE CASCADE,
+    link_validity_days  INTEGER NOT NULL DEFAULT 7 CHECK (link_validity_days BETWEEN 1 AND 365),
+    created_at          TEXT NOT NULL
+);
+
+CREATE TABLE applications (
+    id            INTEGER PRIMARY KEY,
+    job_id        INTEGER NOT NULL REFERENCES job_offers (id) ON DELETE RESTRICT,
+    candidate_id  INTEGER NOT NULL REFERENCES candidates (id) ON DELETE RESTRICT,
+    status        TEXT NOT NULL DEFAULT 'new'
+                  CHECK (status IN ('new', 'invited', 'interviewed', 'rejected', 'hired', 'withdrawn')),
+    created_at    TEXT NOT NULL,
+    UNIQUE (job_id, candidate_id)
+);
+CREATE INDEX applications_candidate ON applications (candidate_id);
+
+-- Every link ever made. A link is "current" until it is retired (revoked, or
+-- replaced after it expired). The partial unique index is the schema-level
+-- guarantee that an application never has two current links, so two clicks
+-- or two processes can never give one candidate two valid links.
+CREATE TABLE invite_links (
+    id              INTEGER PRIMARY KEY,
+    application_id  INTEGER NOT NULL REFERENCES applications (id) ON DELETE RESTRICT,
+    token           TEXT NOT NULL UNIQUE CHECK (length(token) >= 22),
+    created_at      TEXT NOT NULL,
+    expires_at      TEXT NOT NULL CHECK (expires_at > created_at),
+    revoked_at      TEXT,
+    retired_at      TEXT,
+    CHECK (revoked_at IS NULL OR retired_at IS NOT NULL)
+);
+CREATE UNIQUE INDEX invite_links_one_current
+    ON invite_links (application_id) WHERE retired_at IS NULL;
+CREATE INDEX invite_links_application ON invite_links (application_id, id);
+
+-- Recruiter settings (never secrets: the API key lives in the OS keyring).
+CREATE TABLE settings (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- The history of each application: what happened, when. Attempts to send
+-- (outbox) will write here too.
+CREATE TABLE events (
+    id              INTEGER PRIMARY KEY,
+    application_id  INTEGER NOT NULL REFERENCES applications (id) ON DELETE RESTRICT,
+    at              TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    detail          TEXT
+);
+CREATE INDEX events_application ON events (application_id, id);
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> usize {
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::migrations().validate().is_ok());
+    }
+}

@@ -1,0 +1,37 @@
+//! Where the recruiter's data lives.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{CoreError, Result};
+
+/// The app's identifier; also the name of its folder in the OS app-data directory
+/// (the same folder Tauri's `app_data_dir` resolves to).
+pub const APP_IDENTIFIER: &str = "io.jobgate.desktop";
+
+/// Environment variable that overrides the data folder (tests, portable use).
+pub const DATA_DIR_ENV: &str = "JOBGATE_DATA_DIR";
+
+const DATABASE_FILE: &str = "jobgate.sqlite3";
+
+/// The data folder, created if missing: `JOBGATE_DATA_DIR`, else the OS
+/// app-data directory (`~/.local/share/io.jobgate.desktop` on Linux).
+pub fn data_dir() -> Result<PathBuf> {
+    let dir = match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => dirs::data_dir()
+            .ok_or_else(|| CoreError::DataDirUnavailable {
+                path: "(app data)".into(),
+                detail: "the OS gives no application data directory".into(),
+            })?
+            .join(APP_IDENTIFIER),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| CoreError::DataDirUnavailable {
+        path: dir.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    Ok(dir)
+}
+
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DATABASE_FILE)
+}

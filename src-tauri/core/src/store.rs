@@ -1,0 +1,550 @@
+//! The only module that runs SQL.
+//!
+//! A [`Store`] owns one SQLite connection. Writes that must not interleave with
+//! another process (the window and a CLI command may run at once) take the
+//! database's write lock up front (`BEGIN IMMEDIATE`), and the schema enforces
+//! what must never happen even if code is wrong (one current link per application).
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+
+use crate::domain::{ApplicationStatus, EmailAddress, JobTitle, PersonName, Token};
+use crate::error::{CoreError, Result};
+use crate::settings;
+use crate::time::{from_stored, to_stored};
+
+/// One application as the recruiter types it (or a CSV row gives it), validated.
+#[derive(Debug, Clone)]
+pub struct NewApplication {
+    pub job_title: JobTitle,
+    pub candidate_name: PersonName,
+    pub email: EmailAddress,
+}
+
+impl NewApplication {
+    /// Validates every field and returns every problem, so a form can show each
+    /// message next to its field at once.
+    pub fn parse(job_title: &str, candidate_name: &str, email: &str) -> Result<Self, Vec<CoreError>> {
+        let job_title = JobTitle::parse(job_title);
+        let candidate_name = PersonName::parse(candidate_name);
+        let email = EmailAddress::parse(email);
+        match (job_title, candidate_name, email) {
+            (Ok(job_title), Ok(candidate_name), Ok(email)) => Ok(NewApplication {
+                job_title,
+                candidate_name,
+                email,
+            }),
+            (j, n, e) => Err([j.err(), n.err(), e.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddOutcome {
+    Added { application_id: i64 },
+    /// This candidate (same email, any case) already applied to this offer.
+    AlreadyPresent { application_id: i64 },
+}
+
+/// Where a link stands at a given instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkState {
+    Active,
+    Expired,
+    Revoked,
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkRecord {
+    pub id: i64,
+    pub token: Token,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl LinkRecord {
+    /// A link is valid strictly before `expires_at`; at that instant it has expired.
+    pub fn state(&self, now: DateTime<Utc>) -> LinkState {
+        if self.revoked_at.is_some() {
+            LinkState::Revoked
+        } else if now >= self.expires_at {
+            LinkState::Expired
+        } else {
+            LinkState::Active
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ApplicationRecord {
+    pub id: i64,
+    pub job_id: i64,
+    pub job_title: String,
+    pub candidate_id: i64,
+    pub candidate_name: String,
+    pub email: String,
+    pub status: ApplicationStatus,
+    pub created_at: DateTime<Utc>,
+    /// The application's latest link, whatever its state.
+    pub link: Option<LinkRecord>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkOutcome {
+    pub link: LinkRecord,
+    /// False when a valid link already existed and was returned as it is.
+    pub created: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    Candidate,
+    Email,
+    Job,
+    Status,
+    #[default]
+    Applied,
+    Expires,
+}
+
+impl SortKey {
+    /// Column expressions come from this fixed list only, never from input.
+    fn column(self) -> &'static str {
+        match self {
+            SortKey::Candidate => "c.name COLLATE NOCASE",
+            SortKey::Email => "c.email COLLATE NOCASE",
+            SortKey::Job => "j.title COLLATE NOCASE",
+            SortKey::Status => "a.status",
+            SortKey::Applied => "a.created_at",
+            SortKey::Expires => "l.expires_at",
+        }
+    }
+}
+
+pub const DEFAULT_PAGE_SIZE: u32 = 200;
+pub const MAX_PAGE_SIZE: u32 = 10_000;
+
+/// What the list shows: a filter, a sort and a page. The webview never gets every row.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    /// Matched, case-insensitively, against the candidate's name and email and the job title.
+    pub search: Option<String>,
+    pub job_id: Option<i64>,
+    pub status: Option<ApplicationStatus>,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// `None`: [`DEFAULT_PAGE_SIZE`]; capped at [`MAX_PAGE_SIZE`].
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListPage {
+    pub rows: Vec<ApplicationRecord>,
+    /// How many applications match the filter, all pages together.
+    pub total: u64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        Store::from_connection(conn)
+    }
+
+    /// A private database in memory: for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::from_connection(Connection::open_in_memory()?)
+    }
+
+    fn from_connection(mut conn: Connection) -> Result<Store> {
+        configure(&conn)?;
+        crate::migrations::migrations().to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Adds one application, creating its job offer (with its campaign) and its
+    /// candidate when they are new. Adding an application that exists is not an
+    /// error for the store: it says so.
+    pub fn add_application(&mut self, new: &NewApplication, now: DateTime<Utc>) -> Result<AddOutcome> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let outcome = insert_application(&tx, new, now)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Adds many applications in one transaction (an import): either all the
+    /// good rows are saved or, on a database failure, none. Each row gets its own result.
+    pub fn add_applications(
+        &mut self,
+        rows: &[NewApplication],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<AddOutcome>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        for row in rows {
+            outcomes.push(insert_application(&tx, row, now)?);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    pub fn application(&self, id: i64) -> Result<ApplicationRecord> {
+        let sql = format!("{SELECT_APPLICATIONS} WHERE a.id = ?1");
+        self.conn
+            .query_row(&sql, [id], read_application)
+            .optional()?
+            .ok_or(CoreError::ApplicationNotFound { id })
+    }
+
+    pub fn list_applications(&self, query: &ListQuery) -> Result<ListPage> {
+        let pattern = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(like_pattern);
+        let status = query.status.map(ApplicationStatus::as_str);
+        let filter = "WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' \
+                      OR j.title LIKE ?1 ESCAPE '\\') \
+                      AND (?2 IS NULL OR a.job_id = ?2) AND (?3 IS NULL OR a.status = ?3)";
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        let sql = format!(
+            "{SELECT_APPLICATIONS} {filter} ORDER BY {} {direction}, a.id {direction} LIMIT ?4 OFFSET ?5",
+            query.sort.column()
+        );
+        let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE).min(MAX_PAGE_SIZE);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(
+                params![pattern, query.job_id, status, limit, query.offset],
+                read_application,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total: u64 = self.conn.query_row(
+            &format!(
+                "SELECT COUNT(*) FROM applications a JOIN job_offers j ON j.id = a.job_id \
+                 JOIN candidates c ON c.id = a.candidate_id {filter}"
+            ),
+            params![pattern, query.job_id, status],
+            |r| r.get(0),
+        )?;
+        Ok(ListPage { rows, total })
+    }
+
+    /// The seed's idempotent create: returns the application's valid link if it
+    /// has one (`created: false`), else makes a new one valid for the campaign's
+    /// number of days. Safe against double clicks and concurrent processes: the
+    /// whole check-and-insert holds the write lock, and the schema refuses a
+    /// second current link anyway.
+    pub fn create_or_get_link(&mut self, application_id: i64, now: DateTime<Utc>) -> Result<LinkOutcome> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
+            .query_row(
+                "SELECT a.status, j.status, j.title, cp.link_validity_days
+                 FROM applications a
+                 JOIN job_offers j ON j.id = a.job_id
+                 JOIN campaigns cp ON cp.job_id = a.job_id
+                 WHERE a.id = ?1",
+                [application_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
+
+        if let Some(current) = current_link(&tx, application_id)? {
+            if current.state(now) == LinkState::Active {
+                return Ok(LinkOutcome {
+                    link: current,
+                    created: false,
+                });
+            }
+            // Expired (or revoked): it stops being the current link.
+            tx.execute(
+                "UPDATE invite_links SET retired_at = ?2 WHERE id = ?1",
+                params![current.id, to_stored(now)],
+            )?;
+        }
+
+        let status = ApplicationStatus::parse(&status)?;
+        if status.is_closed() {
+            return Err(CoreError::ApplicationClosed {
+                id: application_id,
+                status: status.as_str().to_owned(),
+            });
+        }
+        if job_status != "open" {
+            return Err(CoreError::JobClosed { job_title });
+        }
+
+        let token = Token::generate()?;
+        let expires_at = now + chrono::Duration::days(validity_days);
+        tx.execute(
+            "INSERT INTO invite_links (application_id, token, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![application_id, token.as_str(), to_stored(now), to_stored(expires_at)],
+        )?;
+        let link_id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE applications SET status = 'invited' WHERE id = ?1 AND status = 'new'",
+            [application_id],
+        )?;
+        record_event(&tx, application_id, now, "link_created", Some(&to_stored(expires_at)))?;
+        tx.commit()?;
+        Ok(LinkOutcome {
+            link: LinkRecord {
+                id: link_id,
+                token,
+                created_at: truncate_to_seconds(now),
+                expires_at: truncate_to_seconds(expires_at),
+                revoked_at: None,
+            },
+            created: true,
+        })
+    }
+
+    /// A setting's stored value, or its default. Environment overrides are applied
+    /// by [`Store::base_url`], not here, so `config get` shows what is stored.
+    pub fn setting(&self, name: &str) -> Result<String> {
+        let default = settings::default_value(name)?;
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0))
+            .optional()?;
+        Ok(stored.unwrap_or(default))
+    }
+
+    /// Validates, normalises and stores a setting; returns the stored value.
+    pub fn set_setting(&mut self, name: &str, raw: &str) -> Result<String> {
+        let value = settings::validate(name, raw)?;
+        self.conn.execute(
+            "INSERT INTO settings (name, value) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![name, value],
+        )?;
+        Ok(value)
+    }
+
+    /// The base of interview links: `FRONTEND_BASE_URL` when set, else the setting.
+    pub fn base_url(&self) -> Result<String> {
+        match settings::base_url_from_env()? {
+            Some(url) => Ok(url),
+            None => self.setting(settings::BASE_URL),
+        }
+    }
+
+    /// How many days new campaigns' links stay valid.
+    pub fn default_link_validity_days(&self) -> Result<u32> {
+        settings::parse_validity_days(&self.setting(settings::LINK_VALIDITY_DAYS)?)
+    }
+}
+
+/// Per-connection settings; comments say why.
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL: readers (the window) never block the writer (a CLI import) and a crash
+    // cannot corrupt the file. In memory this reports "memory", which is fine.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    // FULL: a commit is on disk before we act on it (e.g. before an email goes out).
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // SQLite leaves foreign keys off unless asked, per connection.
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // Another process holding the write lock briefly (the window and a CLI
+    // command at once) makes us wait rather than fail.
+    conn.busy_timeout(Duration::from_secs(10))?;
+    Ok(())
+}
+
+const SELECT_APPLICATIONS: &str = "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at,
+        l.id, l.token, l.created_at, l.expires_at, l.revoked_at
+    FROM applications a
+    JOIN job_offers j ON j.id = a.job_id
+    JOIN candidates c ON c.id = a.candidate_id
+    LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)";
+
+fn read_application(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
+    let status: String = row.get(6)?;
+    let link_id: Option<i64> = row.get(8)?;
+    let link = match link_id {
+        Some(id) => Some(LinkRecord {
+            id,
+            token: Token::from_stored(row.get(9)?),
+            created_at: time_column(row, 10)?,
+            expires_at: time_column(row, 11)?,
+            revoked_at: optional_time_column(row, 12)?,
+        }),
+        None => None,
+    };
+    Ok(ApplicationRecord {
+        id: row.get(0)?,
+        job_id: row.get(1)?,
+        job_title: row.get(2)?,
+        candidate_id: row.get(3)?,
+        candidate_name: row.get(4)?,
+        email: row.get(5)?,
+        status: ApplicationStatus::parse(&status).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        created_at: time_column(row, 7)?,
+        link,
+    })
+}
+
+fn current_link(tx: &Transaction<'_>, application_id: i64) -> Result<Option<LinkRecord>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, token, created_at, expires_at, revoked_at FROM invite_links
+             WHERE application_id = ?1 AND retired_at IS NULL",
+            [application_id],
+            |row| {
+                Ok(LinkRecord {
+                    id: row.get(0)?,
+                    token: Token::from_stored(row.get(1)?),
+                    created_at: time_column(row, 2)?,
+                    expires_at: time_column(row, 3)?,
+                    revoked_at: optional_time_column(row, 4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn insert_application(tx: &Transaction<'_>, new: &NewApplication, now: DateTime<Utc>) -> Result<AddOutcome> {
+    let now_text = to_stored(now);
+    let job_id = match tx
+        .query_row(
+            "SELECT id FROM job_offers WHERE title = ?1 COLLATE NOCASE",
+            [new.job_title.as_str()],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    {
+        Some(id) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO job_offers (title, created_at) VALUES (?1, ?2)",
+                params![new.job_title.as_str(), now_text],
+            )?;
+            let job_id = tx.last_insert_rowid();
+            let validity: String = tx
+                .query_row(
+                    "SELECT value FROM settings WHERE name = ?1",
+                    [settings::LINK_VALIDITY_DAYS],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or_else(|| settings::DEFAULT_LINK_VALIDITY_DAYS.to_string());
+            let validity = settings::parse_validity_days(&validity)
+                .unwrap_or(settings::DEFAULT_LINK_VALIDITY_DAYS);
+            tx.execute(
+                "INSERT INTO campaigns (job_id, link_validity_days, created_at) VALUES (?1, ?2, ?3)",
+                params![job_id, validity, now_text],
+            )?;
+            job_id
+        }
+    };
+    // The email column compares without case: an existing candidate is reused
+    // (their stored name is kept).
+    let candidate_id = match tx
+        .query_row(
+            "SELECT id FROM candidates WHERE email = ?1",
+            [new.email.as_str()],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    {
+        Some(id) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO candidates (name, email, created_at) VALUES (?1, ?2, ?3)",
+                params![new.candidate_name.as_str(), new.email.as_str(), now_text],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    if let Some(existing) = tx
+        .query_row(
+            "SELECT id FROM applications WHERE job_id = ?1 AND candidate_id = ?2",
+            params![job_id, candidate_id],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    {
+        return Ok(AddOutcome::AlreadyPresent {
+            application_id: existing,
+        });
+    }
+    tx.execute(
+        "INSERT INTO applications (job_id, candidate_id, created_at) VALUES (?1, ?2, ?3)",
+        params![job_id, candidate_id, now_text],
+    )?;
+    let application_id = tx.last_insert_rowid();
+    record_event(tx, application_id, now, "application_added", None)?;
+    Ok(AddOutcome::Added { application_id })
+}
+
+fn record_event(
+    tx: &Transaction<'_>,
+    application_id: i64,
+    at: DateTime<Utc>,
+    kind: &str,
+    detail: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO events (application_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4)",
+        params![application_id, to_stored(at), kind, detail],
+    )?;
+    Ok(())
+}
+
+fn time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(idx)?;
+    from_stored(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn optional_time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| {
+        from_stored(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+/// Instants are stored to the second; what we return must equal what a re-read gives.
+fn truncate_to_seconds(at: DateTime<Utc>) -> DateTime<Utc> {
+    from_stored(&to_stored(at)).unwrap_or(at)
+}
+
+/// `%text%` with LIKE's wildcards in the user's text escaped.
+fn like_pattern(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len() + 2);
+    pattern.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}

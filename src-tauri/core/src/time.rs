@@ -1,0 +1,77 @@
+//! Time: stored in UTC, shown in the recruiter's zone with the zone named.
+//!
+//! Nothing in the core reads the clock: callers pass `now`, so tests can put the
+//! clock anywhere (an expiry boundary, a daylight-saving change).
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
+
+use crate::i18n::Lang;
+
+/// The one text form of an instant in the database: RFC 3339, UTC, whole
+/// seconds (`2026-11-24T06:47:38Z`). Fixed width, so text order is time order.
+pub fn to_stored(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Reads an instant written by [`to_stored`]. A malformed value (a hand-edited
+/// database) is reported as a conversion error, never a panic.
+pub fn from_stored(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(text).map(|dt| dt.with_timezone(&Utc))
+}
+
+/// The recruiter's time zone: `TZ` when it names an IANA zone, else the OS
+/// zone, else UTC.
+pub fn recruiter_zone() -> Tz {
+    if let Ok(tz) = std::env::var("TZ") {
+        if let Ok(zone) = tz.trim_start_matches(':').parse::<Tz>() {
+            return zone;
+        }
+    }
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse::<Tz>().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// "01/12/2026 à 07:47 (Europe/Paris)" — the seed's `dd/mm/YYYY à HH:MM`, with
+/// the zone named so a reader elsewhere does not misread it.
+pub fn format_local(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+    let local = at.with_timezone(&zone);
+    match lang {
+        Lang::Fr => format!("{} ({})", local.format("%d/%m/%Y à %H:%M"), zone.name()),
+        Lang::En => format!("{} ({})", local.format("%d/%m/%Y at %H:%M"), zone.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn stored_form_round_trips_and_sorts() {
+        let a = Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 59).unwrap();
+        let b = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap();
+        assert_eq!(to_stored(a), "2026-03-29T00:59:59Z");
+        assert_eq!(from_stored(&to_stored(a)).unwrap(), a);
+        assert!(to_stored(a) < to_stored(b));
+    }
+
+    #[test]
+    fn local_format_names_the_zone_across_dst() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        // 00:30 UTC on the day Paris moves to summer time is still winter (UTC+1)...
+        let before = Utc.with_ymd_and_hms(2026, 3, 29, 0, 30, 0).unwrap();
+        assert_eq!(
+            format_local(before, paris, Lang::Fr),
+            "29/03/2026 à 01:30 (Europe/Paris)"
+        );
+        // ...and 01:30 UTC is summer time (UTC+2).
+        let after = Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).unwrap();
+        assert_eq!(
+            format_local(after, paris, Lang::En),
+            "29/03/2026 at 03:30 (Europe/Paris)"
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! The store against real SQLite databases, in memory and on disk.
+
+use std::sync::{Arc, Barrier};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use jobgate_core::store::{AddOutcome, ListQuery, LinkState, NewApplication, SortKey, Store};
+use jobgate_core::CoreError;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
+}
+
+fn app(job: &str, name: &str, email: &str) -> NewApplication {
+    NewApplication::parse(job, name, email).expect("valid test application")
+}
+
+fn add(store: &mut Store, job: &str, name: &str, email: &str) -> i64 {
+    match store.add_application(&app(job, name, email), t0()).unwrap() {
+        AddOutcome::Added { application_id } => application_id,
+        other => panic!("expected a new application, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_fresh_database_is_at_the_latest_schema_and_empty() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.schema_version().unwrap(), jobgate_core::latest_schema_version() as i64);
+    let page = store.list_applications(&ListQuery::default()).unwrap();
+    assert_eq!(page.total, 0);
+    assert!(page.rows.is_empty());
+}
+
+#[test]
+fn reopening_a_file_database_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        add(&mut store, "Développeur Rust", "Élodie Brûlé", "elodie@exemple.fr")
+    };
+    let store = Store::open(&path).unwrap();
+    let rec = store.application(id).unwrap();
+    assert_eq!(rec.candidate_name, "Élodie Brûlé");
+    assert_eq!(rec.job_title, "Développeur Rust");
+}
+
+#[test]
+fn candidates_are_one_per_email_whatever_the_case_and_applications_one_per_offer() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = add(&mut store, "Comptable", "Jean Dupont", "Jean.Dupont@Exemple.fr");
+    // Same person, same offer, other case: already present.
+    let again = store
+        .add_application(&app("COMPTABLE", "J. Dupont", "jean.dupont@EXEMPLE.FR"), t0())
+        .unwrap();
+    assert_eq!(again, AddOutcome::AlreadyPresent { application_id: first });
+    // Same person, other offer: a second application for the same candidate.
+    let other = add(&mut store, "Auditeur", "Jean Dupont", "JEAN.DUPONT@exemple.fr");
+    let a = store.application(first).unwrap();
+    let b = store.application(other).unwrap();
+    assert_eq!(a.candidate_id, b.candidate_id);
+    assert_ne!(a.job_id, b.job_id);
+    assert_eq!(store.list_applications(&ListQuery::default()).unwrap().total, 2);
+}
+
+#[test]
+fn the_seed_create_is_idempotent_and_links_expire_after_the_campaign_validity() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = add(&mut store, "Développeur Full Stack", "Camille Martin", "camille@exemple.fr");
+    let first = store.create_or_get_link(id, t0()).unwrap();
+    assert!(first.created);
+    assert_eq!(first.link.expires_at, t0() + Duration::days(7));
+    assert_eq!(first.link.created_at, t0());
+    // 43 base64url characters = 256 bits.
+    assert_eq!(first.link.token.as_str().len(), 43);
+
+    let second = store.create_or_get_link(id, t0() + Duration::hours(3)).unwrap();
+    assert!(!second.created);
+    assert_eq!(second.link.token, first.link.token);
+    assert_eq!(second.link.expires_at, first.link.expires_at);
+
+    let rec = store.application(id).unwrap();
+    assert_eq!(rec.status.as_str(), "invited");
+    assert_eq!(rec.link.unwrap().token, first.link.token);
+}
+
+#[test]
+fn a_link_is_valid_until_the_second_before_expires_at_and_replaced_from_that_instant() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = add(&mut store, "Juriste", "Paul Durand", "paul@exemple.fr");
+    let first = store.create_or_get_link(id, t0()).unwrap().link;
+    let just_before = first.expires_at - Duration::seconds(1);
+    assert_eq!(first.state(just_before), LinkState::Active);
+    assert_eq!(first.state(first.expires_at), LinkState::Expired);
+
+    let before = store.create_or_get_link(id, just_before).unwrap();
+    assert!(!before.created);
+    assert_eq!(before.link.token, first.token);
+
+    let at = store.create_or_get_link(id, first.expires_at).unwrap();
+    assert!(at.created, "at expires_at the old link has expired: a new one is made");
+    assert_ne!(at.link.token, first.token);
+    assert_eq!(at.link.expires_at, first.expires_at + Duration::days(7));
+}
+
+#[test]
+fn the_campaign_validity_comes_from_the_setting_when_the_offer_is_created() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_setting("link_validity_days", "14").unwrap();
+    let id = add(&mut store, "Designer", "Léa Petit", "lea@exemple.fr");
+    let link = store.create_or_get_link(id, t0()).unwrap().link;
+    assert_eq!(link.expires_at, t0() + Duration::days(14));
+}
+
+#[test]
+fn unknown_applications_get_a_clear_error() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert!(matches!(
+        store.create_or_get_link(404, t0()),
+        Err(CoreError::ApplicationNotFound { id: 404 })
+    ));
+}
+
+#[test]
+fn the_schema_itself_refuses_a_second_current_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = add(&mut store, "Juriste", "Paul Durand", "paul@exemple.fr");
+    store.create_or_get_link(id, t0()).unwrap();
+    drop(store);
+    // Bypass the store, as buggy code or a second process would.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let second = conn.execute(
+        "INSERT INTO invite_links (application_id, token, created_at, expires_at)
+         VALUES (?1, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '2026-11-24T09:30:00Z', '2026-12-01T09:30:00Z')",
+        [id],
+    );
+    let err = second.expect_err("a second current link must be refused");
+    assert!(err.to_string().contains("UNIQUE"), "{err}");
+    // A too-short (weak) token is refused too.
+    let weak = conn.execute(
+        "UPDATE invite_links SET token = 'a1b2c3d4e5' WHERE application_id = ?1",
+        [id],
+    );
+    assert!(weak.is_err());
+}
+
+#[test]
+fn concurrent_creates_from_two_connections_make_exactly_one_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut ids = Vec::new();
+    {
+        let mut store = Store::open(&path).unwrap();
+        for i in 0..20 {
+            ids.push(add(&mut store, "Support", &format!("Candidat {i}"), &format!("c{i}@exemple.fr")));
+        }
+    }
+    let ids = Arc::new(ids);
+    let barrier = Arc::new(Barrier::new(2));
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            let (path, ids, barrier) = (path.clone(), ids.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                let mut results = Vec::new();
+                for &id in ids.iter() {
+                    barrier.wait();
+                    let outcome = store.create_or_get_link(id, t0()).unwrap();
+                    results.push((outcome.created, outcome.link.token.as_str().to_owned()));
+                }
+                results
+            })
+        })
+        .collect();
+    let results: Vec<Vec<(bool, String)>> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+    for i in 0..ids.len() {
+        let (a, b) = (&results[0][i], &results[1][i]);
+        assert!(a.0 ^ b.0, "exactly one of the two calls creates the link (row {i})");
+        assert_eq!(a.1, b.1, "both calls see the same token (row {i})");
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let links: i64 = conn.query_row("SELECT COUNT(*) FROM invite_links", [], |r| r.get(0)).unwrap();
+    assert_eq!(links, ids.len() as i64);
+}
+
+#[test]
+fn closed_applications_and_offers_get_no_new_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let rejected = add(&mut store, "Juriste", "Paul Durand", "paul@exemple.fr");
+    let closed_job = add(&mut store, "Stage", "Zoé Roux", "zoe@exemple.fr");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE applications SET status = 'rejected' WHERE id = ?1", [rejected]).unwrap();
+    conn.execute(
+        "UPDATE job_offers SET status = 'closed' WHERE id = (SELECT job_id FROM applications WHERE id = ?1)",
+        [closed_job],
+    )
+    .unwrap();
+    assert!(matches!(store.create_or_get_link(rejected, t0()), Err(CoreError::ApplicationClosed { .. })));
+    assert!(matches!(store.create_or_get_link(closed_job, t0()), Err(CoreError::JobClosed { .. })));
+}
+
+#[test]
+fn search_sort_and_page_happen_in_sqlite() {
+    let mut store = Store::open_in_memory().unwrap();
+    add(&mut store, "Comptable", "Bruno Lefèvre", "bruno@exemple.fr");
+    add(&mut store, "Développeur", "alice Martin", "alice@exemple.fr");
+    add(&mut store, "Développeur", "Chloé 100%_Sûre", "chloe@autre.fr");
+
+    let names = |q: &ListQuery| -> Vec<String> {
+        store.list_applications(q).unwrap().rows.into_iter().map(|r| r.candidate_name).collect()
+    };
+    let by_name = ListQuery { sort: SortKey::Candidate, ..Default::default() };
+    assert_eq!(names(&by_name), ["alice Martin", "Bruno Lefèvre", "Chloé 100%_Sûre"]);
+    let desc = ListQuery { sort: SortKey::Candidate, descending: true, ..Default::default() };
+    assert_eq!(names(&desc), ["Chloé 100%_Sûre", "Bruno Lefèvre", "alice Martin"]);
+
+    let search = |s: &str| ListQuery { search: Some(s.into()), sort: SortKey::Candidate, ..Default::default() };
+    assert_eq!(names(&search("DÉVELOPPEUR")).len(), 0, "LIKE folds ASCII case only");
+    assert_eq!(names(&search("développeur")), ["alice Martin", "Chloé 100%_Sûre"]);
+    assert_eq!(names(&search("AUTRE.FR")), ["Chloé 100%_Sûre"]);
+    // LIKE wildcards in the search text are taken literally.
+    assert_eq!(names(&search("%")), ["Chloé 100%_Sûre"]);
+    assert_eq!(names(&search("_")), ["Chloé 100%_Sûre"]);
+    assert_eq!(names(&search("  ")).len(), 3);
+
+    let page = store
+        .list_applications(&ListQuery { sort: SortKey::Candidate, limit: Some(2), offset: 1, ..Default::default() })
+        .unwrap();
+    assert_eq!(page.total, 3);
+    assert_eq!(page.rows.len(), 2);
+    assert_eq!(page.rows[0].candidate_name, "Bruno Lefèvre");
+}
+
+#[test]
+fn hostile_text_is_stored_literally() {
+    let mut store = Store::open_in_memory().unwrap();
+    let name = "Robert'); DROP TABLE applications;-- <script>alert(1)</script>";
+    let id = add(&mut store, "Poste \"spécial\" & <b>", name, "bobby@exemple.fr");
+    let rec = store.application(id).unwrap();
+    assert_eq!(rec.candidate_name, name);
+    assert_eq!(rec.job_title, "Poste \"spécial\" & <b>");
+    assert_eq!(store.list_applications(&ListQuery::default()).unwrap().total, 1);
+}
+
+#[test]
+fn settings_are_validated_and_default_to_the_seed() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.setting("base_url").unwrap(), "http://localhost:3000");
+    assert_eq!(store.setting("link_validity_days").unwrap(), "7");
+    assert_eq!(store.set_setting("base_url", "https://entretiens.exemple.fr/").unwrap(), "https://entretiens.exemple.fr");
+    assert!(matches!(store.set_setting("base_url", "pas une url"), Err(CoreError::InvalidBaseUrl { .. })));
+    assert!(matches!(store.set_setting("link_validity_days", "0"), Err(CoreError::InvalidValidityDays { .. })));
+    assert!(matches!(store.set_setting("sendgrid_api_key", "SG.x"), Err(CoreError::UnknownSetting { .. })));
+    assert_eq!(store.setting("base_url").unwrap(), "https://entretiens.exemple.fr");
+}

@@ -1,0 +1,60 @@
+//! The shell's one error type: what a command returns to the UI.
+
+use jobgate_core::dto::ErrorDto;
+use jobgate_core::CoreError;
+use serde::ser::SerializeStruct;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Core(#[from] CoreError),
+
+    /// Several fields of a form are wrong at once.
+    #[error("invalid input")]
+    Validation(Vec<CoreError>),
+
+    /// A previous command panicked while holding the database: the app must restart.
+    #[error("application state unavailable")]
+    StateUnavailable,
+}
+
+impl CommandError {
+    fn summary(&self) -> ErrorDto {
+        match self {
+            CommandError::Core(e) => ErrorDto::from(e),
+            // With one problem only, say that problem rather than "see below".
+            CommandError::Validation(errors) if errors.len() == 1 => ErrorDto::from(&errors[0]),
+            CommandError::Validation(_) => ErrorDto {
+                code: "validation",
+                field: None,
+                fr: "Certains champs sont à corriger : voyez les messages sous chaque champ.".into(),
+                en: "Some fields need correcting: see the message under each field.".into(),
+            },
+            CommandError::StateUnavailable => ErrorDto {
+                code: "state_unavailable",
+                field: None,
+                fr: "JobGate a rencontré une erreur interne. Fermez puis rouvrez l'application ; vos données sont conservées.".into(),
+                en: "JobGate hit an internal error. Close and reopen the app; your data is kept.".into(),
+            },
+        }
+    }
+}
+
+/// The UI receives `{code, field, fr, en, fields: [{code, field, fr, en}...]}`.
+impl serde::Serialize for CommandError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let summary = self.summary();
+        let fields: Vec<ErrorDto> = match self {
+            CommandError::Validation(errors) => errors.iter().map(ErrorDto::from).collect(),
+            CommandError::Core(e) if e.field().is_some() => vec![ErrorDto::from(e)],
+            _ => Vec::new(),
+        };
+        let mut s = serializer.serialize_struct("CommandError", 5)?;
+        s.serialize_field("code", summary.code)?;
+        s.serialize_field("field", &summary.field)?;
+        s.serialize_field("fr", &summary.fr)?;
+        s.serialize_field("en", &summary.en)?;
+        s.serialize_field("fields", &fields)?;
+        s.end()
+    }
+}

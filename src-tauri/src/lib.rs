@@ -1,0 +1,52 @@
+//! The JobGate desktop shell: a thin layer of Tauri commands over
+//! [`jobgate_core`], and the command line on the same binary.
+//!
+//! `jobgate` alone opens the window; `jobgate <subcommand>` runs the command line
+//! and never opens a window.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use tauri::{Builder, Runtime};
+
+pub use state::AppState;
+
+/// The entry point of the `jobgate` binary.
+pub fn run() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if cli::wants_cli(&args) {
+        std::process::exit(cli::main(args));
+    }
+    if let Err(e) = run_window() {
+        eprintln!("{e:#}");
+        std::process::exit(1);
+    }
+}
+
+/// Everything the app is made of, on any runtime: the real one, or tauri's mock
+/// runtime in tests.
+pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::list_applications,
+            commands::add_application,
+            commands::create_invite_link,
+            commands::app_info,
+        ])
+}
+
+fn run_window() -> anyhow::Result<()> {
+    let state = AppState::open_default().map_err(|e| {
+        anyhow::anyhow!(
+            "{}\n{}",
+            e.message(jobgate_core::Lang::Fr),
+            e.message(jobgate_core::Lang::En)
+        )
+    })?;
+    app_builder(tauri::Builder::default(), state).run(tauri::generate_context!())?;
+    Ok(())
+}

@@ -1,0 +1,57 @@
+// The one module that talks to Rust. Views never call invoke directly.
+
+import { t, currentLang } from "./i18n.js";
+
+const bridge = window.__TAURI__;
+
+function invoke(command, args) {
+  if (!bridge?.core) return Promise.reject({ code: "no_bridge", fr: t("error.no_bridge"), en: t("error.no_bridge"), fields: [] });
+  return bridge.core.invoke(command, args);
+}
+
+export const listApplications = (query) => invoke("list_applications", { query });
+export const addApplication = (input) => invoke("add_application", { input });
+export const createInviteLink = (applicationId) => invoke("create_invite_link", { application_id: applicationId });
+export const appInfo = () => invoke("app_info", {});
+
+// The native confirmation dialog. The plugin's dialog is asynchronous: it
+// must be awaited (a bare window.confirm would always look like "OK").
+export async function confirmInvite(candidateName) {
+  return bridge.dialog.ask(t("invite.confirm", { name: candidateName }), {
+    title: t("invite.dialog_title"),
+    kind: "info",
+    okLabel: t("invite.ok"),
+    cancelLabel: t("invite.cancel"),
+  });
+}
+
+// The message of an error a command returned, in the interface's language.
+export function errorMessage(error) {
+  if (error && typeof error === "object" && (error.fr || error.en)) {
+    return currentLang() === "en" ? error.en : error.fr;
+  }
+  return t("error.generic", { message: String(error) });
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older WebKitGTK: fall back to a selected, hidden text area.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
