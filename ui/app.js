@@ -216,7 +216,8 @@ function init() {
   $("#cancel-add").addEventListener("click", () => showForm(false));
   $("#add-form").addEventListener("submit", submitForm);
   window.addEventListener("focus", refresh); // a CLI import may have run meanwhile
-  refresh();
+  // Tests (and people) can tell when the first list has arrived.
+  refresh().finally(() => (document.body.dataset.ready = "true"));
 }
 
 init();

@@ -5,7 +5,7 @@ const strings = {
   fr: {
     "app.tagline": "Entretiens vidéo différés",
     "list.title": "Candidatures",
-    "list.search": "Rechercher un candidat, un e-mail, un poste…",
+    "list.search": "Rechercher : nom, e-mail, poste…",
     "list.count.one": "{n} candidature",
     "list.count.many": "{n} candidatures",
     "list.count.filtered": "{shown} sur {total}",
@@ -55,7 +55,7 @@ const strings = {
   en: {
     "app.tagline": "Asynchronous video interviews",
     "list.title": "Applications",
-    "list.search": "Search a candidate, an email, a job…",
+    "list.search": "Search: name, email, job…",
     "list.count.one": "{n} application",
     "list.count.many": "{n} applications",
     "list.count.filtered": "{shown} of {total}",

@@ -1,1 +1,346 @@
-//! Shared test harness: see `tests/`.
+//! Test harness for the `jobgate` binary: a fresh data folder per test, the CLI
+//! as a user runs it, and the real window driven through tauri-driver +
+//! WebKitWebDriver, with native GTK dialogs answered by an xdotool click.
+//!
+//! The binary under test is `$JOBGATE_BIN`, else `target/debug/jobgate` of this
+//! workspace (`scripts/test.sh` builds it first).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The `jobgate` binary under test.
+pub fn jobgate_bin() -> PathBuf {
+    if let Some(bin) = std::env::var_os("JOBGATE_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let bin = target.join("debug/jobgate");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build -p jobgate` (scripts/test.sh does)",
+        bin.display()
+    );
+    bin
+}
+
+/// Where tests leave screenshots for a person to look at.
+pub fn artifacts_dir(kind: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts").join(kind);
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    dir
+}
+
+/// A fresh, empty data folder (`JOBGATE_DATA_DIR`) for one test.
+pub struct DataDir {
+    dir: tempfile::TempDir,
+}
+
+impl DataDir {
+    pub fn new() -> DataDir {
+        DataDir {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `jobgate ARGS...` on this data folder, in French, without a display.
+    pub fn cli(&self) -> Command {
+        let mut cmd = Command::new(jobgate_bin());
+        cmd.env("JOBGATE_DATA_DIR", self.path())
+            .env("LANG", "fr_FR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("FRONTEND_BASE_URL")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cli().args(args).output().expect("run jobgate")
+    }
+
+    /// Writes a file in the data folder's parent-free scratch space and returns its path.
+    pub fn write_file(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let path = self.path().join(name);
+        std::fs::write(&path, contents).expect("write test file");
+        path
+    }
+
+    /// `jobgate list --json`, parsed.
+    pub fn list_json(&self) -> serde_json::Value {
+        let out = self.run(&["list", "--json"]);
+        assert!(out.status.success(), "list --json failed: {}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("list --json prints JSON")
+    }
+}
+
+impl Default for DataDir {
+    fn default() -> Self {
+        DataDir::new()
+    }
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+// ---------------------------------------------------------------------------
+// The real window.
+
+/// One window at a time: the native dialogs of two apps would overlap on the one display.
+static DISPLAY_LOCK: Mutex<()> = Mutex::new(());
+
+/// The app running in its real window under tauri-driver.
+pub struct Gui {
+    pub client: Client,
+    driver: Child,
+    _display: MutexGuard<'static, ()>,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Gui {
+    /// Starts tauri-driver (which starts WebKitWebDriver, which starts the app)
+    /// with `JOBGATE_DATA_DIR` pointing at `data`, and waits for the list to load.
+    pub async fn start(data: &DataDir) -> Result<Gui> {
+        let display = DISPLAY_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        if std::env::var_os("DISPLAY").is_none() {
+            bail!("no DISPLAY: the end-to-end tests need an X server (scripts/test.sh starts Xvfb)");
+        }
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("JOBGATE_DATA_DIR", data.path())
+            .env("NO_AT_BRIDGE", "1")
+            .env("TZ", "Europe/Paris")
+            .env_remove("FRONTEND_BASE_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("start tauri-driver (cargo install tauri-driver --locked)")?;
+        let mut gui_driver = DriverGuard(Some(driver));
+
+        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "tauri:options": { "application": jobgate_bin() }
+        }))?;
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(e) => return Err(anyhow!("could not open a WebDriver session: {e}")),
+            }
+        };
+        let gui = Gui {
+            client,
+            driver: gui_driver.0.take().expect("driver"),
+            _display: display,
+        };
+        gui.wait_for("body[data-ready=true]").await?;
+        Ok(gui)
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("waiting for {css}"))
+    }
+
+    /// Polls `check` until it returns true (15 s at most).
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F) -> Result<()>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<bool>>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if check().await? {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("timed out waiting until {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The text of each body row, one string per row. Read in one script call,
+    /// so a re-render in between cannot leave a stale element.
+    pub async fn row_texts(&self) -> Result<Vec<String>> {
+        let value = self
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#applications tbody tr')].map(r => r.innerText);",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    pub async fn row(&self, application_id: i64) -> Result<fantoccini::elements::Element> {
+        self.wait_for(&format!("tr[data-application-id=\"{application_id}\"]")).await
+    }
+
+    /// The webview's own screenshot, saved under tests/artifacts/e2e/.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let path = artifacts_dir("e2e").join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    pub async fn close(mut self) -> Result<()> {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        Ok(())
+    }
+}
+
+impl Drop for Gui {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The whole X screen (native dialogs included), saved under tests/artifacts/e2e/.
+pub fn screen_shot(name: &str) -> Result<PathBuf> {
+    let path = artifacts_dir("e2e").join(format!("{name}.png"));
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&path)
+        .status()
+        .context("run ImageMagick's import")?;
+    if !status.success() {
+        bail!("import -window root failed");
+    }
+    Ok(path)
+}
+
+// ---------------------------------------------------------------------------
+// Native dialogs, which WebDriver cannot see: found and clicked with xdotool.
+
+#[derive(Debug, Clone, Copy)]
+pub enum Answer {
+    Ok,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct WindowBox {
+    pub id: u64,
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+}
+
+fn xdotool(args: &[&str]) -> Result<String> {
+    let out = Command::new("xdotool").args(args).output().context("run xdotool")?;
+    Ok(text(&out.stdout))
+}
+
+/// Waits for a visible top-level window titled `title` and returns its box.
+pub fn wait_for_window(title: &str) -> Result<WindowBox> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let ids = xdotool(&["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])?;
+        if let Some(id) = ids.lines().next().and_then(|l| l.trim().parse::<u64>().ok()) {
+            let geometry = xdotool(&["getwindowgeometry", "--shell", &id.to_string()])?;
+            let value = |key: &str| -> Option<i32> {
+                geometry
+                    .lines()
+                    .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                    .and_then(|v| v.trim().parse().ok())
+            };
+            if let (Some(x), Some(y), Some(width), Some(height)) =
+                (value("X"), value("Y"), value("WIDTH"), value("HEIGHT"))
+            {
+                if width > 0 && height > 0 {
+                    return Ok(WindowBox { id, x, y, width, height });
+                }
+            }
+        }
+        if Instant::now() > deadline {
+            bail!("no window titled {title:?} appeared");
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+pub fn window_is_gone(title: &str) -> Result<bool> {
+    Ok(xdotool(&["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])?
+        .trim()
+        .is_empty())
+}
+
+/// Clicks a button of the GTK message dialog titled `title`. Its two buttons
+/// share the bottom row: OK on the left half, Cancel on the right half (as seen
+/// on screenshots of the real dialog under Xvfb).
+pub fn answer_dialog(title: &str, answer: Answer) -> Result<()> {
+    let dialog = wait_for_window(title)?;
+    // Let GTK finish mapping and laying out the buttons.
+    std::thread::sleep(Duration::from_millis(400));
+    let dialog = wait_for_window(title).unwrap_or(dialog);
+    let x = match answer {
+        Answer::Ok => dialog.x + dialog.width / 4,
+        Answer::Cancel => dialog.x + dialog.width * 3 / 4,
+    };
+    let y = dialog.y + dialog.height - 16;
+    xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"])?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !window_is_gone(title)? {
+        if Instant::now() > deadline {
+            bail!("the dialog {title:?} did not close after the click");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
