@@ -14,7 +14,7 @@ use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::import::import_csv;
 use jobgate_core::store::{ListQuery, SortKey, Store};
-use jobgate_core::{paths, settings, time, CoreError, Lang};
+use jobgate_core::{paths, settings, CoreError, Lang};
 
 pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
@@ -161,11 +161,20 @@ fn execute(command: Command, lang: Lang) -> Result<i32, CoreError> {
                 Ok(EXIT_ROWS_REJECTED)
             }
         }
-        Command::List { json, search, job_id, status, limit } => {
-            let status = status.as_deref().map(ApplicationStatus::parse).transpose()?;
+        Command::List {
+            json,
+            search,
+            job_id,
+            status,
+            limit,
+        } => {
+            let status = status
+                .as_deref()
+                .map(ApplicationStatus::parse)
+                .transpose()?;
             let store = open_store()?;
             let base_url = store.base_url()?;
-            let view = View { base_url: &base_url, now, zone: time::recruiter_zone(), lang };
+            let view = View::for_recruiter(&base_url, now, lang);
             let query = ListQuery {
                 search,
                 job_id,
@@ -182,8 +191,16 @@ fn execute(command: Command, lang: Lang) -> Result<i32, CoreError> {
                 let _ = writeln!(out, "{text}");
             } else {
                 for r in &rows {
-                    let link = r.link.as_ref().map(|l| format!("{} ({})", l.start_url, l.expires_at_local)).unwrap_or_else(|| "-".into());
-                    let _ = writeln!(out, "{:>5}  {:<24}  {:<30}  {:<24}  {:<11}  {}", r.application_id, r.candidate_name, r.email, r.job_title, r.status, link);
+                    let link = r
+                        .link
+                        .as_ref()
+                        .map(|l| format!("{} ({})", l.start_url, l.expires_at_local))
+                        .unwrap_or_else(|| "-".into());
+                    let _ = writeln!(
+                        out,
+                        "{:>5}  {:<24}  {:<30}  {:<24}  {:<11}  {}",
+                        r.application_id, r.candidate_name, r.email, r.job_title, r.status, link
+                    );
                 }
                 if rows.is_empty() {
                     let _ = match lang {
@@ -194,26 +211,35 @@ fn execute(command: Command, lang: Lang) -> Result<i32, CoreError> {
             }
             Ok(0)
         }
-        Command::Invite { application_id, yes } => {
+        Command::Invite {
+            application_id,
+            yes,
+        } => {
             let mut store = open_store()?;
             let app = store.application(application_id)?;
             if !yes {
                 let _ = match lang {
-                    Lang::Fr => writeln!(std::io::stderr(), "Invitation non envoyée : confirmez l'invitation de {} ({}) à l'entretien vidéo différé en ajoutant --yes :\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
-                    Lang::En => writeln!(std::io::stderr(), "Not invited: confirm inviting {} ({}) to the asynchronous video interview by adding --yes:\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
+                    Lang::Fr => writeln!(std::io::stderr(), "Rien n'a été fait : pour inviter {} ({}) à l'entretien vidéo différé, confirmez en ajoutant --yes :\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
+                    Lang::En => writeln!(std::io::stderr(), "Nothing done: to invite {} ({}) to the asynchronous video interview, confirm by adding --yes:\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
                 };
                 return Ok(EXIT_USAGE);
             }
             let outcome = store.create_or_get_link(application_id, now)?;
             let base_url = store.base_url()?;
-            let view = View { base_url: &base_url, now, zone: time::recruiter_zone(), lang };
+            let view = View::for_recruiter(&base_url, now, lang);
             let link = view.link(&outcome.link);
-            let _ = match (lang, outcome.created) {
-                (Lang::Fr, true) => writeln!(out, "Lien créé pour {} : {}\nCe lien expire le {}.", app.candidate_name, link.start_url, link.expires_at_local),
-                (Lang::Fr, false) => writeln!(out, "{} a déjà un lien valide : {}\nCe lien expire le {}.", app.candidate_name, link.start_url, link.expires_at_local),
-                (Lang::En, true) => writeln!(out, "Link created for {}: {}\nThis link expires on {}.", app.candidate_name, link.start_url, link.expires_at_local),
-                (Lang::En, false) => writeln!(out, "{} already has a valid link: {}\nThis link expires on {}.", app.candidate_name, link.start_url, link.expires_at_local),
+            let name = &app.candidate_name;
+            let headline = match (lang, outcome.created) {
+                (Lang::Fr, true) => format!("Lien créé pour {name} :"),
+                (Lang::Fr, false) => format!("{name} a déjà un lien valide :"),
+                (Lang::En, true) => format!("Link created for {name}:"),
+                (Lang::En, false) => format!("{name} already has a valid link:"),
             };
+            let expiry = match lang {
+                Lang::Fr => format!("Ce lien expire le {}.", link.expires_at_local),
+                Lang::En => format!("This link expires on {}.", link.expires_at_local),
+            };
+            let _ = writeln!(out, "{headline} {}\n{expiry}", link.start_url);
             Ok(0)
         }
         Command::Config { action } => {
@@ -224,7 +250,8 @@ fn execute(command: Command, lang: Lang) -> Result<i32, CoreError> {
                     let _ = writeln!(out, "{value}");
                     if name == settings::BASE_URL {
                         if let Some(env) = settings::base_url_from_env()? {
-                            let _ = writeln!(std::io::stderr(), "({} = {env})", settings::BASE_URL_ENV);
+                            let _ =
+                                writeln!(std::io::stderr(), "({} = {env})", settings::BASE_URL_ENV);
                         }
                     }
                 }

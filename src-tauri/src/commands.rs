@@ -2,9 +2,9 @@
 //! turn the result into a DTO. Only this module (and `lib.rs`) knows IPC.
 
 use chrono::Utc;
+use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::{ApplicationDto, View};
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
-use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::{time, Lang};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -68,12 +68,7 @@ fn with_store<T>(
 ) -> Result<T, CommandError> {
     let mut store = state.store()?;
     let base_url = store.base_url()?;
-    let view = View {
-        base_url: &base_url,
-        now: Utc::now(),
-        zone: time::recruiter_zone(),
-        lang: Lang::Fr,
-    };
+    let view = View::for_recruiter(&base_url, Utc::now(), Lang::Fr);
     f(&mut store, &view)
 }
 

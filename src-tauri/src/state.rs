@@ -29,6 +29,8 @@ impl AppState {
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, CommandError> {
-        self.store.lock().map_err(|_| CommandError::StateUnavailable)
+        self.store
+            .lock()
+            .map_err(|_| CommandError::StateUnavailable)
     }
 }

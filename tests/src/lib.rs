@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -32,7 +31,9 @@ pub fn jobgate_bin() -> PathBuf {
 
 /// Where tests leave screenshots for a person to look at.
 pub fn artifacts_dir(kind: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("artifacts")
+        .join(kind);
     std::fs::create_dir_all(&dir).expect("artifacts folder");
     dir
 }
@@ -81,7 +82,11 @@ impl DataDir {
     /// `jobgate list --json`, parsed.
     pub fn list_json(&self) -> serde_json::Value {
         let out = self.run(&["list", "--json"]);
-        assert!(out.status.success(), "list --json failed: {}", text(&out.stderr));
+        assert!(
+            out.status.success(),
+            "list --json failed: {}",
+            text(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).expect("list --json prints JSON")
     }
 }
@@ -100,13 +105,13 @@ pub fn text(bytes: &[u8]) -> String {
 // The real window.
 
 /// One window at a time: the native dialogs of two apps would overlap on the one display.
-static DISPLAY_LOCK: Mutex<()> = Mutex::new(());
+static DISPLAY_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The app running in its real window under tauri-driver.
 pub struct Gui {
     pub client: Client,
     driver: Child,
-    _display: MutexGuard<'static, ()>,
+    _display: tokio::sync::MutexGuard<'static, ()>,
 }
 
 fn free_port() -> u16 {
@@ -120,13 +125,20 @@ impl Gui {
     /// Starts tauri-driver (which starts WebKitWebDriver, which starts the app)
     /// with `JOBGATE_DATA_DIR` pointing at `data`, and waits for the list to load.
     pub async fn start(data: &DataDir) -> Result<Gui> {
-        let display = DISPLAY_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        let display = DISPLAY_LOCK.lock().await;
         if std::env::var_os("DISPLAY").is_none() {
-            bail!("no DISPLAY: the end-to-end tests need an X server (scripts/test.sh starts Xvfb)");
+            bail!(
+                "no DISPLAY: the end-to-end tests need an X server (scripts/test.sh starts Xvfb)"
+            );
         }
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("JOBGATE_DATA_DIR", data.path())
             .env("NO_AT_BRIDGE", "1")
             .env("TZ", "Europe/Paris")
@@ -137,13 +149,18 @@ impl Gui {
             .context("start tauri-driver (cargo install tauri-driver --locked)")?;
         let mut gui_driver = DriverGuard(Some(driver));
 
-        let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
-            "tauri:options": { "application": jobgate_bin() }
-        }))?;
+        let caps: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_value(serde_json::json!({
+                "tauri:options": { "application": jobgate_bin() }
+            }))?;
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::rustls()?.capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::rustls()?
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -201,8 +218,26 @@ impl Gui {
         Ok(serde_json::from_value(value)?)
     }
 
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Types into the add form's fields (name → text) and submits it.
+    pub async fn submit_add_form(&self, fields: &[(&str, &str)]) -> Result<()> {
+        for (name, value) in fields {
+            let input = self
+                .wait_for(&format!("#add-form input[name={name}]"))
+                .await?;
+            input.clear().await?;
+            input.send_keys(value).await?;
+        }
+        self.click("#add-form button[type=submit]").await
+    }
+
     pub async fn row(&self, application_id: i64) -> Result<fantoccini::elements::Element> {
-        self.wait_for(&format!("tr[data-application-id=\"{application_id}\"]")).await
+        self.wait_for(&format!("tr[data-application-id=\"{application_id}\"]"))
+            .await
     }
 
     /// The webview's own screenshot, saved under tests/artifacts/e2e/.
@@ -272,7 +307,10 @@ pub struct WindowBox {
 }
 
 fn xdotool(args: &[&str]) -> Result<String> {
-    let out = Command::new("xdotool").args(args).output().context("run xdotool")?;
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .context("run xdotool")?;
     Ok(text(&out.stdout))
 }
 
@@ -280,8 +318,17 @@ fn xdotool(args: &[&str]) -> Result<String> {
 pub fn wait_for_window(title: &str) -> Result<WindowBox> {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let ids = xdotool(&["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])?;
-        if let Some(id) = ids.lines().next().and_then(|l| l.trim().parse::<u64>().ok()) {
+        let ids = xdotool(&[
+            "search",
+            "--onlyvisible",
+            "--name",
+            &format!("^{}$", regex_escape(title)),
+        ])?;
+        if let Some(id) = ids
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse::<u64>().ok())
+        {
             let geometry = xdotool(&["getwindowgeometry", "--shell", &id.to_string()])?;
             let value = |key: &str| -> Option<i32> {
                 geometry
@@ -293,7 +340,13 @@ pub fn wait_for_window(title: &str) -> Result<WindowBox> {
                 (value("X"), value("Y"), value("WIDTH"), value("HEIGHT"))
             {
                 if width > 0 && height > 0 {
-                    return Ok(WindowBox { id, x, y, width, height });
+                    return Ok(WindowBox {
+                        id,
+                        x,
+                        y,
+                        width,
+                        height,
+                    });
                 }
             }
         }
@@ -305,9 +358,14 @@ pub fn wait_for_window(title: &str) -> Result<WindowBox> {
 }
 
 pub fn window_is_gone(title: &str) -> Result<bool> {
-    Ok(xdotool(&["search", "--onlyvisible", "--name", &format!("^{}$", regex_escape(title))])?
-        .trim()
-        .is_empty())
+    Ok(xdotool(&[
+        "search",
+        "--onlyvisible",
+        "--name",
+        &format!("^{}$", regex_escape(title)),
+    ])?
+    .trim()
+    .is_empty())
 }
 
 /// Clicks a button of the GTK message dialog titled `title`. Its two buttons

@@ -35,6 +35,17 @@ fn clean_text(raw: &str, field: Field) -> Result<String> {
     Ok(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// What search and sort compare: lower case, accents off, so "elodie" finds
+/// "Élodie" and "Élodie" sorts among the E's.
+pub fn search_key(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 macro_rules! text_type {
     ($(#[$doc:meta])* $name:ident, $field:expr) => {
         $(#[$doc])*
@@ -85,7 +96,9 @@ impl EmailAddress {
         let invalid = || CoreError::InvalidEmail {
             value: trimmed.to_owned(),
         };
-        if trimmed.len() > MAX_EMAIL_LEN || trimmed.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        if trimmed.len() > MAX_EMAIL_LEN
+            || trimmed.chars().any(|c| c.is_control() || c.is_whitespace())
+        {
             return Err(invalid());
         }
         let address = lettre::Address::from_str(trimmed).map_err(|_| invalid())?;
@@ -228,7 +241,11 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["a@b.fr", " Jean.Dupont@Exemple.FR ", "x+tag@sub.example.com"] {
+        for ok in [
+            "a@b.fr",
+            " Jean.Dupont@Exemple.FR ",
+            "x+tag@sub.example.com",
+        ] {
             assert!(EmailAddress::parse(ok).is_ok(), "{ok}");
         }
         assert_eq!(
@@ -247,6 +264,16 @@ mod tests {
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn search_keys_fold_case_and_accents() {
+        assert_eq!(search_key("Élodie BRÛLÉ"), "elodie brule");
+        assert_eq!(
+            search_key("Chargé(e) de recrutement"),
+            "charge(e) de recrutement"
+        );
+        assert_eq!(search_key("Øystein"), "øystein");
     }
 
     #[test]

@@ -61,7 +61,17 @@ pub struct View<'a> {
     pub lang: Lang,
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// A view in the recruiter's own time zone (`TZ`, else the OS zone).
+    pub fn for_recruiter(base_url: &'a str, now: DateTime<Utc>, lang: Lang) -> View<'a> {
+        View {
+            base_url,
+            now,
+            zone: crate::time::recruiter_zone(),
+            lang,
+        }
+    }
+
     pub fn start_url(&self, token: &str) -> String {
         format!("{}/interview/start/{}", self.base_url, token)
     }

@@ -279,10 +279,12 @@ impl CoreError {
                 "The local database returned an error ({e}). Nothing was changed; try again. If it persists, close other JobGate windows."
             ),
             (CoreError::Migration(e), Fr) => format!(
-                "La base de données n'a pas pu être mise à jour ({e}). Vos données n'ont pas été modifiées ; installez la dernière version de JobGate."
+                "La base de données n'a pas pu être mise à jour ({}). Vos données n'ont pas été modifiées ; installez la dernière version de JobGate.",
+                shorten(&e.to_string())
             ),
             (CoreError::Migration(e), En) => format!(
-                "The database could not be upgraded ({e}). Your data was not changed; install the latest version of JobGate."
+                "The database could not be upgraded ({}). Your data was not changed; install the latest version of JobGate.",
+                shorten(&e.to_string())
             ),
             (CoreError::Io(e), Fr) => format!("Erreur de lecture ou d'écriture de fichier : {e}."),
             (CoreError::Io(e), En) => format!("File read or write error: {e}."),
@@ -331,7 +333,9 @@ mod tests {
         let e = CoreError::InvalidEmail {
             value: "pas-une-adresse".into(),
         };
-        assert!(e.message(Lang::Fr).contains("n'est pas une adresse e-mail valide"));
+        assert!(e
+            .message(Lang::Fr)
+            .contains("n'est pas une adresse e-mail valide"));
         assert!(e.message(Lang::En).contains("is not a valid email address"));
         assert_eq!(e.to_string(), e.message(Lang::Fr));
         assert_eq!(e.field(), Some(Field::Email));

@@ -32,20 +32,55 @@ pub struct ImportReport {
 const COLUMNS: [(&str, &[&str]); 3] = [
     (
         "job_title",
-        &["job title", "job", "position", "poste", "intitule du poste", "offre", "intitule"],
+        &[
+            "job title",
+            "job",
+            "position",
+            "poste",
+            "intitule du poste",
+            "offre",
+            "intitule",
+        ],
     ),
     (
         "candidate_name",
-        &["candidate name", "name", "candidate", "full name", "nom du candidat", "nom", "candidat", "nom complet"],
+        &[
+            "candidate name",
+            "name",
+            "candidate",
+            "full name",
+            "nom du candidat",
+            "nom",
+            "candidat",
+            "nom complet",
+        ],
     ),
     (
         "email",
-        &["email", "e mail", "email address", "mail", "courriel", "adresse e mail", "adresse email"],
+        &[
+            "email",
+            "e mail",
+            "email address",
+            "mail",
+            "courriel",
+            "adresse e mail",
+            "adresse email",
+        ],
     ),
 ];
 
+/// A CSV file read and checked, nothing saved yet.
+#[derive(Debug, Default)]
+pub struct ParsedCsv {
+    /// Good rows with the line each starts on.
+    pub valid: Vec<(u64, NewApplication)>,
+    pub rejected: Vec<RejectedRow>,
+    /// Data rows read (blank rows not counted).
+    pub rows: usize,
+}
+
 /// Reads a CSV file's bytes into validated rows and rejected rows.
-pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<(u64, NewApplication)>, Vec<RejectedRow>, usize)> {
+pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
     let text = decode(bytes)?;
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -94,12 +129,20 @@ pub fn parse_csv(bytes: &[u8]) -> Result<(Vec<(u64, NewApplication)>, Vec<Reject
             Err(errors) => rejected.push(RejectedRow { line, errors }),
         }
     }
-    Ok((valid, rejected, rows))
+    Ok(ParsedCsv {
+        valid,
+        rejected,
+        rows,
+    })
 }
 
 /// Imports a CSV file's bytes into the store.
 pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result<ImportReport> {
-    let (valid, rejected, rows) = parse_csv(bytes)?;
+    let ParsedCsv {
+        valid,
+        rejected,
+        rows,
+    } = parse_csv(bytes)?;
     let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
     let outcomes = store.add_applications(&apps, now)?;
     let added = outcomes

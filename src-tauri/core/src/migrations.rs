@@ -10,19 +10,23 @@ const V1: &str = r#"
 CREATE TABLE job_offers (
     id          INTEGER PRIMARY KEY,
     title       TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    -- Lower case, accents off (domain::search_key): what search and sort compare.
+    title_key   TEXT NOT NULL,
     status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
     created_at  TEXT NOT NULL
 );
--- One offer per title, whatever the case: the import finds offers by title.
-CREATE UNIQUE INDEX job_offers_title ON job_offers (title COLLATE NOCASE);
+-- One offer per title, whatever the case and accents: the import finds offers by title.
+CREATE UNIQUE INDEX job_offers_title ON job_offers (title_key);
 
 CREATE TABLE candidates (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name_key    TEXT NOT NULL,
     -- Unique whatever the case: Jean@X.fr and jean@x.fr are one candidate.
     email       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) BETWEEN 3 AND 254),
     created_at  TEXT NOT NULL
 );
+CREATE INDEX candidates_name ON candidates (name_key);
 
 -- One interview campaign per job offer; it carries the link validity.
 CREATE TABLE campaigns (

@@ -11,7 +11,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
-use crate::domain::{ApplicationStatus, EmailAddress, JobTitle, PersonName, Token};
+use crate::domain::{search_key, ApplicationStatus, EmailAddress, JobTitle, PersonName, Token};
 use crate::error::{CoreError, Result};
 use crate::settings;
 use crate::time::{from_stored, to_stored};
@@ -27,7 +27,11 @@ pub struct NewApplication {
 impl NewApplication {
     /// Validates every field and returns every problem, so a form can show each
     /// message next to its field at once.
-    pub fn parse(job_title: &str, candidate_name: &str, email: &str) -> Result<Self, Vec<CoreError>> {
+    pub fn parse(
+        job_title: &str,
+        candidate_name: &str,
+        email: &str,
+    ) -> Result<Self, Vec<CoreError>> {
         let job_title = JobTitle::parse(job_title);
         let candidate_name = PersonName::parse(candidate_name);
         let email = EmailAddress::parse(email);
@@ -44,9 +48,13 @@ impl NewApplication {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddOutcome {
-    Added { application_id: i64 },
+    Added {
+        application_id: i64,
+    },
     /// This candidate (same email, any case) already applied to this offer.
-    AlreadyPresent { application_id: i64 },
+    AlreadyPresent {
+        application_id: i64,
+    },
 }
 
 /// Where a link stands at a given instant.
@@ -117,9 +125,9 @@ impl SortKey {
     /// Column expressions come from this fixed list only, never from input.
     fn column(self) -> &'static str {
         match self {
-            SortKey::Candidate => "c.name COLLATE NOCASE",
+            SortKey::Candidate => "c.name_key",
             SortKey::Email => "c.email COLLATE NOCASE",
-            SortKey::Job => "j.title COLLATE NOCASE",
+            SortKey::Job => "j.title_key",
             SortKey::Status => "a.status",
             SortKey::Applied => "a.created_at",
             SortKey::Expires => "l.expires_at",
@@ -183,8 +191,14 @@ impl Store {
     /// Adds one application, creating its job offer (with its campaign) and its
     /// candidate when they are new. Adding an application that exists is not an
     /// error for the store: it says so.
-    pub fn add_application(&mut self, new: &NewApplication, now: DateTime<Utc>) -> Result<AddOutcome> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn add_application(
+        &mut self,
+        new: &NewApplication,
+        now: DateTime<Utc>,
+    ) -> Result<AddOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let outcome = insert_application(&tx, new, now)?;
         tx.commit()?;
         Ok(outcome)
@@ -197,7 +211,9 @@ impl Store {
         rows: &[NewApplication],
         now: DateTime<Utc>,
     ) -> Result<Vec<AddOutcome>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(rows.len());
         for row in rows {
             outcomes.push(insert_application(&tx, row, now)?);
@@ -220,10 +236,11 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(like_pattern);
+            .map(|s| like_pattern(&search_key(s)));
         let status = query.status.map(ApplicationStatus::as_str);
-        let filter = "WHERE (?1 IS NULL OR c.name LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' \
-                      OR j.title LIKE ?1 ESCAPE '\\') \
+        let filter =
+            "WHERE (?1 IS NULL OR c.name_key LIKE ?1 ESCAPE '\\' OR c.email LIKE ?1 ESCAPE '\\' \
+                      OR j.title_key LIKE ?1 ESCAPE '\\') \
                       AND (?2 IS NULL OR a.job_id = ?2) AND (?3 IS NULL OR a.status = ?3)";
         let direction = if query.descending { "DESC" } else { "ASC" };
         let sql = format!(
@@ -254,8 +271,14 @@ impl Store {
     /// number of days. Safe against double clicks and concurrent processes: the
     /// whole check-and-insert holds the write lock, and the schema refuses a
     /// second current link anyway.
-    pub fn create_or_get_link(&mut self, application_id: i64, now: DateTime<Utc>) -> Result<LinkOutcome> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn create_or_get_link(
+        &mut self,
+        application_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<LinkOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
             .query_row(
                 "SELECT a.status, j.status, j.title, cp.link_validity_days
@@ -299,14 +322,25 @@ impl Store {
         tx.execute(
             "INSERT INTO invite_links (application_id, token, created_at, expires_at)
              VALUES (?1, ?2, ?3, ?4)",
-            params![application_id, token.as_str(), to_stored(now), to_stored(expires_at)],
+            params![
+                application_id,
+                token.as_str(),
+                to_stored(now),
+                to_stored(expires_at)
+            ],
         )?;
         let link_id = tx.last_insert_rowid();
         tx.execute(
             "UPDATE applications SET status = 'invited' WHERE id = ?1 AND status = 'new'",
             [application_id],
         )?;
-        record_event(&tx, application_id, now, "link_created", Some(&to_stored(expires_at)))?;
+        record_event(
+            &tx,
+            application_id,
+            now,
+            "link_created",
+            Some(&to_stored(expires_at)),
+        )?;
         tx.commit()?;
         Ok(LinkOutcome {
             link: LinkRecord {
@@ -326,7 +360,9 @@ impl Store {
         let default = settings::default_value(name)?;
         let stored: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(stored.unwrap_or(default))
     }
@@ -425,12 +461,16 @@ fn current_link(tx: &Transaction<'_>, application_id: i64) -> Result<Option<Link
         .optional()?)
 }
 
-fn insert_application(tx: &Transaction<'_>, new: &NewApplication, now: DateTime<Utc>) -> Result<AddOutcome> {
+fn insert_application(
+    tx: &Transaction<'_>,
+    new: &NewApplication,
+    now: DateTime<Utc>,
+) -> Result<AddOutcome> {
     let now_text = to_stored(now);
     let job_id = match tx
         .query_row(
-            "SELECT id FROM job_offers WHERE title = ?1 COLLATE NOCASE",
-            [new.job_title.as_str()],
+            "SELECT id FROM job_offers WHERE title_key = ?1",
+            [search_key(new.job_title.as_str())],
             |r| r.get::<_, i64>(0),
         )
         .optional()?
@@ -438,8 +478,12 @@ fn insert_application(tx: &Transaction<'_>, new: &NewApplication, now: DateTime<
         Some(id) => id,
         None => {
             tx.execute(
-                "INSERT INTO job_offers (title, created_at) VALUES (?1, ?2)",
-                params![new.job_title.as_str(), now_text],
+                "INSERT INTO job_offers (title, title_key, created_at) VALUES (?1, ?2, ?3)",
+                params![
+                    new.job_title.as_str(),
+                    search_key(new.job_title.as_str()),
+                    now_text
+                ],
             )?;
             let job_id = tx.last_insert_rowid();
             let validity: String = tx
@@ -472,8 +516,13 @@ fn insert_application(tx: &Transaction<'_>, new: &NewApplication, now: DateTime<
         Some(id) => id,
         None => {
             tx.execute(
-                "INSERT INTO candidates (name, email, created_at) VALUES (?1, ?2, ?3)",
-                params![new.candidate_name.as_str(), new.email.as_str(), now_text],
+                "INSERT INTO candidates (name, name_key, email, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    new.candidate_name.as_str(),
+                    search_key(new.candidate_name.as_str()),
+                    new.email.as_str(),
+                    now_text
+                ],
             )?;
             tx.last_insert_rowid()
         }

@@ -12,7 +12,10 @@ fn import(text: &[u8]) -> (Store, Result<jobgate_core::import::ImportReport, Cor
 }
 
 fn total(store: &Store) -> u64 {
-    store.list_applications(&ListQuery::default()).unwrap().total
+    store
+        .list_applications(&ListQuery::default())
+        .unwrap()
+        .total
 }
 
 #[test]
@@ -28,8 +31,14 @@ fn good_rows_are_kept_and_bad_rows_reported_with_their_line() {
     assert_eq!(report.added, 2);
     let lines: Vec<u64> = report.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, [3, 4]);
-    assert!(matches!(report.rejected[0].errors[0], CoreError::InvalidEmail { .. }));
-    assert!(matches!(report.rejected[1].errors[0], CoreError::EmptyField { .. }));
+    assert!(matches!(
+        report.rejected[0].errors[0],
+        CoreError::InvalidEmail { .. }
+    ));
+    assert!(matches!(
+        report.rejected[1].errors[0],
+        CoreError::EmptyField { .. }
+    ));
     assert_eq!(total(&store), 2);
 }
 
@@ -43,7 +52,10 @@ fn line_numbers_count_line_breaks_inside_quoted_fields() {
     // The multi-line title is refused (a title is one line) at line 2; the next row starts at line 4.
     let lines: Vec<u64> = report.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, [2, 4]);
-    assert!(matches!(report.rejected[0].errors[0], CoreError::ControlCharacter { .. }));
+    assert!(matches!(
+        report.rejected[0].errors[0],
+        CoreError::ControlCharacter { .. }
+    ));
 }
 
 #[test]
@@ -64,7 +76,10 @@ fn duplicates_are_merged_by_email_not_rejected() {
     let csv = "job_title,candidate_name,email\nDev,Ana,ana@exemple.fr\nDev,Ana B.,ANA@exemple.fr\n";
     let (store, report) = import(csv.as_bytes());
     let report = report.unwrap();
-    assert_eq!((report.added, report.already_present, report.rejected.len()), (1, 1, 0));
+    assert_eq!(
+        (report.added, report.already_present, report.rejected.len()),
+        (1, 1, 0)
+    );
     assert_eq!(total(&store), 1);
 }
 
@@ -74,10 +89,16 @@ fn unreadable_files_change_nothing() {
         ("empty", b"".to_vec()),
         ("blank", b"\n\n".to_vec()),
         ("binary", vec![0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
-        ("latin-1", b"job_title,candidate_name,email\nD\xe9veloppeur,Zo\xe9,zoe@exemple.fr\n".to_vec()),
+        (
+            "latin-1",
+            b"job_title,candidate_name,email\nD\xe9veloppeur,Zo\xe9,zoe@exemple.fr\n".to_vec(),
+        ),
     ] {
         let (store, report) = import(&bytes);
-        assert!(matches!(report, Err(CoreError::CsvUnreadable { .. })), "{name}: {report:?}");
+        assert!(
+            matches!(report, Err(CoreError::CsvUnreadable { .. })),
+            "{name}: {report:?}"
+        );
         assert_eq!(total(&store), 0, "{name}");
     }
 }

@@ -1,0 +1,255 @@
+//! The command line, run as a user runs it: the real binary, a fresh data folder,
+//! no display (proving no window opens for a subcommand).
+
+use jobgate_tests::{text, DataDir};
+
+const SAMPLE: &str = "job_title,candidate_name,email\n\
+    Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
+    Développeur Full Stack,Sans Adresse,pas-une-adresse\n\
+    Comptable,Jean Dupont,jean.dupont@exemple.fr\n";
+
+fn imported() -> DataDir {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", SAMPLE.as_bytes());
+    data.run(&["import", csv.to_str().unwrap()]);
+    data
+}
+
+#[test]
+fn import_keeps_good_rows_reports_bad_lines_and_exits_3() {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", SAMPLE.as_bytes());
+    let out = data.run(&["import", csv.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout
+            .contains("ligne 3 ignorée : « pas-une-adresse » n'est pas une adresse e-mail valide"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 candidature(s) ajoutée(s)"), "{stdout}");
+    assert_eq!(data.list_json().as_array().unwrap().len(), 2);
+
+    // Importing the same file again duplicates nothing.
+    let again = data.run(&["import", csv.to_str().unwrap()]);
+    assert!(text(&again.stdout).contains("0 candidature(s) ajoutée(s), 2 déjà présente(s)"));
+    assert_eq!(data.list_json().as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_clean_import_exits_0() {
+    let data = DataDir::new();
+    let csv = data.write_file(
+        "c.csv",
+        b"job_title,candidate_name,email\nDev,Ana,ana@exemple.fr\n",
+    );
+    let out = data.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn unreadable_inputs_fail_with_a_message_and_change_nothing() {
+    let data = DataDir::new();
+    let missing = data.run(&["import", "/nonexistent/candidats.csv"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        text(&missing.stderr).starts_with("Erreur : "),
+        "{}",
+        text(&missing.stderr)
+    );
+
+    let no_header = data.write_file("bad.csv", b"nom,adresse\nAna,ana@exemple.fr\n");
+    let out = data.run(&["import", no_header.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Colonnes manquantes") && stderr.contains("job_title"),
+        "{stderr}"
+    );
+    assert_eq!(data.list_json().as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn list_json_has_the_documented_shape() {
+    let data = imported();
+    let list = data.list_json();
+    let first = &list.as_array().unwrap()[0];
+    for key in [
+        "application_id",
+        "job_id",
+        "job_title",
+        "candidate_name",
+        "email",
+        "status",
+        "invitation_status",
+        "applied_at",
+        "link",
+        "last_email",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+    assert_eq!(first["candidate_name"], "Élodie Brûlé");
+    assert_eq!(first["status"], "new");
+    assert_eq!(first["invitation_status"], "not_invited");
+    assert!(first["link"].is_null());
+    assert!(first["last_email"].is_null());
+}
+
+#[test]
+fn invite_needs_yes_then_creates_one_link_and_is_idempotent() {
+    let data = imported();
+    let id = data.list_json()[0]["application_id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    let refused = data.run(&["invite", &id]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = text(&refused.stderr);
+    assert!(
+        stderr.contains("--yes") && stderr.contains("Élodie Brûlé"),
+        "{stderr}"
+    );
+    assert!(
+        data.list_json()[0]["link"].is_null(),
+        "nothing created without --yes"
+    );
+
+    let first = data.run(&["invite", &id, "--yes"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let stdout = text(&first.stdout);
+    assert!(
+        stdout.starts_with("Lien créé pour Élodie Brûlé : http://localhost:3000/interview/start/"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Ce lien expire le "), "{stdout}");
+
+    let link = data.list_json()[0]["link"].clone();
+    let token = link["token"].as_str().unwrap().to_owned();
+    assert_eq!(token.len(), 43);
+    assert_eq!(
+        link["start_url"],
+        format!("http://localhost:3000/interview/start/{token}")
+    );
+    assert_eq!(link["revoked"], false);
+    let created =
+        chrono::DateTime::parse_from_rfc3339(link["created_at"].as_str().unwrap()).unwrap();
+    let expires =
+        chrono::DateTime::parse_from_rfc3339(link["expires_at"].as_str().unwrap()).unwrap();
+    assert_eq!(expires - created, chrono::Duration::days(7));
+    assert_eq!(data.list_json()[0]["status"], "invited");
+
+    let second = data.run(&["invite", &id, "--yes"]);
+    assert!(second.status.success());
+    assert!(text(&second.stdout).contains("a déjà un lien valide"));
+    assert_eq!(data.list_json()[0]["link"]["token"], token.as_str());
+}
+
+#[test]
+fn inviting_an_unknown_application_says_so() {
+    let data = imported();
+    let out = data.run(&["invite", "999", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("La candidature n° 999 n'existe pas"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn base_url_setting_and_the_seed_environment_override() {
+    let data = imported();
+    let id = data.list_json()[0]["application_id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    data.run(&["invite", &id, "--yes"]);
+
+    let bad = data.run(&["config", "set", "base_url", "entretiens.exemple.fr"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("n'est pas une adresse web valide"));
+
+    let set = data.run(&[
+        "config",
+        "set",
+        "base_url",
+        "https://entretiens.exemple.fr/",
+    ]);
+    assert!(set.status.success());
+    assert_eq!(
+        text(&data.run(&["config", "get", "base_url"]).stdout).trim(),
+        "https://entretiens.exemple.fr"
+    );
+    let url = data.list_json()[0]["link"]["start_url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        url.starts_with("https://entretiens.exemple.fr/interview/start/"),
+        "{url}"
+    );
+
+    let out = data
+        .cli()
+        .args(["list", "--json"])
+        .env("FRONTEND_BASE_URL", "https://autre.exemple.fr")
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(list[0]["link"]["start_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://autre.exemple.fr/interview/start/"));
+}
+
+#[test]
+fn list_filters_by_search_status_and_job() {
+    let data = imported();
+    let out = data.run(&["list", "--json", "--search", "dupont"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["candidate_name"], "Jean Dupont");
+    let bad = data.run(&["list", "--status", "pending"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("Statuts possibles"));
+}
+
+#[test]
+fn messages_follow_an_english_locale() {
+    let data = DataDir::new();
+    let out = data
+        .cli()
+        .args(["invite", "5", "--yes"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "Error: Application #5 does not exist (any more). Refresh the list."
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_opens_no_window() {
+    let data = DataDir::new();
+    assert_eq!(data.run(&["invite"]).status.code(), Some(2));
+    let help = data.run(&["--help"]);
+    assert!(help.status.success());
+    assert!(text(&help.stdout).contains("import"));
+}
+
+#[test]
+fn the_data_folder_is_created_with_the_database_inside() {
+    let data = DataDir::new();
+    let nested = data.path().join("a/b");
+    let out = data
+        .cli()
+        .args(["list"])
+        .env("JOBGATE_DATA_DIR", &nested)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Aucune candidature"));
+    assert!(nested.join("jobgate.sqlite3").exists());
+}
