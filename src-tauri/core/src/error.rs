@@ -35,6 +35,15 @@ pub enum CoreError {
     UnknownSetting { name: String },
 
     #[error("{}", self.message(Lang::Fr))]
+    InvalidSetting { name: &'static str, value: String },
+
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
+
+    #[error(transparent)]
+    Secret(#[from] crate::secret::SecretError),
+
+    #[error("{}", self.message(Lang::Fr))]
     UnknownStatus { value: String },
 
     #[error("{}", self.message(Lang::Fr))]
@@ -118,6 +127,9 @@ impl CoreError {
             CoreError::InvalidBaseUrl { .. } => "invalid_base_url",
             CoreError::InvalidValidityDays { .. } => "invalid_validity_days",
             CoreError::UnknownSetting { .. } => "unknown_setting",
+            CoreError::InvalidSetting { .. } => "invalid_setting",
+            CoreError::Mail(e) => e.code(),
+            CoreError::Secret(e) => e.code(),
             CoreError::UnknownStatus { .. } => "unknown_status",
             CoreError::ApplicationNotFound { .. } => "application_not_found",
             CoreError::DuplicateApplication { .. } => "duplicate_application",
@@ -216,6 +228,18 @@ impl CoreError {
                 shorten(value),
                 status_names()
             ),
+            (CoreError::InvalidSetting { name, value }, Fr) => format!(
+                "« {} » n'est pas une valeur possible pour {name} : {}",
+                shorten(value),
+                setting_hint(name, Fr)
+            ),
+            (CoreError::InvalidSetting { name, value }, En) => format!(
+                "\"{}\" is not a possible value for {name}: {}",
+                shorten(value),
+                setting_hint(name, En)
+            ),
+            (CoreError::Mail(e), lang) => e.message(lang),
+            (CoreError::Secret(e), lang) => e.message(lang),
             (CoreError::ApplicationNotFound { id }, Fr) => format!(
                 "La candidature n° {id} n'existe pas (ou plus). Actualisez la liste."
             ),
@@ -305,6 +329,28 @@ fn shorten(value: &str) -> String {
         let mut s: String = clean.chars().take(MAX).collect();
         s.push('…');
         s
+    }
+}
+
+fn setting_hint(name: &str, lang: Lang) -> &'static str {
+    use crate::settings::*;
+    match (name, lang) {
+        (SMTP_HOST, Lang::Fr) => "indiquez un nom de serveur sans espace, par exemple smtp.sendgrid.net.",
+        (SMTP_HOST, Lang::En) => "give a server name without spaces, such as smtp.sendgrid.net.",
+        (SMTP_PORT, Lang::Fr) => "indiquez un port entre 1 et 65535 (587 pour STARTTLS, 465 pour TLS).",
+        (SMTP_PORT, Lang::En) => "give a port between 1 and 65535 (587 for STARTTLS, 465 for TLS).",
+        (SMTP_SECURITY, Lang::Fr) => "choisissez starttls, tls ou plain.",
+        (SMTP_SECURITY, Lang::En) => "choose starttls, tls or plain.",
+        (SMTP_USERNAME, Lang::Fr) => "indiquez un identifiant (apikey pour SendGrid).",
+        (SMTP_USERNAME, Lang::En) => "give a user name (apikey for SendGrid).",
+        (SMTP_CA_FILE, Lang::Fr) => "indiquez le chemin d'un fichier de certificat PEM existant, ou laissez vide.",
+        (SMTP_CA_FILE, Lang::En) => "give the path of an existing PEM certificate file, or leave it empty.",
+        (SMTP_TIMEOUT_SECONDS, Lang::Fr) => "indiquez un nombre de secondes entre 1 et 300.",
+        (SMTP_TIMEOUT_SECONDS, Lang::En) => "give a number of seconds between 1 and 300.",
+        (FROM | REPLY_TO, Lang::Fr) => "indiquez une adresse, éventuellement avec un nom : Acme Recrutement <recrutement@acme.fr>.",
+        (FROM | REPLY_TO, Lang::En) => "give an address, optionally with a name: Acme Recruiting <jobs@acme.com>.",
+        (_, Lang::Fr) => "corrigez la valeur.",
+        (_, Lang::En) => "correct the value.",
     }
 }
 

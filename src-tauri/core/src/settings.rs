@@ -3,13 +3,38 @@
 //! Secrets are not settings: the SendGrid key lives in the OS keyring only and
 //! never passes through this module.
 
+use lettre::message::Mailbox;
+
 use crate::error::{CoreError, Result};
+use crate::mail::{Security, SmtpConfig};
 
 pub const BASE_URL: &str = "base_url";
 pub const LINK_VALIDITY_DAYS: &str = "link_validity_days";
+pub const SMTP_HOST: &str = "smtp_host";
+pub const SMTP_PORT: &str = "smtp_port";
+pub const SMTP_SECURITY: &str = "smtp_security";
+pub const SMTP_USERNAME: &str = "smtp_username";
+pub const SMTP_CA_FILE: &str = "smtp_ca_file";
+pub const SMTP_TIMEOUT_SECONDS: &str = "smtp_timeout_seconds";
+pub const FROM: &str = "from";
+pub const REPLY_TO: &str = "reply_to";
 
 /// Every setting `config get/set` knows.
-pub const SETTING_NAMES: &[&str] = &[BASE_URL, LINK_VALIDITY_DAYS];
+pub const SETTING_NAMES: &[&str] = &[
+    BASE_URL,
+    LINK_VALIDITY_DAYS,
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_USERNAME,
+    SMTP_CA_FILE,
+    SMTP_TIMEOUT_SECONDS,
+    FROM,
+    REPLY_TO,
+];
+
+/// The seed's environment variable that overrides `from`.
+pub const FROM_ENV: &str = "DEFAULT_FROM_EMAIL";
 
 /// The seed's FRONTEND_BASE_URL default.
 pub const DEFAULT_BASE_URL: &str = "http://localhost:3000";
@@ -20,25 +45,153 @@ pub const MAX_LINK_VALIDITY_DAYS: u32 = 365;
 /// The seed's environment variable that overrides `base_url`.
 pub const BASE_URL_ENV: &str = "FRONTEND_BASE_URL";
 
+/// Defaults: the seed's (SendGrid over STARTTLS on 587, user `apikey`). No
+/// sender address by default: it must be one the recruiter verified in SendGrid.
 pub fn default_value(name: &str) -> Result<String> {
+    Ok(match name {
+        BASE_URL => DEFAULT_BASE_URL.to_owned(),
+        LINK_VALIDITY_DAYS => DEFAULT_LINK_VALIDITY_DAYS.to_string(),
+        SMTP_HOST => "smtp.sendgrid.net".to_owned(),
+        SMTP_PORT => "587".to_owned(),
+        SMTP_SECURITY => "starttls".to_owned(),
+        SMTP_USERNAME => "apikey".to_owned(),
+        SMTP_TIMEOUT_SECONDS => "30".to_owned(),
+        SMTP_CA_FILE | FROM | REPLY_TO => String::new(),
+        other => {
+            return Err(CoreError::UnknownSetting {
+                name: other.to_owned(),
+            })
+        }
+    })
+}
+
+/// Checks and normalises a value before it is stored.
+pub fn validate(name: &str, raw: &str) -> Result<String> {
+    let value = raw.trim();
+    let invalid = |name: &'static str| CoreError::InvalidSetting {
+        name,
+        value: value.to_owned(),
+    };
     match name {
-        BASE_URL => Ok(DEFAULT_BASE_URL.to_owned()),
-        LINK_VALIDITY_DAYS => Ok(DEFAULT_LINK_VALIDITY_DAYS.to_string()),
+        BASE_URL => normalise_base_url(raw),
+        LINK_VALIDITY_DAYS => parse_validity_days(raw).map(|d| d.to_string()),
+        SMTP_HOST => {
+            if value.is_empty()
+                || value.len() > 253
+                || value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/')
+            {
+                Err(invalid(SMTP_HOST))
+            } else {
+                Ok(value.to_ascii_lowercase())
+            }
+        }
+        SMTP_PORT => match value.parse::<u16>() {
+            Ok(port) if port > 0 => Ok(port.to_string()),
+            _ => Err(invalid(SMTP_PORT)),
+        },
+        SMTP_SECURITY => Security::parse(value)
+            .map(|s| s.as_str().to_owned())
+            .ok_or_else(|| invalid(SMTP_SECURITY)),
+        SMTP_USERNAME => {
+            if value.is_empty() || value.chars().any(char::is_control) {
+                Err(invalid(SMTP_USERNAME))
+            } else {
+                Ok(value.to_owned())
+            }
+        }
+        SMTP_CA_FILE => {
+            if value.is_empty() || std::path::Path::new(value).is_file() {
+                Ok(value.to_owned())
+            } else {
+                Err(invalid(SMTP_CA_FILE))
+            }
+        }
+        SMTP_TIMEOUT_SECONDS => match value.parse::<u64>() {
+            Ok(s) if (1..=300).contains(&s) => Ok(s.to_string()),
+            _ => Err(invalid(SMTP_TIMEOUT_SECONDS)),
+        },
+        FROM => {
+            if value.is_empty() {
+                Ok(String::new())
+            } else {
+                parse_mailbox(value).map(|m| m.to_string()).ok_or_else(|| invalid(FROM))
+            }
+        }
+        REPLY_TO => {
+            if value.is_empty() {
+                Ok(String::new())
+            } else {
+                parse_mailbox(value)
+                    .map(|m| m.to_string())
+                    .ok_or_else(|| invalid(REPLY_TO))
+            }
+        }
         other => Err(CoreError::UnknownSetting {
             name: other.to_owned(),
         }),
     }
 }
 
-/// Checks and normalises a value before it is stored.
-pub fn validate(name: &str, raw: &str) -> Result<String> {
-    match name {
-        BASE_URL => normalise_base_url(raw),
-        LINK_VALIDITY_DAYS => parse_validity_days(raw).map(|d| d.to_string()),
-        other => Err(CoreError::UnknownSetting {
-            name: other.to_owned(),
-        }),
+/// `Name <address>` or a bare address; the address checked like a candidate's,
+/// the display name on one line.
+pub fn parse_mailbox(value: &str) -> Option<Mailbox> {
+    if value.chars().any(char::is_control) {
+        return None;
     }
+    let mailbox: Mailbox = value.trim().parse().ok()?;
+    crate::domain::EmailAddress::parse(&mailbox.email.to_string()).ok()?;
+    Some(mailbox)
+}
+
+/// What sending needs from the settings, environment overrides applied.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub smtp: SmtpConfig,
+    pub from: Option<Mailbox>,
+    pub reply_to: Option<Mailbox>,
+}
+
+impl MailSettings {
+    /// Who signs the email: the From display name, else "JobGate".
+    pub fn team(&self) -> String {
+        self.from
+            .as_ref()
+            .and_then(|m| m.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| "JobGate".to_owned())
+    }
+}
+
+/// Builds [`MailSettings`] from stored values (`get` gives a setting's stored
+/// value or default) and `DEFAULT_FROM_EMAIL`.
+pub fn mail_settings(get: impl Fn(&str) -> Result<String>) -> Result<MailSettings> {
+    let stored = |name: &'static str| -> Result<String> {
+        let raw = get(name)?;
+        // Re-validate: a hand-edited database must not reach the transport.
+        validate(name, &raw)
+    };
+    let from_env = std::env::var(FROM_ENV).ok().filter(|v| !v.trim().is_empty());
+    let from = match from_env {
+        Some(v) => Some(parse_mailbox(&v).ok_or(CoreError::InvalidSetting {
+            name: FROM,
+            value: v.clone(),
+        })?),
+        None => Some(stored(FROM)?).filter(|v| !v.is_empty()).and_then(|v| parse_mailbox(&v)),
+    };
+    let reply_to = Some(stored(REPLY_TO)?).filter(|v| !v.is_empty()).and_then(|v| parse_mailbox(&v));
+    let ca = stored(SMTP_CA_FILE)?;
+    Ok(MailSettings {
+        smtp: SmtpConfig {
+            host: stored(SMTP_HOST)?,
+            port: stored(SMTP_PORT)?.parse().unwrap_or(587),
+            security: Security::parse(&stored(SMTP_SECURITY)?).unwrap_or(Security::Starttls),
+            username: stored(SMTP_USERNAME)?,
+            ca_file: Some(ca).filter(|c| !c.is_empty()).map(std::path::PathBuf::from),
+            timeout: std::time::Duration::from_secs(stored(SMTP_TIMEOUT_SECONDS)?.parse().unwrap_or(30)),
+        },
+        from,
+        reply_to,
+    })
 }
 
 /// An absolute http(s) URL without query or fragment; the trailing slash is
@@ -109,6 +262,31 @@ mod tests {
             "https://u:p@x.fr",
         ] {
             assert!(normalise_base_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn smtp_settings() {
+        assert_eq!(validate(SMTP_HOST, " SMTP.SendGrid.net ").unwrap(), "smtp.sendgrid.net");
+        assert!(validate(SMTP_HOST, "smtp sendgrid").is_err());
+        assert_eq!(validate(SMTP_PORT, "465").unwrap(), "465");
+        assert!(validate(SMTP_PORT, "0").is_err());
+        assert!(validate(SMTP_PORT, "70000").is_err());
+        assert_eq!(validate(SMTP_SECURITY, "STARTTLS").unwrap(), "starttls");
+        assert!(validate(SMTP_SECURITY, "ssl").is_err());
+        assert!(validate(SMTP_CA_FILE, "/nonexistent/ca.pem").is_err());
+        assert_eq!(validate(SMTP_CA_FILE, "").unwrap(), "");
+        assert_eq!(
+            validate(FROM, "Acme Recrutement <recrutement@acme.fr>").unwrap(),
+            "Acme Recrutement <recrutement@acme.fr>"
+        );
+        assert_eq!(validate(FROM, "recrutement@acme.fr").unwrap(), "recrutement@acme.fr");
+        assert!(validate(FROM, "Acme <pas-une-adresse>").is_err());
+        assert!(validate(FROM, "Acme\r\nBcc: x@y.fr <a@acme.fr>").is_err());
+        assert!(validate(REPLY_TO, "a@b").is_err());
+        for name in SETTING_NAMES {
+            let default = default_value(name).unwrap();
+            assert_eq!(validate(name, &default).unwrap(), default, "{name}");
         }
     }
 

@@ -1,0 +1,187 @@
+//! The invitation email: text, HTML and the MIME message lettre sends.
+//!
+//! Every value that comes from a recruiter or a CSV (names, titles) was validated
+//! as one line with no control characters, so it cannot add a header; in the
+//! HTML part each value is escaped; lettre encodes UTF-8 headers (RFC 2047) and
+//! bodies (quoted-printable) itself.
+
+use lettre::message::header::{self, ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+
+use super::MailError;
+
+/// What an invitation says, once rendered. Stored in the outbox as it is, so a
+/// retry sends exactly what was first prepared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedEmail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The values an invitation is made from.
+pub struct InvitationFields<'a> {
+    pub candidate_name: &'a str,
+    pub job_title: &'a str,
+    pub start_url: &'a str,
+    /// The expiry in the recruiter's zone, zone named ("01/12/2026 à 07:58 (Europe/Paris)").
+    pub expires_local: &'a str,
+    /// Who signs: the From display name, else "JobGate".
+    pub team: &'a str,
+}
+
+/// The seed's French invitation, with the candidate greeted by name and the
+/// expiry's time zone named.
+pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
+    let subject = format!("Invitation à l'entretien vidéo — {}", f.job_title);
+    let text = format!(
+        "Bonjour {name},\n\n\
+         Vous êtes invité(e) à passer un entretien vidéo pour le poste de {job}.\n\n\
+         🎯 Commencez votre entretien ici : {url}\n\n\
+         ⏰ Ce lien expire le {expires}.\n\n\
+         Cordialement,\n\
+         L'équipe {team}\n",
+        name = f.candidate_name,
+        job = f.job_title,
+        url = f.start_url,
+        expires = f.expires_local,
+        team = f.team,
+    );
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
+         <body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;line-height:1.5\">\
+         <p>Bonjour {name},</p>\
+         <p>Vous êtes invité(e) à passer un entretien vidéo pour le poste de <strong>{job}</strong>.</p>\
+         <p>🎯 <a href=\"{url}\" style=\"display:inline-block;background:#1f4e8c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none\">Commencer mon entretien</a></p>\
+         <p style=\"font-size:13px;color:#555\">Ou copiez ce lien dans votre navigateur : <a href=\"{url}\">{url}</a></p>\
+         <p>⏰ Ce lien expire le {expires}.</p>\
+         <p>Cordialement,<br>L'équipe {team}</p>\
+         </body></html>\n",
+        subject = escape_html(&subject),
+        name = escape_html(f.candidate_name),
+        job = escape_html(f.job_title),
+        url = escape_html(f.start_url),
+        expires = escape_html(f.expires_local),
+        team = escape_html(f.team),
+    );
+    RenderedEmail { subject, text, html }
+}
+
+/// The seed's test message, for "Envoyer un email de test".
+pub fn render_test_email(team: &str) -> RenderedEmail {
+    let subject = "Test JobGate - Invitation Candidat".to_owned();
+    let text = format!(
+        "Bonjour,\n\nCeci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.\n\
+         Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.\n\n\
+         Cordialement,\nL'équipe {team}\n"
+    );
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
+         <p>Bonjour,</p><p>Ceci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.<br>\
+         Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.</p>\
+         <p>Cordialement,<br>L'équipe {team}</p></body></html>\n",
+        team = escape_html(team)
+    );
+    RenderedEmail { subject, text, html }
+}
+
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// SendGrid's per-message settings. Click tracking off so the interview link
+/// reaches the candidate as it is; a category and the invitation's id to find
+/// it in SendGrid's activity — never the candidate's email (SendGrid keeps
+/// these forever).
+#[derive(Debug, Clone)]
+pub struct XSmtpApi(String);
+
+impl XSmtpApi {
+    pub fn new(category: &str, invitation_id: Option<i64>) -> XSmtpApi {
+        let mut value = serde_json::json!({
+            "filters": { "clicktrack": { "settings": { "enable": 0, "enable_text": false } } },
+            "category": [category],
+        });
+        if let Some(id) = invitation_id {
+            value["unique_args"] = serde_json::json!({ "invitation_id": id.to_string() });
+        }
+        XSmtpApi(value.to_string())
+    }
+}
+
+impl Header for XSmtpApi {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("X-SMTPAPI")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(XSmtpApi(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// Everything that goes around a rendered email.
+pub struct Envelope<'a> {
+    pub from: &'a Mailbox,
+    pub reply_to: Option<&'a Mailbox>,
+    pub to: Mailbox,
+    pub message_id: &'a str,
+    pub smtpapi: XSmtpApi,
+}
+
+/// The MIME message: multipart/alternative with text/plain then text/html,
+/// Date and Message-ID set, From with its display name.
+pub fn build_message(envelope: Envelope<'_>, email: &RenderedEmail) -> Result<Message, MailError> {
+    let mut builder = Message::builder()
+        .from(envelope.from.clone())
+        .to(envelope.to)
+        .subject(email.subject.clone())
+        .message_id(Some(envelope.message_id.to_owned()))
+        .date_now()
+        .header(envelope.smtpapi);
+    if let Some(reply_to) = envelope.reply_to {
+        builder = builder.reply_to(reply_to.clone());
+    }
+    builder
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .header(header::ContentTransferEncoding::QuotedPrintable)
+                        .body(email.text.clone()),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .header(header::ContentTransferEncoding::QuotedPrintable)
+                        .body(email.html.clone()),
+                ),
+        )
+        .map_err(|e| MailError::Compose {
+            detail: e.to_string(),
+        })
+}
+
+/// A new Message-ID on the sender's domain: `<random@domain>`.
+pub fn new_message_id(from: &Mailbox) -> Result<String, MailError> {
+    let token = crate::domain::Token::generate().map_err(|e| MailError::Compose {
+        detail: e.to_string(),
+    })?;
+    Ok(format!("<{}@{}>", token.as_str(), from.email.domain()))
+}

@@ -1,0 +1,286 @@
+//! The SendGrid API key: validated, redacted, kept only in the OS keyring (or
+//! the seed's `SENDGRID_API_KEY` environment variable, which wins).
+//!
+//! The key never reaches SQLite, logs, IPC replies, JSON output or error
+//! texts: [`ApiKey`] has no `Display`, its `Debug` is redacted, and the only
+//! thing shown of it is [`ApiKey::hint`] (the last four characters).
+
+use std::fmt;
+
+use crate::i18n::Lang;
+
+/// The seed's environment variable; when set it overrides the keyring.
+pub const API_KEY_ENV: &str = "SENDGRID_API_KEY";
+/// Keyring service and account names.
+pub const KEYRING_SERVICE: &str = crate::paths::APP_IDENTIFIER;
+pub const KEYRING_ACCOUNT: &str = "sendgrid_api_key";
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(String);
+
+impl ApiKey {
+    /// A SendGrid key starts with `SG.` and holds no whitespace: a stray
+    /// newline or space is a known cause of 535 errors, so it is refused here
+    /// rather than sent. Surrounding whitespace (from a paste or `echo`) is trimmed.
+    pub fn parse(raw: &str) -> Result<ApiKey, SecretError> {
+        let key = raw.trim();
+        if key.is_empty() {
+            return Err(SecretError::Empty);
+        }
+        if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(SecretError::Whitespace);
+        }
+        if !key.starts_with("SG.") || key.len() < 10 {
+            return Err(SecretError::NotSendGrid);
+        }
+        Ok(ApiKey(key.to_owned()))
+    }
+
+    /// The secret itself, for the SMTP login only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// What may be shown: `SG.…abcd`.
+    pub fn hint(&self) -> String {
+        let tail: String = self
+            .0
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("SG.…{tail}")
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ApiKey({})", self.hint())
+    }
+}
+
+/// Where the key in use comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    Environment,
+    Keyring,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error("{}", self.message(Lang::Fr))]
+    Empty,
+    #[error("{}", self.message(Lang::Fr))]
+    Whitespace,
+    #[error("{}", self.message(Lang::Fr))]
+    NotSendGrid,
+    /// No usable keyring on this machine (no Secret Service, a locked keyring...).
+    #[error("{}", self.message(Lang::Fr))]
+    Unavailable { detail: String },
+}
+
+impl SecretError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SecretError::Empty => "api_key_empty",
+            SecretError::Whitespace => "api_key_whitespace",
+            SecretError::NotSendGrid => "api_key_format",
+            SecretError::Unavailable { .. } => "keyring_unavailable",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SecretError::Empty, Lang::Fr) => "Collez la clé API SendGrid : le champ est vide.".into(),
+            (SecretError::Empty, Lang::En) => "Paste the SendGrid API key: the field is empty.".into(),
+            (SecretError::Whitespace, Lang::Fr) => "La clé API contient un espace ou un retour à la ligne, ce que SendGrid refuse (erreur 535). Recopiez-la d'un seul tenant.".into(),
+            (SecretError::Whitespace, Lang::En) => "The API key contains a space or a line break, which SendGrid rejects (error 535). Copy it again in one piece.".into(),
+            (SecretError::NotSendGrid, Lang::Fr) => "Ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send).".into(),
+            (SecretError::NotSendGrid, Lang::En) => "This is not a SendGrid API key: it must start with \"SG.\". Create one in SendGrid (Settings → API Keys, Mail Send permission).".into(),
+            (SecretError::Unavailable { detail }, Lang::Fr) => format!(
+                "Aucun trousseau de clés du système n'est disponible ({detail}) : la clé n'a pas été enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate."
+            ),
+            (SecretError::Unavailable { detail }, Lang::En) => format!(
+                "No system keyring is available ({detail}): the key was not stored. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate."
+            ),
+        }
+    }
+}
+
+/// Where the key is kept. The real one is [`OsKeyring`]; tests of code that
+/// only needs *a* store use [`MemorySecretStore`].
+pub trait SecretStore: Send + Sync {
+    fn get(&self) -> Result<Option<ApiKey>, SecretError>;
+    fn set(&self, key: &ApiKey) -> Result<(), SecretError>;
+    /// True when a key was there to delete.
+    fn delete(&self) -> Result<bool, SecretError>;
+}
+
+/// The OS keyring: Secret Service on Linux, Keychain on macOS, Credential Manager on Windows.
+pub struct OsKeyring {
+    service: String,
+    account: String,
+}
+
+impl OsKeyring {
+    pub fn new() -> OsKeyring {
+        OsKeyring {
+            service: KEYRING_SERVICE.to_owned(),
+            account: KEYRING_ACCOUNT.to_owned(),
+        }
+    }
+
+    fn entry(&self) -> Result<keyring::Entry, SecretError> {
+        keyring::Entry::new(&self.service, &self.account).map_err(unavailable)
+    }
+}
+
+impl Default for OsKeyring {
+    fn default() -> Self {
+        OsKeyring::new()
+    }
+}
+
+/// keyring's errors, told apart from "there is no key". Their text names the
+/// platform's problem (no D-Bus session, locked collection); never the secret.
+fn unavailable(e: keyring::Error) -> SecretError {
+    let detail = match &e {
+        keyring::Error::NoStorageAccess(_) => "trousseau verrouillé ou inaccessible / keyring locked or inaccessible".to_owned(),
+        keyring::Error::PlatformFailure(_) => "pas de service de secrets / no secret service".to_owned(),
+        other => other.to_string(),
+    };
+    SecretError::Unavailable { detail }
+}
+
+impl SecretStore for OsKeyring {
+    fn get(&self) -> Result<Option<ApiKey>, SecretError> {
+        match self.entry()?.get_password() {
+            Ok(stored) => Ok(ApiKey::parse(&stored).ok()),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    fn set(&self, key: &ApiKey) -> Result<(), SecretError> {
+        let entry = self.entry()?;
+        entry.set_password(key.expose()).map_err(unavailable)?;
+        // Never claim to have stored what cannot be read back (keyring with no
+        // backend silently keeps secrets in memory for this entry only).
+        match keyring::Entry::new(&self.service, &self.account)
+            .and_then(|fresh| fresh.get_password())
+        {
+            Ok(read) if read == key.expose() => Ok(()),
+            Ok(_) => Err(SecretError::Unavailable {
+                detail: "relecture différente / read-back mismatch".into(),
+            }),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    fn delete(&self) -> Result<bool, SecretError> {
+        match self.entry()?.delete_credential() {
+            Ok(()) => Ok(true),
+            Err(keyring::Error::NoEntry) => Ok(false),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+}
+
+/// A store in memory, for unit tests.
+#[derive(Default)]
+pub struct MemorySecretStore(std::sync::Mutex<Option<ApiKey>>);
+
+impl SecretStore for MemorySecretStore {
+    fn get(&self) -> Result<Option<ApiKey>, SecretError> {
+        Ok(self.0.lock().map(|k| k.clone()).unwrap_or(None))
+    }
+    fn set(&self, key: &ApiKey) -> Result<(), SecretError> {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(key.clone());
+        }
+        Ok(())
+    }
+    fn delete(&self) -> Result<bool, SecretError> {
+        Ok(self.0.lock().map(|mut k| k.take().is_some()).unwrap_or(false))
+    }
+}
+
+/// The key to use: `SENDGRID_API_KEY` when set (and valid), else the keyring's.
+pub fn resolve(store: &dyn SecretStore) -> Result<Option<(ApiKey, KeySource)>, SecretError> {
+    if let Ok(raw) = std::env::var(API_KEY_ENV) {
+        if !raw.trim().is_empty() {
+            return ApiKey::parse(&raw).map(|k| Some((k, KeySource::Environment)));
+        }
+    }
+    Ok(store.get()?.map(|k| (k, KeySource::Keyring)))
+}
+
+/// What Settings may show about the key: never the key.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KeyStatus {
+    pub set: bool,
+    pub hint: Option<String>,
+    pub source: Option<KeySource>,
+    /// Set when the keyring cannot be used; the message says what to do.
+    pub keyring_error: Option<crate::dto::ErrorDto>,
+}
+
+pub fn status(store: &dyn SecretStore) -> KeyStatus {
+    match resolve(store) {
+        Ok(Some((key, source))) => KeyStatus {
+            set: true,
+            hint: Some(key.hint()),
+            source: Some(source),
+            keyring_error: None,
+        },
+        Ok(None) => KeyStatus {
+            set: false,
+            hint: None,
+            source: None,
+            keyring_error: None,
+        },
+        Err(e) => KeyStatus {
+            set: false,
+            hint: None,
+            source: None,
+            keyring_error: Some(crate::dto::ErrorDto {
+                code: e.code(),
+                field: None,
+                fr: e.message(Lang::Fr),
+                en: e.message(Lang::En),
+            }),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_validated_and_never_printed() {
+        let key = ApiKey::parse(" SG.abcdefghij.klmnopqrstuv\n").unwrap();
+        assert_eq!(key.expose(), "SG.abcdefghij.klmnopqrstuv");
+        assert_eq!(key.hint(), "SG.…stuv");
+        assert!(!format!("{key:?}").contains("abcdefghij"));
+        assert!(matches!(ApiKey::parse("SG.abc def.ghijkl"), Err(SecretError::Whitespace)));
+        assert!(matches!(ApiKey::parse("SG.abcdefgh\nijkl"), Err(SecretError::Whitespace)));
+        assert!(matches!(ApiKey::parse("abcdefghijklmnop"), Err(SecretError::NotSendGrid)));
+        assert!(matches!(ApiKey::parse("  "), Err(SecretError::Empty)));
+    }
+
+    #[test]
+    fn memory_store_round_trip() {
+        let store = MemorySecretStore::default();
+        assert!(store.get().unwrap().is_none());
+        let key = ApiKey::parse("SG.test-key-1234").unwrap();
+        store.set(&key).unwrap();
+        assert_eq!(store.get().unwrap(), Some(key));
+        assert!(store.delete().unwrap());
+        assert!(!store.delete().unwrap());
+    }
+}
