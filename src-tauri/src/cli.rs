@@ -1,11 +1,11 @@
-//! The command line: `jobgate import|list|invite|config ...`. Same core, same
-//! database, no window.
+//! The command line: `jobgate import|list|invite|config|key|check|send-test`.
+//! Same core, same database, no window.
 //!
 //! Exit codes: 0 success; 1 failure (the message says why and what to do);
 //! 2 usage error or a refused confirmation; 3 import finished but some rows were rejected.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use chrono::Utc;
@@ -13,7 +13,10 @@ use clap::{Parser, Subcommand};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::import::import_csv;
+use jobgate_core::invitations::{EmailOutcome, Invitations};
+use jobgate_core::secret::{self, ApiKey, KeySource, OsKeyring, SecretStore};
 use jobgate_core::store::{ListQuery, SortKey, Store};
+use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, settings, CoreError, Lang};
 
 pub const EXIT_FAILURE: i32 = 1;
@@ -57,7 +60,7 @@ enum Command {
         #[arg(long)]
         limit: Option<u32>,
     },
-    /// Crée le lien d'entretien d'une candidature / create an application's interview link.
+    /// Invite : crée le lien d'entretien et envoie l'email / invite: create the link and send the email.
     Invite {
         /// Numéro de la candidature (application_id) / application id.
         application_id: i64,
@@ -70,6 +73,18 @@ enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// La clé API SendGrid, dans le trousseau du système / the SendGrid API key, in the OS keyring.
+    Key {
+        #[command(subcommand)]
+        action: KeyAction,
+    },
+    /// Se connecte au serveur SMTP et s'authentifie, sans rien envoyer / log in to the SMTP server, send nothing.
+    Check,
+    /// Envoie l'email de test à une adresse / send the test email to an address.
+    SendTest {
+        /// Adresse du destinataire / recipient address.
+        address: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,7 +95,19 @@ enum ConfigAction {
     Set { name: String, value: String },
 }
 
-const SUBCOMMANDS: &[&str] = &["import", "list", "invite", "config", "help"];
+#[derive(Debug, Subcommand)]
+enum KeyAction {
+    /// Enregistre la clé lue sur l'entrée standard / store the key read from standard input.
+    Set,
+    /// Dit si une clé est enregistrée (4 derniers caractères) / tell whether a key is set (last 4 characters).
+    Status,
+    /// Supprime la clé du trousseau / delete the key from the keyring.
+    Delete,
+}
+
+const SUBCOMMANDS: &[&str] = &[
+    "import", "list", "invite", "config", "key", "check", "send-test", "help",
+];
 
 /// True when the arguments ask for the command line rather than the window.
 /// Anything else (no argument, or arguments a launcher or WebDriver adds)
@@ -104,7 +131,25 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
     };
     let lang = Lang::from_env();
-    match execute(cli.command, lang) {
+    let result = match cli.command {
+        Command::Import { file } => import(&file, lang),
+        Command::List {
+            json,
+            search,
+            job_id,
+            status,
+            limit,
+        } => list(json, search, job_id, status, limit, lang),
+        Command::Invite {
+            application_id,
+            yes,
+        } => invite(application_id, yes, lang),
+        Command::Config { action } => config(action),
+        Command::Key { action } => key(action, lang),
+        Command::Check => check(lang),
+        Command::SendTest { address } => send_test(&address, lang),
+    };
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", error_text(&e, lang));
@@ -120,147 +165,263 @@ fn error_text(e: &CoreError, lang: Lang) -> String {
     }
 }
 
+/// The French or the English text, as the locale asks.
+fn say(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
 fn open_store() -> Result<Store, CoreError> {
     Store::open(&paths::database_path(&paths::data_dir()?))
 }
 
-fn execute(command: Command, lang: Lang) -> Result<i32, CoreError> {
-    let now = Utc::now();
+/// A single-threaded runtime for the commands that talk to the network.
+fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, CoreError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    Ok(runtime.block_on(future))
+}
+
+fn import(file: &std::path::Path, lang: Lang) -> Result<i32, CoreError> {
+    let bytes = std::fs::read(file)?;
+    let mut store = open_store()?;
+    let report = import_csv(&mut store, &bytes, Utc::now())?;
     let mut out = std::io::stdout().lock();
-    match command {
-        Command::Import { file } => {
-            let bytes = std::fs::read(&file)?;
-            let mut store = open_store()?;
-            let report = import_csv(&mut store, &bytes, now)?;
-            for row in &report.rejected {
-                let reasons: Vec<String> = row.errors.iter().map(|e| e.message(lang)).collect();
-                let _ = match lang {
-                    Lang::Fr => writeln!(out, "ligne {} ignorée : {}", row.line, reasons.join(" ")),
-                    Lang::En => writeln!(out, "line {} skipped: {}", row.line, reasons.join(" ")),
-                };
-            }
-            let _ = match lang {
-                Lang::Fr => writeln!(
-                    out,
-                    "{} ligne(s) lue(s) : {} candidature(s) ajoutée(s), {} déjà présente(s), {} rejetée(s).",
-                    report.rows, report.added, report.already_present, report.rejected.len()
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{} row(s) read: {} application(s) added, {} already present, {} rejected.",
-                    report.rows, report.added, report.already_present, report.rejected.len()
-                ),
-            };
-            if report.rejected.is_empty() {
-                Ok(0)
-            } else {
-                let _ = match lang {
-                    Lang::Fr => writeln!(out, "Corrigez les lignes indiquées puis réimportez le fichier : les lignes déjà importées ne seront pas dupliquées."),
-                    Lang::En => writeln!(out, "Fix the lines above and import the file again: rows already imported will not be duplicated."),
-                };
-                Ok(EXIT_ROWS_REJECTED)
-            }
-        }
-        Command::List {
-            json,
-            search,
-            job_id,
-            status,
-            limit,
-        } => {
-            let status = status
-                .as_deref()
-                .map(ApplicationStatus::parse)
-                .transpose()?;
-            let store = open_store()?;
-            let base_url = store.base_url()?;
-            let view = View::for_recruiter(&base_url, now, lang);
-            let query = ListQuery {
-                search,
-                job_id,
-                status,
-                sort: SortKey::Applied,
-                descending: false,
-                limit: Some(limit.unwrap_or(jobgate_core::store::MAX_PAGE_SIZE)),
-                offset: 0,
-            };
-            let page = store.list_applications(&query)?;
-            let rows: Vec<_> = page.rows.iter().map(|r| view.application(r)).collect();
-            if json {
-                let text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
-                let _ = writeln!(out, "{text}");
-            } else {
-                for r in &rows {
-                    let link = r
-                        .link
-                        .as_ref()
-                        .map(|l| format!("{} ({})", l.start_url, l.expires_at_local))
-                        .unwrap_or_else(|| "-".into());
-                    let _ = writeln!(
-                        out,
-                        "{:>5}  {:<24}  {:<30}  {:<24}  {:<11}  {}",
-                        r.application_id, r.candidate_name, r.email, r.job_title, r.status, link
-                    );
-                }
-                if rows.is_empty() {
-                    let _ = match lang {
-                        Lang::Fr => writeln!(out, "Aucune candidature. Importez-en avec : jobgate import candidatures.csv"),
-                        Lang::En => writeln!(out, "No applications. Import some with: jobgate import applications.csv"),
-                    };
-                }
-            }
+    for row in &report.rejected {
+        let reasons: Vec<String> = row.errors.iter().map(|e| e.message(lang)).collect();
+        let reasons = reasons.join(" ");
+        let _ = writeln!(
+            out,
+            "{}",
+            say(
+                lang,
+                format!("ligne {} ignorée : {reasons}", row.line),
+                format!("line {} skipped: {reasons}", row.line)
+            )
+        );
+    }
+    let (rows, added, present, rejected) = (
+        report.rows,
+        report.added,
+        report.already_present,
+        report.rejected.len(),
+    );
+    let _ = writeln!(out, "{}", say(lang,
+        format!("{rows} ligne(s) lue(s) : {added} candidature(s) ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
+        format!("{rows} row(s) read: {added} application(s) added, {present} already present, {rejected} rejected.")));
+    if rejected == 0 {
+        return Ok(0);
+    }
+    let _ = writeln!(out, "{}", say(lang,
+        "Corrigez les lignes indiquées puis réimportez le fichier : les lignes déjà importées ne seront pas dupliquées.".into(),
+        "Fix the lines above and import the file again: rows already imported will not be duplicated.".into()));
+    Ok(EXIT_ROWS_REJECTED)
+}
+
+fn list(
+    json: bool,
+    search: Option<String>,
+    job_id: Option<i64>,
+    status: Option<String>,
+    limit: Option<u32>,
+    lang: Lang,
+) -> Result<i32, CoreError> {
+    let status = status.as_deref().map(ApplicationStatus::parse).transpose()?;
+    let store = open_store()?;
+    let base_url = store.base_url()?;
+    let view = View::for_recruiter(&base_url, Utc::now(), lang);
+    let query = ListQuery {
+        search,
+        job_id,
+        status,
+        sort: SortKey::Applied,
+        descending: false,
+        limit: Some(limit.unwrap_or(jobgate_core::store::MAX_PAGE_SIZE)),
+        offset: 0,
+    };
+    let page = store.list_applications(&query)?;
+    let rows: Vec<_> = page.rows.iter().map(|r| view.application(r)).collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        let text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+        let _ = writeln!(out, "{text}");
+        return Ok(0);
+    }
+    for r in &rows {
+        let link = r
+            .link
+            .as_ref()
+            .map(|l| format!("{} ({})", l.start_url, l.expires_at_local))
+            .unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<24}  {:<30}  {:<24}  {:<12}  {}",
+            r.application_id, r.candidate_name, r.email, r.job_title, r.invitation_status, link
+        );
+    }
+    if rows.is_empty() {
+        let _ = writeln!(out, "{}", say(lang,
+            "Aucune candidature. Importez-en avec : jobgate import candidatures.csv".into(),
+            "No applications. Import some with: jobgate import applications.csv".into()));
+    }
+    Ok(0)
+}
+
+fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> {
+    let store = open_store()?;
+    let app = store.application(application_id)?;
+    let (name, job) = (&app.candidate_name, &app.job_title);
+    if !yes {
+        eprintln!("{}", say(lang,
+            format!("Rien n'a été fait : pour inviter {name} ({job}) à l'entretien vidéo différé, confirmez en ajoutant --yes :\n  jobgate invite {application_id} --yes"),
+            format!("Nothing done: to invite {name} ({job}) to the asynchronous video interview, confirm by adding --yes:\n  jobgate invite {application_id} --yes")));
+        return Ok(EXIT_USAGE);
+    }
+    let invitations = Invitations::new(store, Box::new(OsKeyring::new()));
+    let result = block_on(invitations.invite(application_id, Utc::now))??;
+
+    let store = invitations.store()?;
+    let base_url = store.base_url()?;
+    let view = View::for_recruiter(&base_url, Utc::now(), lang);
+    let app = store.application(application_id)?;
+    if let Some(link) = app.link.as_ref().map(|l| view.link(l)) {
+        let headline = match (lang, result.link_created) {
+            (Lang::Fr, true) => format!("Lien créé pour {name} :"),
+            (Lang::Fr, false) => format!("{name} a déjà un lien valide :"),
+            (Lang::En, true) => format!("Link created for {name}:"),
+            (Lang::En, false) => format!("{name} already has a valid link:"),
+        };
+        let expiry = say(
+            lang,
+            format!("Ce lien expire le {}.", link.expires_at_local),
+            format!("This link expires on {}.", link.expires_at_local),
+        );
+        println!("{headline} {}\n{expiry}", link.start_url);
+    }
+    let email = &app.email;
+    match result.email {
+        EmailOutcome::Sent(receipt) => {
+            println!("{}", say(lang,
+                format!("Email d'invitation envoyé à {email} (réponse du serveur : {} {}).", receipt.code, receipt.reply),
+                format!("Invitation email sent to {email} (server reply: {} {}).", receipt.code, receipt.reply)));
             Ok(0)
         }
-        Command::Invite {
-            application_id,
-            yes,
-        } => {
-            let mut store = open_store()?;
-            let app = store.application(application_id)?;
-            if !yes {
-                let _ = match lang {
-                    Lang::Fr => writeln!(std::io::stderr(), "Rien n'a été fait : pour inviter {} ({}) à l'entretien vidéo différé, confirmez en ajoutant --yes :\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
-                    Lang::En => writeln!(std::io::stderr(), "Nothing done: to invite {} ({}) to the asynchronous video interview, confirm by adding --yes:\n  jobgate invite {application_id} --yes", app.candidate_name, app.job_title),
-                };
-                return Ok(EXIT_USAGE);
-            }
-            let outcome = store.create_or_get_link(application_id, now)?;
-            let base_url = store.base_url()?;
-            let view = View::for_recruiter(&base_url, now, lang);
-            let link = view.link(&outcome.link);
-            let name = &app.candidate_name;
-            let headline = match (lang, outcome.created) {
-                (Lang::Fr, true) => format!("Lien créé pour {name} :"),
-                (Lang::Fr, false) => format!("{name} a déjà un lien valide :"),
-                (Lang::En, true) => format!("Link created for {name}:"),
-                (Lang::En, false) => format!("{name} already has a valid link:"),
-            };
-            let expiry = match lang {
-                Lang::Fr => format!("Ce lien expire le {}.", link.expires_at_local),
-                Lang::En => format!("This link expires on {}.", link.expires_at_local),
-            };
-            let _ = writeln!(out, "{headline} {}\n{expiry}", link.start_url);
+        EmailOutcome::Failed(e) => {
+            eprintln!("{}", say(lang,
+                format!("Erreur : l'email d'invitation n'est pas parti. {}", e.message(Lang::Fr)),
+                format!("Error: the invitation email was not sent. {}", e.message(Lang::En))));
+            Ok(EXIT_FAILURE)
+        }
+        EmailOutcome::AlreadySent { sent_at } => {
+            let when = sent_at
+                .map(|t| format_local(t, recruiter_zone(), lang))
+                .unwrap_or_default();
+            println!("{}", say(lang,
+                format!("L'invitation a déjà été envoyée à {email} le {when} : rien n'a été renvoyé."),
+                format!("The invitation was already sent to {email} on {when}: nothing was sent again.")));
             Ok(0)
         }
-        Command::Config { action } => {
-            let mut store = open_store()?;
-            match action {
-                ConfigAction::Get { name } => {
-                    let value = store.setting(&name)?;
-                    let _ = writeln!(out, "{value}");
-                    if name == settings::BASE_URL {
-                        if let Some(env) = settings::base_url_from_env()? {
-                            let _ =
-                                writeln!(std::io::stderr(), "({} = {env})", settings::BASE_URL_ENV);
-                        }
-                    }
-                }
-                ConfigAction::Set { name, value } => {
-                    let stored = store.set_setting(&name, &value)?;
-                    let _ = writeln!(out, "{name} = {stored}");
-                }
-            }
+        EmailOutcome::InProgress => {
+            println!("{}", say(lang,
+                "Cette invitation est en cours d'envoi par une autre fenêtre ou commande JobGate : rien n'a été envoyé en double.".into(),
+                "This invitation is being sent by another JobGate window or command: nothing was sent twice.".into()));
             Ok(0)
         }
     }
+}
+
+fn config(action: ConfigAction) -> Result<i32, CoreError> {
+    let mut store = open_store()?;
+    match action {
+        ConfigAction::Get { name } => {
+            println!("{}", store.setting(&name)?);
+            let env_override = match name.as_str() {
+                settings::BASE_URL => Some(settings::BASE_URL_ENV),
+                settings::FROM => Some(settings::FROM_ENV),
+                _ => None,
+            };
+            if let Some(var) = env_override {
+                if let Some(value) = std::env::var(var).ok().filter(|v| !v.trim().is_empty()) {
+                    eprintln!("({var} = {value})");
+                }
+            }
+        }
+        ConfigAction::Set { name, value } => {
+            let stored = store.set_setting(&name, &value)?;
+            println!("{name} = {stored}");
+        }
+    }
+    Ok(0)
+}
+
+fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
+    let keyring = OsKeyring::new();
+    match action {
+        KeyAction::Set => {
+            let mut raw = String::new();
+            std::io::stdin().read_to_string(&mut raw)?;
+            let key = ApiKey::parse(&raw)?;
+            keyring.set(&key)?;
+            println!("{}", say(lang,
+                format!("Clé API enregistrée dans le trousseau du système ({}).", key.hint()),
+                format!("API key stored in the system keyring ({}).", key.hint())));
+        }
+        KeyAction::Status => {
+            let status = secret::status(&keyring);
+            if let Some(e) = status.keyring_error {
+                eprintln!("{}", say(lang, e.fr, e.en));
+                return Ok(EXIT_FAILURE);
+            }
+            let line = match (status.hint, status.source) {
+                (Some(hint), Some(KeySource::Environment)) => say(lang,
+                    format!("Clé API définie par la variable {} ({hint}).", secret::API_KEY_ENV),
+                    format!("API key set by the {} variable ({hint}).", secret::API_KEY_ENV)),
+                (Some(hint), _) => say(lang,
+                    format!("Clé API enregistrée dans le trousseau du système ({hint})."),
+                    format!("API key stored in the system keyring ({hint}).")),
+                (None, _) => say(lang,
+                    "Aucune clé API enregistrée. Enregistrez-la avec : jobgate key set < fichier-contenant-la-clé".into(),
+                    "No API key stored. Store one with: jobgate key set < file-holding-the-key".into()),
+            };
+            println!("{line}");
+            if !status.set {
+                return Ok(EXIT_FAILURE);
+            }
+        }
+        KeyAction::Delete => {
+            let deleted = keyring.delete()?;
+            println!("{}", match (deleted, lang) {
+                (true, Lang::Fr) => "Clé API supprimée du trousseau.",
+                (true, Lang::En) => "API key deleted from the keyring.",
+                (false, Lang::Fr) => "Aucune clé API n'était enregistrée.",
+                (false, Lang::En) => "No API key was stored.",
+            });
+        }
+    }
+    Ok(0)
+}
+
+fn invitations() -> Result<Invitations, CoreError> {
+    Ok(Invitations::new(open_store()?, Box::new(OsKeyring::new())))
+}
+
+fn check(lang: Lang) -> Result<i32, CoreError> {
+    let invitations = invitations()?;
+    let config = invitations.mail_settings()?.smtp;
+    block_on(invitations.check_connection())??;
+    println!("{}", say(lang,
+        format!("Connexion réussie à {}:{} ({}) : le serveur a accepté la clé API. Aucun email n'a été envoyé.", config.host, config.port, config.security.as_str()),
+        format!("Connected to {}:{} ({}): the server accepted the API key. No email was sent.", config.host, config.port, config.security.as_str())));
+    Ok(0)
+}
+
+fn send_test(address: &str, lang: Lang) -> Result<i32, CoreError> {
+    let receipt = block_on(invitations()?.send_test(address))??;
+    println!("{}", say(lang,
+        format!("Email de test envoyé à {address} (réponse du serveur : {} {}).", receipt.code, receipt.reply),
+        format!("Test email sent to {address} (server reply: {} {}).", receipt.code, receipt.reply)));
+    Ok(0)
 }

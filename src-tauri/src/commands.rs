@@ -5,7 +5,10 @@ use chrono::Utc;
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::{ApplicationDto, View};
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
-use jobgate_core::{time, Lang};
+use jobgate_core::invitations::EmailOutcome;
+use jobgate_core::secret::{self, ApiKey, KeyStatus};
+use jobgate_core::{settings, time, CoreError, Lang};
+use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -47,8 +50,11 @@ pub struct AddReply {
 
 #[derive(Debug, Serialize)]
 pub struct InviteReply {
-    /// False when the application already had a valid link (returned as it is).
+    /// False when the application already had a valid link (reused as it is).
     pub created: bool,
+    /// What happened to the email: sent, failed, already_sent, in_progress.
+    /// The details (error message, SMTP code) are in `application.last_email`.
+    pub email: &'static str,
     pub application: ApplicationDto,
 }
 
@@ -118,19 +124,139 @@ pub async fn add_application(
     })
 }
 
-/// Creates the application's interview link, or returns its valid one.
-/// The UI calls this only after the recruiter confirmed in the native dialog.
+/// The recruiter confirmed "Inviter" in the native dialog: create (or reuse)
+/// the link and send the invitation email. A failed email is not an error of
+/// the command: the link exists, and the reply says what happened to the email.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn create_invite_link(
+pub async fn invite(
     state: State<'_, AppState>,
     application_id: i64,
 ) -> Result<InviteReply, CommandError> {
+    let result = state.invitations.invite(application_id, Utc::now).await?;
+    let email = match &result.email {
+        EmailOutcome::Sent(_) => "sent",
+        EmailOutcome::Failed(_) => "failed",
+        EmailOutcome::AlreadySent { .. } => "already_sent",
+        EmailOutcome::InProgress => "in_progress",
+    };
     with_store(&state, |store, view| {
-        let outcome = store.create_or_get_link(application_id, view.now)?;
         Ok(InviteReply {
-            created: outcome.created,
+            created: result.link_created,
+            email,
             application: view.application(&store.application(application_id)?),
         })
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct SettingsReply {
+    /// Every setting's stored value (or default).
+    pub values: BTreeMap<String, String>,
+    /// Settings overridden by an environment variable: name → (variable, value).
+    pub overrides: BTreeMap<String, (String, String)>,
+    /// Whether a key is set, its last 4 characters, where it comes from. Never the key.
+    pub key: KeyStatus,
+}
+
+fn settings_reply(state: &AppState) -> Result<SettingsReply, CommandError> {
+    let store = state.store()?;
+    let mut values = BTreeMap::new();
+    for name in settings::SETTING_NAMES {
+        values.insert((*name).to_owned(), store.setting(name)?);
+    }
+    let mut overrides = BTreeMap::new();
+    for (name, var) in [(settings::BASE_URL, settings::BASE_URL_ENV), (settings::FROM, settings::FROM_ENV)] {
+        if let Some(value) = std::env::var(var).ok().filter(|v| !v.trim().is_empty()) {
+            overrides.insert(name.to_owned(), (var.to_owned(), value));
+        }
+    }
+    drop(store);
+    Ok(SettingsReply {
+        values,
+        overrides,
+        key: secret::status(state.invitations.secrets()),
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsReply, CommandError> {
+    settings_reply(&state)
+}
+
+/// Saves the settings form: every value is checked first, and nothing is saved
+/// unless all are valid (each wrong field gets its own message).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_settings(
+    state: State<'_, AppState>,
+    values: BTreeMap<String, String>,
+) -> Result<SettingsReply, CommandError> {
+    let errors: Vec<_> = values
+        .iter()
+        .filter_map(|(name, value)| settings::validate(name, value).err())
+        .collect();
+    if !errors.is_empty() {
+        return Err(CommandError::Validation(errors));
+    }
+    {
+        let mut store = state.store()?;
+        for (name, value) in &values {
+            store.set_setting(name, value)?;
+        }
+    }
+    settings_reply(&state)
+}
+
+/// Stores the SendGrid key in the OS keyring. The reply shows only its last 4 characters.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_api_key(state: State<'_, AppState>, key: String) -> Result<KeyStatus, CommandError> {
+    let key = ApiKey::parse(&key).map_err(CoreError::from)?;
+    state.invitations.secrets().set(&key).map_err(CoreError::from)?;
+    Ok(secret::status(state.invitations.secrets()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_api_key(state: State<'_, AppState>) -> Result<KeyStatus, CommandError> {
+    state.invitations.secrets().delete().map_err(CoreError::from)?;
+    Ok(secret::status(state.invitations.secrets()))
+}
+
+#[derive(Debug, Serialize)]
+pub struct SmtpReply {
+    pub host: String,
+    pub port: u16,
+    pub security: &'static str,
+    pub code: Option<u16>,
+    pub reply: Option<String>,
+}
+
+/// "Vérifier la connexion": logs in without sending.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn check_connection(state: State<'_, AppState>) -> Result<SmtpReply, CommandError> {
+    let smtp = state.invitations.mail_settings()?.smtp;
+    state.invitations.check_connection().await?;
+    Ok(SmtpReply {
+        host: smtp.host,
+        port: smtp.port,
+        security: smtp.security.as_str(),
+        code: None,
+        reply: None,
+    })
+}
+
+/// "Envoyer un email de test" to the address the admin typed.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn send_test_email(
+    state: State<'_, AppState>,
+    address: String,
+) -> Result<SmtpReply, CommandError> {
+    let smtp = state.invitations.mail_settings()?.smtp;
+    let receipt = state.invitations.send_test(&address).await?;
+    Ok(SmtpReply {
+        host: smtp.host,
+        port: smtp.port,
+        security: smtp.security.as_str(),
+        code: Some(receipt.code),
+        reply: Some(receipt.reply),
     })
 }
 

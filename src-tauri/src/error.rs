@@ -13,9 +13,6 @@ pub enum CommandError {
     #[error("invalid input")]
     Validation(Vec<CoreError>),
 
-    /// A previous command panicked while holding the database: the app must restart.
-    #[error("application state unavailable")]
-    StateUnavailable,
 }
 
 impl CommandError {
@@ -30,12 +27,6 @@ impl CommandError {
                 fr: "Certains champs sont à corriger : voyez les messages sous chaque champ.".into(),
                 en: "Some fields need correcting: see the message under each field.".into(),
             },
-            CommandError::StateUnavailable => ErrorDto {
-                code: "state_unavailable",
-                field: None,
-                fr: "JobGate a rencontré une erreur interne. Fermez puis rouvrez l'application ; vos données sont conservées.".into(),
-                en: "JobGate hit an internal error. Close and reopen the app; your data is kept.".into(),
-            },
         }
     }
 }
@@ -46,7 +37,7 @@ impl serde::Serialize for CommandError {
         let summary = self.summary();
         let fields: Vec<ErrorDto> = match self {
             CommandError::Validation(errors) => errors.iter().map(ErrorDto::from).collect(),
-            CommandError::Core(e) if e.field().is_some() => vec![ErrorDto::from(e)],
+            CommandError::Core(e) if e.field_name().is_some() => vec![ErrorDto::from(e)],
             _ => Vec::new(),
         };
         let mut s = serializer.serialize_struct("CommandError", 5)?;

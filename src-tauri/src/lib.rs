@@ -34,7 +34,13 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
         .invoke_handler(tauri::generate_handler![
             commands::list_applications,
             commands::add_application,
-            commands::create_invite_link,
+            commands::invite,
+            commands::get_settings,
+            commands::save_settings,
+            commands::set_api_key,
+            commands::delete_api_key,
+            commands::check_connection,
+            commands::send_test_email,
             commands::app_info,
         ])
 }

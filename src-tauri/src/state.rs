@@ -1,36 +1,38 @@
-//! What the window keeps between commands: the open database, built once.
+//! What the window keeps between commands, built once: the open database, the
+//! keyring and the SMTP transport cache (inside [`Invitations`]).
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::MutexGuard;
 
+use jobgate_core::invitations::Invitations;
+use jobgate_core::secret::{OsKeyring, SecretStore};
 use jobgate_core::store::Store;
 use jobgate_core::{paths, CoreError};
 
 use crate::error::CommandError;
 
 pub struct AppState {
-    store: Mutex<Store>,
+    pub invitations: Invitations,
     pub data_dir: PathBuf,
 }
 
 impl AppState {
-    pub fn new(store: Store, data_dir: PathBuf) -> AppState {
+    pub fn new(store: Store, secrets: Box<dyn SecretStore>, data_dir: PathBuf) -> AppState {
         AppState {
-            store: Mutex::new(store),
+            invitations: Invitations::new(store, secrets),
             data_dir,
         }
     }
 
-    /// Opens the database in the data folder (`JOBGATE_DATA_DIR` or the OS app-data directory).
+    /// Opens the database in the data folder (`JOBGATE_DATA_DIR` or the OS
+    /// app-data directory) with the OS keyring.
     pub fn open_default() -> Result<AppState, CoreError> {
         let data_dir = paths::data_dir()?;
         let store = Store::open(&paths::database_path(&data_dir))?;
-        Ok(AppState::new(store, data_dir))
+        Ok(AppState::new(store, Box::new(OsKeyring::new()), data_dir))
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, CommandError> {
-        self.store
-            .lock()
-            .map_err(|_| CommandError::StateUnavailable)
+        Ok(self.invitations.store()?)
     }
 }

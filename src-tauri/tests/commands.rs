@@ -1,6 +1,7 @@
 //! The IPC commands through tauri's mock runtime: what the UI sends, what it gets back.
 
 use jobgate_app::{app_builder, AppState};
+use jobgate_core::secret::MemorySecretStore;
 use jobgate_core::store::Store;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -19,7 +20,11 @@ fn harness() -> Harness {
     let store = Store::open(&dir.path().join("jobgate.sqlite3")).unwrap();
     let app = app_builder(
         mock_builder(),
-        AppState::new(store, dir.path().to_path_buf()),
+        AppState::new(
+            store,
+            Box::new(MemorySecretStore::default()),
+            dir.path().to_path_buf(),
+        ),
     )
     .build(mock_context(noop_assets()))
     .unwrap();
@@ -87,7 +92,7 @@ fn add_list_and_invite_round_trip() {
     assert_eq!(list["rows"][0]["invitation_status"], "not_invited");
 
     let first = h
-        .call("create_invite_link", json!({ "application_id": id }))
+        .call("invite", json!({ "application_id": id }))
         .unwrap();
     assert_eq!(first["created"], true);
     let link = &first["application"]["link"];
@@ -98,7 +103,7 @@ fn add_list_and_invite_round_trip() {
         .starts_with("http://localhost:3000/interview/start/"));
 
     let second = h
-        .call("create_invite_link", json!({ "application_id": id }))
+        .call("invite", json!({ "application_id": id }))
         .unwrap();
     assert_eq!(second["created"], false);
     assert_eq!(second["application"]["link"]["token"], link["token"]);
@@ -142,14 +147,14 @@ fn a_single_bad_field_is_the_summary_message() {
 fn unknown_application_and_bad_payloads_are_errors_not_panics() {
     let h = harness();
     let err = h
-        .call("create_invite_link", json!({ "application_id": 42 }))
+        .call("invite", json!({ "application_id": 42 }))
         .unwrap_err();
     assert_eq!(err["code"], "application_not_found");
     assert!(err["en"].as_str().unwrap().contains("#42"));
     // A payload of the wrong shape is refused by deserialisation.
     assert!(h
         .call(
-            "create_invite_link",
+            "invite",
             json!({ "application_id": "DROP TABLE" })
         )
         .is_err());
@@ -167,6 +172,49 @@ fn app_info_reports_versions() {
     let h = harness();
     let info = h.call("app_info", json!({})).unwrap();
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], jobgate_core::latest_schema_version());
     assert_eq!(info["base_url"], "http://localhost:3000");
+}
+
+#[test]
+fn settings_are_saved_all_or_nothing_with_a_message_per_field() {
+    let h = harness();
+    let err = h
+        .call(
+            "save_settings",
+            json!({ "values": { "smtp_port": "99999", "from": "pas une adresse", "smtp_host": "relais.exemple.fr" } }),
+        )
+        .unwrap_err();
+    let fields: Vec<&str> = err["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["from", "smtp_port"]);
+    let current = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(current["values"]["smtp_host"], "smtp.sendgrid.net", "nothing saved");
+    assert_eq!(current["values"]["smtp_port"], "587");
+    assert_eq!(current["values"]["smtp_username"], "apikey");
+    assert_eq!(current["values"]["from"], "");
+
+    let saved = h
+        .call(
+            "save_settings",
+            json!({ "values": { "from": "Acme Recrutement <recrutement@acme.fr>", "smtp_port": "2525" } }),
+        )
+        .unwrap();
+    assert_eq!(saved["values"]["from"], "Acme Recrutement <recrutement@acme.fr>");
+    assert_eq!(saved["values"]["smtp_port"], "2525");
+}
+
+#[test]
+fn the_api_key_goes_in_and_only_its_hint_comes_out() {
+    let h = harness();
+    let secret = "SG.test-key-do-not-leak.abcdWXYZ";
+    let bad = h.call("set_api_key", json!({ "key": "SG.abc def.ghijkl" })).unwrap_err();
+    assert_eq!(bad["code"], "api_key_whitespace");
+    let status = h.call("set_api_key", json!({ "key": format!("{secret}\n") })).unwrap();
+    assert_eq!(status["set"], true);
+    assert_eq!(status["hint"], "SG.…WXYZ");
+    for reply in [status, h.call("get_settings", json!({})).unwrap()] {
+        assert!(!reply.to_string().contains("do-not-leak"), "{reply}");
+    }
+    let deleted = h.call("delete_api_key", json!({})).unwrap();
+    assert_eq!(deleted["set"], false);
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::CoreError;
 use crate::i18n::Lang;
-use crate::store::{ApplicationRecord, LinkRecord, LinkState};
+use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxState};
 use crate::time::{format_local, to_stored};
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,12 +21,13 @@ pub struct ApplicationDto {
     pub email: String,
     /// The workflow status: new, invited, interviewed, rejected, hired, withdrawn.
     pub status: &'static str,
-    /// Where the invitation stands: not_invited, link_active, link_expired, link_revoked.
+    /// Where the invitation stands: not_invited, link_active (link, no email yet),
+    /// sending, sent, send_failed, send_unknown, link_expired, link_revoked.
     pub invitation_status: &'static str,
     /// RFC 3339, UTC.
     pub applied_at: String,
     pub link: Option<LinkDto>,
-    /// Null until the invitation email has been attempted.
+    /// Null until an invitation email has been attempted.
     pub last_email: Option<LastEmailDto>,
 }
 
@@ -44,13 +45,27 @@ pub struct LinkDto {
     pub state: LinkState,
 }
 
-/// The last attempt to email the invitation (filled once sending exists).
+/// The application's latest invitation email.
 #[derive(Debug, Clone, Serialize)]
 pub struct LastEmailDto {
-    pub state: String,
+    /// queued, sending, sent, failed_temporary, failed_permanent, unknown.
+    pub state: OutboxState,
+    /// The server's last reply code (250 when sent, 535, 550, 421...).
     pub smtp_code: Option<u16>,
+    /// The server's last reply text.
+    pub reply: Option<String>,
+    /// What went wrong and what to do, in the view's language; null when sent.
     pub error: Option<String>,
+    pub error_code: Option<String>,
+    /// RFC 3339, UTC; null until sent.
     pub sent_at: Option<String>,
+    /// `sent_at` in the recruiter's zone.
+    pub sent_at_local: Option<String>,
+    /// When the state last changed (RFC 3339, UTC).
+    pub updated_at: String,
+    pub attempts: i64,
+    /// True when this email carried the application's latest link.
+    pub for_current_link: bool,
 }
 
 /// Everything needed to turn records into DTOs: one per request, not per row.
@@ -88,12 +103,43 @@ impl<'a> View<'a> {
         }
     }
 
+    pub fn last_email(&self, email: &EmailRecord, current_link: Option<i64>) -> LastEmailDto {
+        LastEmailDto {
+            state: email.state,
+            smtp_code: email.smtp_code,
+            reply: email.reply.clone(),
+            error: match self.lang {
+                Lang::Fr => email.error_fr.clone(),
+                Lang::En => email.error_en.clone(),
+            },
+            error_code: email.error_code.clone(),
+            sent_at: email.sent_at.map(to_stored),
+            sent_at_local: email.sent_at.map(|t| format_local(t, self.zone, self.lang)),
+            updated_at: to_stored(email.updated_at),
+            attempts: email.attempts,
+            for_current_link: Some(email.link_id) == current_link,
+        }
+    }
+
     pub fn application(&self, record: &ApplicationRecord) -> ApplicationDto {
-        let invitation_status = match record.link.as_ref().map(|l| l.state(self.now)) {
-            None => "not_invited",
-            Some(LinkState::Active) => "link_active",
-            Some(LinkState::Expired) => "link_expired",
-            Some(LinkState::Revoked) => "link_revoked",
+        let link_state = record.link.as_ref().map(|l| l.state(self.now));
+        // The email only speaks for the link it carried, and only while that link is valid.
+        let email_state = record
+            .last_email
+            .as_ref()
+            .filter(|e| Some(e.link_id) == record.link.as_ref().map(|l| l.id))
+            .map(|e| e.state);
+        let invitation_status = match (link_state, email_state) {
+            (None, _) => "not_invited",
+            (Some(LinkState::Revoked), _) => "link_revoked",
+            (Some(LinkState::Expired), _) => "link_expired",
+            (Some(LinkState::Active), None) => "link_active",
+            (Some(LinkState::Active), Some(OutboxState::Sent)) => "sent",
+            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => "sending",
+            (Some(LinkState::Active), Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent)) => {
+                "send_failed"
+            }
+            (Some(LinkState::Active), Some(OutboxState::Unknown)) => "send_unknown",
         };
         ApplicationDto {
             application_id: record.id,
@@ -106,7 +152,10 @@ impl<'a> View<'a> {
             invitation_status,
             applied_at: to_stored(record.created_at),
             link: record.link.as_ref().map(|l| self.link(l)),
-            last_email: None,
+            last_email: record
+                .last_email
+                .as_ref()
+                .map(|e| self.last_email(e, record.link.as_ref().map(|l| l.id))),
         }
     }
 }
@@ -115,7 +164,8 @@ impl<'a> View<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorDto {
     pub code: &'static str,
-    pub field: Option<crate::error::Field>,
+    /// The form field (or setting name) the error is about.
+    pub field: Option<&'static str>,
     pub fr: String,
     pub en: String,
 }
@@ -124,7 +174,7 @@ impl From<&CoreError> for ErrorDto {
     fn from(e: &CoreError) -> Self {
         ErrorDto {
             code: e.code(),
-            field: e.field(),
+            field: e.field_name(),
             fr: e.message(Lang::Fr),
             en: e.message(Lang::En),
         }

@@ -49,6 +49,9 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     ApplicationNotFound { id: i64 },
 
+    #[error("{}", self.message(Lang::Fr))]
+    OutboxNotFound { id: i64 },
+
     /// The same candidate already applied to the same job offer.
     #[error("{}", self.message(Lang::Fr))]
     DuplicateApplication { email: String, job_title: String },
@@ -76,6 +79,10 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     DataDirUnavailable { path: String, detail: String },
 
+    /// A previous operation panicked while holding the database.
+    #[error("{}", self.message(Lang::Fr))]
+    Internal,
+
     #[error("{}", self.message(Lang::Fr))]
     Database(#[from] rusqlite::Error),
 
@@ -98,6 +105,16 @@ pub enum Field {
 }
 
 impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::JobTitle => "job_title",
+            Field::CandidateName => "candidate_name",
+            Field::Email => "email",
+            Field::BaseUrl => crate::settings::BASE_URL,
+            Field::LinkValidityDays => crate::settings::LINK_VALIDITY_DAYS,
+        }
+    }
+
     fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Field::JobTitle, Lang::Fr) => "l'intitulé du poste",
@@ -132,6 +149,7 @@ impl CoreError {
             CoreError::Secret(e) => e.code(),
             CoreError::UnknownStatus { .. } => "unknown_status",
             CoreError::ApplicationNotFound { .. } => "application_not_found",
+            CoreError::OutboxNotFound { .. } => "outbox_not_found",
             CoreError::DuplicateApplication { .. } => "duplicate_application",
             CoreError::ApplicationClosed { .. } => "application_closed",
             CoreError::JobClosed { .. } => "job_closed",
@@ -139,6 +157,7 @@ impl CoreError {
             CoreError::CsvUnreadable { .. } => "csv_unreadable",
             CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
             CoreError::DataDirUnavailable { .. } => "data_dir_unavailable",
+            CoreError::Internal => "internal",
             CoreError::Database(_) => "database",
             CoreError::Migration(_) => "migration",
             CoreError::Io(_) => "io",
@@ -155,6 +174,15 @@ impl CoreError {
             CoreError::InvalidBaseUrl { .. } => Some(Field::BaseUrl),
             CoreError::InvalidValidityDays { .. } => Some(Field::LinkValidityDays),
             _ => None,
+        }
+    }
+
+    /// The form field or setting this error is about, as the UI names it.
+    pub fn field_name(&self) -> Option<&'static str> {
+        match self {
+            CoreError::InvalidSetting { name, .. } => Some(name),
+            CoreError::Secret(_) => Some("api_key"),
+            _ => self.field().map(Field::name),
         }
     }
 
@@ -246,6 +274,12 @@ impl CoreError {
             (CoreError::ApplicationNotFound { id }, En) => format!(
                 "Application #{id} does not exist (any more). Refresh the list."
             ),
+            (CoreError::OutboxNotFound { id }, Fr) => format!(
+                "Le message n° {id} n'existe pas dans la boîte d'envoi. Actualisez la liste."
+            ),
+            (CoreError::OutboxNotFound { id }, En) => format!(
+                "Message #{id} is not in the outbox. Refresh the list."
+            ),
             (CoreError::DuplicateApplication { email, job_title }, Fr) => format!(
                 "{} a déjà postulé à l'offre « {} ». Rien n'a été ajouté.",
                 shorten(email),
@@ -296,6 +330,8 @@ impl CoreError {
             (CoreError::DataDirUnavailable { path, detail }, En) => format!(
                 "The data folder {path} cannot be used ({detail}). Check its permissions or choose another one with JOBGATE_DATA_DIR."
             ),
+            (CoreError::Internal, Fr) => "JobGate a rencontré une erreur interne. Fermez puis rouvrez l'application ; vos données sont conservées.".into(),
+            (CoreError::Internal, En) => "JobGate hit an internal error. Close and reopen the app; your data is kept.".into(),
             (CoreError::Database(e), Fr) => format!(
                 "La base de données locale a renvoyé une erreur ({e}). Rien n'a été modifié ; réessayez. Si cela persiste, fermez les autres fenêtres JobGate."
             ),

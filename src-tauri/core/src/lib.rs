@@ -27,6 +27,7 @@ pub mod dto;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod invitations;
 pub mod mail;
 mod migrations;
 pub mod paths;

@@ -83,13 +83,56 @@ CREATE TABLE events (
 CREATE INDEX events_application ON events (application_id, id);
 "#;
 
+/// The outbox: every email goes through it. A row is written before the
+/// message leaves, so what was sent, what was not and what was being sent when
+/// the app died can always be told apart.
+const V2: &str = r#"
+CREATE TABLE outbox (
+    id               INTEGER PRIMARY KEY,
+    application_id   INTEGER NOT NULL REFERENCES applications (id) ON DELETE RESTRICT,
+    link_id          INTEGER NOT NULL REFERENCES invite_links (id) ON DELETE RESTRICT,
+    recipient        TEXT NOT NULL,
+    recipient_name   TEXT NOT NULL,
+    subject          TEXT NOT NULL,
+    body_text        TEXT NOT NULL,
+    body_html        TEXT NOT NULL,
+    message_id       TEXT NOT NULL UNIQUE,
+    state            TEXT NOT NULL DEFAULT 'queued'
+                     CHECK (state IN ('queued', 'sending', 'sent', 'failed_temporary', 'failed_permanent', 'unknown')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    sent_at          TEXT,
+    last_smtp_code   INTEGER,
+    last_reply       TEXT,
+    last_error_code  TEXT,
+    last_error_fr    TEXT,
+    last_error_en    TEXT
+);
+CREATE INDEX outbox_application ON outbox (application_id, id);
+CREATE INDEX outbox_pending ON outbox (state) WHERE state IN ('queued', 'sending');
+
+-- Each try at sending an outbox row: when, and what the server said.
+CREATE TABLE email_attempts (
+    id           INTEGER PRIMARY KEY,
+    outbox_id    INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+    started_at   TEXT NOT NULL,
+    finished_at  TEXT,
+    outcome      TEXT CHECK (outcome IN ('sent', 'failed_temporary', 'failed_permanent')),
+    smtp_code    INTEGER,
+    reply        TEXT,
+    error_code   TEXT
+);
+CREATE INDEX email_attempts_outbox ON email_attempts (outbox_id, id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    1
+    2
 }
 
 #[cfg(test)]

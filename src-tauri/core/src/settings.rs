@@ -139,7 +139,7 @@ pub fn parse_mailbox(value: &str) -> Option<Mailbox> {
         return None;
     }
     let mailbox: Mailbox = value.trim().parse().ok()?;
-    crate::domain::EmailAddress::parse(&mailbox.email.to_string()).ok()?;
+    crate::domain::EmailAddress::parse(mailbox.email.as_ref()).ok()?;
     Some(mailbox)
 }
 

@@ -179,9 +179,9 @@ pub fn build_message(envelope: Envelope<'_>, email: &RenderedEmail) -> Result<Me
 }
 
 /// A new Message-ID on the sender's domain: `<random@domain>`.
-pub fn new_message_id(from: &Mailbox) -> Result<String, MailError> {
+pub fn new_message_id(domain: &str) -> Result<String, MailError> {
     let token = crate::domain::Token::generate().map_err(|e| MailError::Compose {
         detail: e.to_string(),
     })?;
-    Ok(format!("<{}@{}>", token.as_str(), from.email.domain()))
+    Ok(format!("<{}@{domain}>", token.as_str()))
 }

@@ -20,6 +20,8 @@ pub enum MailError {
     #[error("{}", self.message(Lang::Fr))]
     NoApiKey,
     #[error("{}", self.message(Lang::Fr))]
+    Keyring { detail: String },
+    #[error("{}", self.message(Lang::Fr))]
     NoSender,
     #[error("{}", self.message(Lang::Fr))]
     PlainNotLoopback { host: String },
@@ -55,6 +57,7 @@ impl MailError {
     pub fn code(&self) -> &'static str {
         match self {
             MailError::NoApiKey => "no_api_key",
+            MailError::Keyring { .. } => "keyring_unavailable",
             MailError::NoSender => "no_sender",
             MailError::PlainNotLoopback { .. } => "plain_not_loopback",
             MailError::CaFile { .. } => "ca_file",
@@ -161,6 +164,8 @@ impl MailError {
         match (self, lang) {
             (MailError::NoApiKey, Fr) => format!("Aucune clé API SendGrid n'est enregistrée : l'email n'est pas parti. Un administrateur doit la saisir dans Réglages (ou définir {API_KEY_ENV}), puis réessayez ; le lien reste valide."),
             (MailError::NoApiKey, En) => format!("No SendGrid API key is stored: the email was not sent. An admin must enter it in Settings (or set {API_KEY_ENV}), then try again; the link stays valid."),
+            (MailError::Keyring { detail }, Fr) => format!("La clé API n'a pas pu être lue dans le trousseau du système ({detail}) : l'email n'est pas parti. Déverrouillez le trousseau, ou définissez {API_KEY_ENV}, puis réessayez ; le lien reste valide."),
+            (MailError::Keyring { detail }, En) => format!("The API key could not be read from the system keyring ({detail}): the email was not sent. Unlock the keyring, or set {API_KEY_ENV}, then try again; the link stays valid."),
             (MailError::NoSender, Fr) => "Aucune adresse d'expéditeur (From) n'est réglée : l'email n'est pas parti. Indiquez-la dans Réglages — une adresse vérifiée dans SendGrid — puis réessayez.".into(),
             (MailError::NoSender, En) => "No sender (From) address is set: the email was not sent. Enter one in Settings — an address verified in SendGrid — then try again.".into(),
             (MailError::PlainNotLoopback { host }, Fr) => format!("La sécurité « plain » (sans chiffrement) n'est permise que vers cette machine, pas vers {host}. Choisissez starttls (port 587) ou tls (port 465)."),

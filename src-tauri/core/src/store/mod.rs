@@ -16,6 +16,9 @@ use crate::error::{CoreError, Result};
 use crate::settings;
 use crate::time::{from_stored, to_stored};
 
+mod outbox;
+pub use outbox::{Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail, PreparedInvitation};
+
 /// One application as the recruiter types it (or a CSV row gives it), validated.
 #[derive(Debug, Clone)]
 pub struct NewApplication {
@@ -100,6 +103,8 @@ pub struct ApplicationRecord {
     pub created_at: DateTime<Utc>,
     /// The application's latest link, whatever its state.
     pub link: Option<LinkRecord>,
+    /// The application's latest email, whatever its state.
+    pub last_email: Option<EmailRecord>,
 }
 
 #[derive(Debug, Clone)]
@@ -279,79 +284,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
-            .query_row(
-                "SELECT a.status, j.status, j.title, cp.link_validity_days
-                 FROM applications a
-                 JOIN job_offers j ON j.id = a.job_id
-                 JOIN campaigns cp ON cp.job_id = a.job_id
-                 WHERE a.id = ?1",
-                [application_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?
-            .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
-
-        if let Some(current) = current_link(&tx, application_id)? {
-            if current.state(now) == LinkState::Active {
-                return Ok(LinkOutcome {
-                    link: current,
-                    created: false,
-                });
-            }
-            // Expired (or revoked): it stops being the current link.
-            tx.execute(
-                "UPDATE invite_links SET retired_at = ?2 WHERE id = ?1",
-                params![current.id, to_stored(now)],
-            )?;
-        }
-
-        let status = ApplicationStatus::parse(&status)?;
-        if status.is_closed() {
-            return Err(CoreError::ApplicationClosed {
-                id: application_id,
-                status: status.as_str().to_owned(),
-            });
-        }
-        if job_status != "open" {
-            return Err(CoreError::JobClosed { job_title });
-        }
-
-        let token = Token::generate()?;
-        let expires_at = now + chrono::Duration::days(validity_days);
-        tx.execute(
-            "INSERT INTO invite_links (application_id, token, created_at, expires_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![
-                application_id,
-                token.as_str(),
-                to_stored(now),
-                to_stored(expires_at)
-            ],
-        )?;
-        let link_id = tx.last_insert_rowid();
-        tx.execute(
-            "UPDATE applications SET status = 'invited' WHERE id = ?1 AND status = 'new'",
-            [application_id],
-        )?;
-        record_event(
-            &tx,
-            application_id,
-            now,
-            "link_created",
-            Some(&to_stored(expires_at)),
-        )?;
+        let outcome = create_or_get_link(&tx, application_id, now)?;
         tx.commit()?;
-        Ok(LinkOutcome {
-            link: LinkRecord {
-                id: link_id,
-                token,
-                created_at: truncate_to_seconds(now),
-                expires_at: truncate_to_seconds(expires_at),
-                revoked_at: None,
-            },
-            created: true,
-        })
+        Ok(outcome)
     }
 
     /// A setting's stored value, or its default. Environment overrides are applied
@@ -392,6 +327,86 @@ impl Store {
     }
 }
 
+/// The check-and-insert behind [`Store::create_or_get_link`], inside a write transaction.
+pub(crate) fn create_or_get_link(
+    tx: &Transaction<'_>,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> Result<LinkOutcome> {
+    let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
+        .query_row(
+            "SELECT a.status, j.status, j.title, cp.link_validity_days
+             FROM applications a
+             JOIN job_offers j ON j.id = a.job_id
+             JOIN campaigns cp ON cp.job_id = a.job_id
+             WHERE a.id = ?1",
+            [application_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
+
+    if let Some(current) = current_link(tx, application_id)? {
+        if current.state(now) == LinkState::Active {
+            return Ok(LinkOutcome {
+                link: current,
+                created: false,
+            });
+        }
+        // Expired (or revoked): it stops being the current link.
+        tx.execute(
+            "UPDATE invite_links SET retired_at = ?2 WHERE id = ?1",
+            params![current.id, to_stored(now)],
+        )?;
+    }
+
+    let status = ApplicationStatus::parse(&status)?;
+    if status.is_closed() {
+        return Err(CoreError::ApplicationClosed {
+            id: application_id,
+            status: status.as_str().to_owned(),
+        });
+    }
+    if job_status != "open" {
+        return Err(CoreError::JobClosed { job_title });
+    }
+
+    let token = Token::generate()?;
+    let expires_at = now + chrono::Duration::days(validity_days);
+    tx.execute(
+        "INSERT INTO invite_links (application_id, token, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            application_id,
+            token.as_str(),
+            to_stored(now),
+            to_stored(expires_at)
+        ],
+    )?;
+    let link_id = tx.last_insert_rowid();
+    tx.execute(
+        "UPDATE applications SET status = 'invited' WHERE id = ?1 AND status = 'new'",
+        [application_id],
+    )?;
+    record_event(
+        tx,
+        application_id,
+        now,
+        "link_created",
+        Some(&to_stored(expires_at)),
+    )?;
+    Ok(LinkOutcome {
+        link: LinkRecord {
+            id: link_id,
+            token,
+            created_at: truncate_to_seconds(now),
+            expires_at: truncate_to_seconds(expires_at),
+            revoked_at: None,
+        },
+        created: true,
+    })
+}
+
 /// Per-connection settings; comments say why.
 fn configure(conn: &Connection) -> Result<()> {
     // WAL: readers (the window) never block the writer (a CLI import) and a crash
@@ -408,11 +423,14 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 const SELECT_APPLICATIONS: &str = "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at,
-        l.id, l.token, l.created_at, l.expires_at, l.revoked_at
+        l.id, l.token, l.created_at, l.expires_at, l.revoked_at,
+        o.id, o.state, o.link_id, o.attempts, o.updated_at, o.sent_at, o.last_smtp_code, o.last_reply,
+        o.last_error_code, o.last_error_fr, o.last_error_en
     FROM applications a
     JOIN job_offers j ON j.id = a.job_id
     JOIN candidates c ON c.id = a.candidate_id
-    LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)";
+    LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)
+    LEFT JOIN outbox o ON o.id = (SELECT MAX(id) FROM outbox WHERE application_id = a.id)";
 
 fn read_application(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
     let status: String = row.get(6)?;
@@ -439,6 +457,7 @@ fn read_application(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
         })?,
         created_at: time_column(row, 7)?,
         link,
+        last_email: outbox::read_email_record(row, 13)?,
     })
 }
 
@@ -548,7 +567,7 @@ fn insert_application(
     Ok(AddOutcome::Added { application_id })
 }
 
-fn record_event(
+pub(crate) fn record_event(
     tx: &Transaction<'_>,
     application_id: i64,
     at: DateTime<Utc>,
@@ -562,14 +581,14 @@ fn record_event(
     Ok(())
 }
 
-fn time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(crate) fn time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = row.get(idx)?;
     from_stored(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
-fn optional_time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+pub(crate) fn optional_time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| {
         from_stored(&t).map_err(|e| {

@@ -1,0 +1,257 @@
+//! Inviting a candidate, end to end: the link and its outbox row in one
+//! transaction, then the email over SMTP, then the outcome recorded. Used by
+//! the window and the command line alike.
+//!
+//! The database lock is never held across the network: prepare (locked),
+//! send (unlocked), record (locked).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use lettre::message::Mailbox;
+
+use crate::error::{CoreError, Result};
+use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
+use crate::mail::{render_invitation, render_test_email, MailError, Mailer, RenderedEmail, SmtpConfig, SmtpReceipt};
+use crate::secret::{self, ApiKey, SecretStore};
+use crate::settings::{self, MailSettings};
+use crate::store::{Delivery, DeliveryOutcome, OutboxEntry, OutboxState, PreparedEmail, Store};
+use crate::time::{format_local, recruiter_zone};
+use crate::Lang;
+
+/// SendGrid category of invitation emails.
+pub const INVITATION_CATEGORY: &str = "jobgate-invitation";
+pub const TEST_CATEGORY: &str = "jobgate-test";
+
+/// The transport built for the current settings and key, rebuilt only when
+/// either changes, so its pooled connections are reused across sends.
+#[derive(Default)]
+pub struct MailerCache(Mutex<Option<(SmtpConfig, ApiKey, Arc<Mailer>)>>);
+
+impl MailerCache {
+    pub fn get(&self, config: &SmtpConfig, key: &ApiKey) -> Result<Arc<Mailer>, MailError> {
+        let mut slot = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((c, k, mailer)) = slot.as_ref() {
+            if c == config && k == key {
+                return Ok(mailer.clone());
+            }
+        }
+        let mailer = Arc::new(Mailer::new(config, key)?);
+        *slot = Some((config.clone(), key.clone(), mailer.clone()));
+        Ok(mailer)
+    }
+}
+
+// lettre's pool closes its connections from a task it spawns when dropped, which
+// panics outside a tokio runtime (e.g. at process exit, or after a CLI command's
+// runtime is gone). There, the transport is left to the OS to close instead.
+impl Drop for MailerCache {
+    fn drop(&mut self) {
+        if tokio::runtime::Handle::try_current().is_err() {
+            if let Ok(slot) = self.0.get_mut() {
+                std::mem::forget(slot.take());
+            }
+        }
+    }
+}
+
+/// What inviting needs, built once and kept: the database, where the key is
+/// kept, the transport cache.
+pub struct Invitations {
+    store: Mutex<Store>,
+    secrets: Box<dyn SecretStore>,
+    mailers: MailerCache,
+}
+
+#[derive(Debug)]
+pub enum EmailOutcome {
+    Sent(SmtpReceipt),
+    /// The link exists and stays valid; the attempt is recorded with this error.
+    Failed(MailError),
+    AlreadySent { sent_at: Option<DateTime<Utc>> },
+    InProgress,
+}
+
+#[derive(Debug)]
+pub struct InviteResult {
+    /// True when this call created the link.
+    pub link_created: bool,
+    pub email: EmailOutcome,
+}
+
+impl Invitations {
+    pub fn new(store: Store, secrets: Box<dyn SecretStore>) -> Invitations {
+        Invitations {
+            store: Mutex::new(store),
+            secrets,
+            mailers: MailerCache::default(),
+        }
+    }
+
+    /// The database, for everything that is not sending. Never hold it across an await.
+    pub fn store(&self) -> Result<MutexGuard<'_, Store>> {
+        self.store.lock().map_err(|_| CoreError::Internal)
+    }
+
+    pub fn secrets(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
+    }
+
+    fn lock(&self) -> Result<MutexGuard<'_, Store>> {
+        self.store()
+    }
+
+    /// Settings as sending sees them (environment overrides applied).
+    pub fn mail_settings(&self) -> Result<MailSettings> {
+        let store = self.lock()?;
+        settings::mail_settings(|name| store.setting(name))
+    }
+
+    /// The transport for the current settings and key.
+    fn mailer(&self, settings: &MailSettings) -> Result<Arc<Mailer>, MailError> {
+        let key = match secret::resolve(self.secrets.as_ref()) {
+            Ok(Some((key, _))) => key,
+            Ok(None) => return Err(MailError::NoApiKey),
+            Err(e) => {
+                return Err(MailError::Keyring {
+                    detail: e.message(Lang::En),
+                })
+            }
+        };
+        self.mailers.get(&settings.smtp, &key)
+    }
+
+    /// Confirmed "Inviter": the link (created or reused) and the email.
+    pub async fn invite(&self, application_id: i64, now: impl Fn() -> DateTime<Utc>) -> Result<InviteResult> {
+        let settings = self.mail_settings()?;
+        let prepared = {
+            let mut store = self.lock()?;
+            let base_url = store.base_url()?;
+            let zone = recruiter_zone();
+            let team = settings.team();
+            let domain = settings
+                .from
+                .as_ref()
+                .map(|m| m.email.domain().to_owned())
+                .unwrap_or_else(|| "jobgate.invalid".to_owned());
+            store.prepare_invitation(application_id, now(), |app, link| {
+                let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
+                let email = render_invitation(&InvitationFields {
+                    candidate_name: &app.candidate_name,
+                    job_title: &app.job_title,
+                    start_url: &start_url,
+                    expires_local: &format_local(link.expires_at, zone, Lang::Fr),
+                    team: &team,
+                });
+                let message_id = new_message_id(&domain)?;
+                Ok(PreparedEmail {
+                    recipient: app.email.clone(),
+                    recipient_name: app.candidate_name.clone(),
+                    email,
+                    message_id,
+                })
+            })?
+        };
+        let link_created = prepared.link.created;
+        let entry = match prepared.delivery {
+            Delivery::Send(entry) => entry,
+            Delivery::AlreadySent { sent_at } => {
+                return Ok(InviteResult {
+                    link_created,
+                    email: EmailOutcome::AlreadySent { sent_at },
+                })
+            }
+            Delivery::InProgress => {
+                return Ok(InviteResult {
+                    link_created,
+                    email: EmailOutcome::InProgress,
+                })
+            }
+        };
+        if !self.lock()?.claim_outbox(entry.id, now())? {
+            return Ok(InviteResult {
+                link_created,
+                email: EmailOutcome::InProgress,
+            });
+        }
+        let result = self.deliver(&settings, &entry).await;
+        let outcome = match &result {
+            Ok(receipt) => DeliveryOutcome {
+                state: OutboxState::Sent,
+                smtp_code: Some(receipt.code),
+                reply: Some(&receipt.reply),
+                error_code: None,
+                error_fr: None,
+                error_en: None,
+            },
+            Err(e) => DeliveryOutcome {
+                state: if e.is_temporary() {
+                    OutboxState::FailedTemporary
+                } else {
+                    OutboxState::FailedPermanent
+                },
+                smtp_code: e.smtp_code(),
+                reply: e.reply(),
+                error_code: Some(e.code()),
+                error_fr: Some(e.message(Lang::Fr)),
+                error_en: Some(e.message(Lang::En)),
+            },
+        };
+        self.lock()?.record_delivery(entry.id, now(), &outcome)?;
+        Ok(InviteResult {
+            link_created,
+            email: match result {
+                Ok(receipt) => EmailOutcome::Sent(receipt),
+                Err(e) => EmailOutcome::Failed(e),
+            },
+        })
+    }
+
+    async fn deliver(&self, settings: &MailSettings, entry: &OutboxEntry) -> Result<SmtpReceipt, MailError> {
+        let from = settings.from.as_ref().ok_or(MailError::NoSender)?;
+        let to = mailbox(Some(&entry.recipient_name), &entry.recipient)?;
+        let message = build_message(
+            Envelope {
+                from,
+                reply_to: settings.reply_to.as_ref(),
+                to,
+                message_id: &entry.message_id,
+                smtpapi: XSmtpApi::new(INVITATION_CATEGORY, Some(entry.id)),
+            },
+            &entry.email,
+        )?;
+        self.mailer(settings)?.send(message).await
+    }
+
+    /// "Vérifier la connexion": connect, secure, log in; send nothing.
+    pub async fn check_connection(&self) -> Result<()> {
+        let settings = self.mail_settings()?;
+        Ok(self.mailer(&settings)?.check().await?)
+    }
+
+    /// "Envoyer un email de test" to an address the admin typed.
+    pub async fn send_test(&self, to: &str) -> Result<SmtpReceipt> {
+        let to = crate::domain::EmailAddress::parse(to)?;
+        let settings = self.mail_settings()?;
+        let from = settings.from.as_ref().ok_or(MailError::NoSender)?;
+        let email: RenderedEmail = render_test_email(&settings.team());
+        let message = build_message(
+            Envelope {
+                from,
+                reply_to: settings.reply_to.as_ref(),
+                to: mailbox(None, to.as_str())?,
+                message_id: &new_message_id(from.email.domain())?,
+                smtpapi: XSmtpApi::new(TEST_CATEGORY, None),
+            },
+            &email,
+        )?;
+        Ok(self.mailer(&settings)?.send(message).await?)
+    }
+}
+
+fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, MailError> {
+    let address = address.parse().map_err(|e: lettre::address::AddressError| MailError::Compose {
+        detail: e.to_string(),
+    })?;
+    Ok(Mailbox::new(name.map(str::to_owned), address))
+}

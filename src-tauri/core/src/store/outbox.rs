@@ -1,0 +1,299 @@
+//! The outbox: every email is a row here before it leaves.
+//!
+//! `queued` → `sending` (claimed by one process, one attempt recorded) → `sent`
+//! | `failed_temporary` | `failed_permanent`. The link and the outbox row are
+//! written in the same transaction, so a confirmed invitation is never lost
+//! between the two.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+
+use super::{
+    create_or_get_link, optional_time_column, record_event, time_column, ApplicationRecord, LinkOutcome,
+    LinkRecord, Store,
+};
+use crate::error::{CoreError, Result};
+use crate::mail::RenderedEmail;
+use crate::time::to_stored;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    Queued,
+    Sending,
+    Sent,
+    FailedTemporary,
+    FailedPermanent,
+    Unknown,
+}
+
+impl OutboxState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::Sending => "sending",
+            OutboxState::Sent => "sent",
+            OutboxState::FailedTemporary => "failed_temporary",
+            OutboxState::FailedPermanent => "failed_permanent",
+            OutboxState::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OutboxState> {
+        [
+            OutboxState::Queued,
+            OutboxState::Sending,
+            OutboxState::Sent,
+            OutboxState::FailedTemporary,
+            OutboxState::FailedPermanent,
+            OutboxState::Unknown,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+}
+
+/// An application's latest email, as the list shows it.
+#[derive(Debug, Clone)]
+pub struct EmailRecord {
+    pub outbox_id: i64,
+    pub state: OutboxState,
+    pub link_id: i64,
+    pub attempts: i64,
+    pub updated_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub smtp_code: Option<u16>,
+    pub reply: Option<String>,
+    pub error_code: Option<String>,
+    pub error_fr: Option<String>,
+    pub error_en: Option<String>,
+}
+
+/// A message ready to go, as stored.
+#[derive(Debug, Clone)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub application_id: i64,
+    pub recipient: String,
+    pub recipient_name: String,
+    pub email: RenderedEmail,
+    pub message_id: String,
+}
+
+/// What the caller renders for a new outbox row.
+pub struct PreparedEmail {
+    pub recipient: String,
+    pub recipient_name: String,
+    pub email: RenderedEmail,
+    pub message_id: String,
+}
+
+/// What to do after the link exists.
+#[derive(Debug, Clone)]
+pub enum Delivery {
+    /// This row must be sent now.
+    Send(OutboxEntry),
+    /// The current link was already emailed: nothing is sent again without
+    /// the recruiter asking for a resend.
+    AlreadySent { sent_at: Option<DateTime<Utc>> },
+    /// Another window or command is sending it right now.
+    InProgress,
+}
+
+#[derive(Debug, Clone)]
+pub struct PreparedInvitation {
+    pub link: LinkOutcome,
+    pub delivery: Delivery,
+}
+
+/// How one attempt ended.
+pub struct DeliveryOutcome<'a> {
+    pub state: OutboxState,
+    pub smtp_code: Option<u16>,
+    pub reply: Option<&'a str>,
+    pub error_code: Option<&'a str>,
+    pub error_fr: Option<String>,
+    pub error_en: Option<String>,
+}
+
+impl Store {
+    /// Creates (or reuses) the application's link and, in the same
+    /// transaction, the outbox row that will carry it — unless the link was
+    /// already emailed or is being emailed by another process. `compose` renders
+    /// the message from the application and its link.
+    pub fn prepare_invitation(
+        &mut self,
+        application_id: i64,
+        now: DateTime<Utc>,
+        compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+    ) -> Result<PreparedInvitation> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let link = create_or_get_link(&tx, application_id, now)?;
+        let latest: Option<(i64, String, Option<String>)> = tx
+            .query_row(
+                "SELECT id, state, sent_at FROM outbox WHERE link_id = ?1 ORDER BY id DESC LIMIT 1",
+                [link.link.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let delivery = match latest {
+            Some((_, state, sent_at)) if state == "sent" => Delivery::AlreadySent {
+                sent_at: sent_at.and_then(|t| crate::time::from_stored(&t).ok()),
+            },
+            Some((_, state, _)) if state == "sending" => Delivery::InProgress,
+            Some((id, state, _)) if state == "queued" => Delivery::Send(read_entry(&tx, id)?),
+            // No email yet, or the last one failed (or is unknown): the recruiter
+            // asked again, so a new message is queued.
+            _ => {
+                let sql = format!("{} WHERE a.id = ?1", super::SELECT_APPLICATIONS);
+                let application = tx.query_row(&sql, [application_id], super::read_application)?;
+                let prepared = compose(&application, &link.link)?;
+                tx.execute(
+                    "INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
+                                         body_text, body_html, message_id, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                    params![
+                        application_id,
+                        link.link.id,
+                        prepared.recipient,
+                        prepared.recipient_name,
+                        prepared.email.subject,
+                        prepared.email.text,
+                        prepared.email.html,
+                        prepared.message_id,
+                        to_stored(now)
+                    ],
+                )?;
+                let id = tx.last_insert_rowid();
+                record_event(&tx, application_id, now, "email_queued", None)?;
+                Delivery::Send(read_entry(&tx, id)?)
+            }
+        };
+        tx.commit()?;
+        Ok(PreparedInvitation { link, delivery })
+    }
+
+    /// Takes a queued row for sending: true if this process got it (and one
+    /// attempt is recorded), false if another process already did.
+    pub fn claim_outbox(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let claimed = tx.execute(
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2
+             WHERE id = ?1 AND state = 'queued'",
+            params![outbox_id, to_stored(now)],
+        )? == 1;
+        if claimed {
+            tx.execute(
+                "INSERT INTO email_attempts (outbox_id, started_at) VALUES (?1, ?2)",
+                params![outbox_id, to_stored(now)],
+            )?;
+        }
+        tx.commit()?;
+        Ok(claimed)
+    }
+
+    /// Records how the attempt on a claimed row ended.
+    pub fn record_delivery(
+        &mut self,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+        outcome: &DeliveryOutcome<'_>,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let application_id: i64 = tx
+            .query_row(
+                "SELECT application_id FROM outbox WHERE id = ?1",
+                [outbox_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(CoreError::OutboxNotFound { id: outbox_id })?;
+        let sent_at = (outcome.state == OutboxState::Sent).then(|| to_stored(now));
+        tx.execute(
+            "UPDATE outbox SET state = ?2, updated_at = ?3, sent_at = COALESCE(?4, sent_at),
+                    last_smtp_code = ?5, last_reply = ?6, last_error_code = ?7,
+                    last_error_fr = ?8, last_error_en = ?9
+             WHERE id = ?1",
+            params![
+                outbox_id,
+                outcome.state.as_str(),
+                to_stored(now),
+                sent_at,
+                outcome.smtp_code,
+                outcome.reply,
+                outcome.error_code,
+                outcome.error_fr,
+                outcome.error_en
+            ],
+        )?;
+        tx.execute(
+            "UPDATE email_attempts SET finished_at = ?2, outcome = ?3, smtp_code = ?4, reply = ?5, error_code = ?6
+             WHERE id = (SELECT MAX(id) FROM email_attempts WHERE outbox_id = ?1)",
+            params![
+                outbox_id,
+                to_stored(now),
+                outcome.state.as_str(),
+                outcome.smtp_code,
+                outcome.reply,
+                outcome.error_code
+            ],
+        )?;
+        let kind = if outcome.state == OutboxState::Sent {
+            "email_sent"
+        } else {
+            "email_failed"
+        };
+        record_event(&tx, application_id, now, kind, outcome.error_code)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
+    Ok(tx.query_row(
+        "SELECT id, application_id, recipient, recipient_name, subject, body_text, body_html, message_id
+         FROM outbox WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(OutboxEntry {
+                id: r.get(0)?,
+                application_id: r.get(1)?,
+                recipient: r.get(2)?,
+                recipient_name: r.get(3)?,
+                email: RenderedEmail {
+                    subject: r.get(4)?,
+                    text: r.get(5)?,
+                    html: r.get(6)?,
+                },
+                message_id: r.get(7)?,
+            })
+        },
+    )?)
+}
+
+/// Reads the outbox columns of `SELECT_APPLICATIONS`, starting at `first`.
+pub(super) fn read_email_record(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<EmailRecord>> {
+    let Some(outbox_id) = row.get::<_, Option<i64>>(first)? else {
+        return Ok(None);
+    };
+    let state: String = row.get(first + 1)?;
+    Ok(Some(EmailRecord {
+        outbox_id,
+        state: OutboxState::parse(&state).unwrap_or(OutboxState::Unknown),
+        link_id: row.get(first + 2)?,
+        attempts: row.get(first + 3)?,
+        updated_at: time_column(row, first + 4)?,
+        sent_at: optional_time_column(row, first + 5)?,
+        smtp_code: row.get(first + 6)?,
+        reply: row.get(first + 7)?,
+        error_code: row.get(first + 8)?,
+        error_fr: row.get(first + 9)?,
+        error_en: row.get(first + 10)?,
+    }))
+}
