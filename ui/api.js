@@ -11,8 +11,14 @@ function invoke(command, args) {
 
 export const listApplications = (query) => invoke("list_applications", { query });
 export const addApplication = (input) => invoke("add_application", { input });
-export const createInviteLink = (applicationId) => invoke("create_invite_link", { application_id: applicationId });
+export const invite = (applicationId) => invoke("invite", { application_id: applicationId });
 export const appInfo = () => invoke("app_info", {});
+export const getSettings = () => invoke("get_settings", {});
+export const saveSettings = (values) => invoke("save_settings", { values });
+export const setApiKey = (key) => invoke("set_api_key", { key });
+export const deleteApiKey = () => invoke("delete_api_key", {});
+export const checkConnection = () => invoke("check_connection", {});
+export const sendTestEmail = (address) => invoke("send_test_email", { address });
 
 // The native confirmation dialog. The plugin's dialog is asynchronous: it
 // must be awaited (a bare window.confirm would always look like "OK").

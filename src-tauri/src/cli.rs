@@ -106,7 +106,14 @@ enum KeyAction {
 }
 
 const SUBCOMMANDS: &[&str] = &[
-    "import", "list", "invite", "config", "key", "check", "send-test", "help",
+    "import",
+    "list",
+    "invite",
+    "config",
+    "key",
+    "check",
+    "send-test",
+    "help",
 ];
 
 /// True when the arguments ask for the command line rather than the window.
@@ -229,7 +236,10 @@ fn list(
     limit: Option<u32>,
     lang: Lang,
 ) -> Result<i32, CoreError> {
-    let status = status.as_deref().map(ApplicationStatus::parse).transpose()?;
+    let status = status
+        .as_deref()
+        .map(ApplicationStatus::parse)
+        .transpose()?;
     let store = open_store()?;
     let base_url = store.base_url()?;
     let view = View::for_recruiter(&base_url, Utc::now(), lang);
@@ -263,9 +273,15 @@ fn list(
         );
     }
     if rows.is_empty() {
-        let _ = writeln!(out, "{}", say(lang,
-            "Aucune candidature. Importez-en avec : jobgate import candidatures.csv".into(),
-            "No applications. Import some with: jobgate import applications.csv".into()));
+        let _ = writeln!(
+            out,
+            "{}",
+            say(
+                lang,
+                "Aucune candidature. Importez-en avec : jobgate import candidatures.csv".into(),
+                "No applications. Import some with: jobgate import applications.csv".into()
+            )
+        );
     }
     Ok(0)
 }
@@ -304,15 +320,37 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
     let email = &app.email;
     match result.email {
         EmailOutcome::Sent(receipt) => {
-            println!("{}", say(lang,
-                format!("Email d'invitation envoyé à {email} (réponse du serveur : {} {}).", receipt.code, receipt.reply),
-                format!("Invitation email sent to {email} (server reply: {} {}).", receipt.code, receipt.reply)));
+            println!(
+                "{}",
+                say(
+                    lang,
+                    format!(
+                        "Email d'invitation envoyé à {email} (réponse du serveur : {} {}).",
+                        receipt.code, receipt.reply
+                    ),
+                    format!(
+                        "Invitation email sent to {email} (server reply: {} {}).",
+                        receipt.code, receipt.reply
+                    )
+                )
+            );
             Ok(0)
         }
         EmailOutcome::Failed(e) => {
-            eprintln!("{}", say(lang,
-                format!("Erreur : l'email d'invitation n'est pas parti. {}", e.message(Lang::Fr)),
-                format!("Error: the invitation email was not sent. {}", e.message(Lang::En))));
+            eprintln!(
+                "{}",
+                say(
+                    lang,
+                    format!(
+                        "Erreur : l'email d'invitation n'est pas parti. {}",
+                        e.message(Lang::Fr)
+                    ),
+                    format!(
+                        "Error: the invitation email was not sent. {}",
+                        e.message(Lang::En)
+                    )
+                )
+            );
             Ok(EXIT_FAILURE)
         }
         EmailOutcome::AlreadySent { sent_at } => {
@@ -365,9 +403,17 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
             std::io::stdin().read_to_string(&mut raw)?;
             let key = ApiKey::parse(&raw)?;
             keyring.set(&key)?;
-            println!("{}", say(lang,
-                format!("Clé API enregistrée dans le trousseau du système ({}).", key.hint()),
-                format!("API key stored in the system keyring ({}).", key.hint())));
+            println!(
+                "{}",
+                say(
+                    lang,
+                    format!(
+                        "Clé API enregistrée dans le trousseau du système ({}).",
+                        key.hint()
+                    ),
+                    format!("API key stored in the system keyring ({}).", key.hint())
+                )
+            );
         }
         KeyAction::Status => {
             let status = secret::status(&keyring);
@@ -393,12 +439,15 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
         }
         KeyAction::Delete => {
             let deleted = keyring.delete()?;
-            println!("{}", match (deleted, lang) {
-                (true, Lang::Fr) => "Clé API supprimée du trousseau.",
-                (true, Lang::En) => "API key deleted from the keyring.",
-                (false, Lang::Fr) => "Aucune clé API n'était enregistrée.",
-                (false, Lang::En) => "No API key was stored.",
-            });
+            println!(
+                "{}",
+                match (deleted, lang) {
+                    (true, Lang::Fr) => "Clé API supprimée du trousseau.",
+                    (true, Lang::En) => "API key deleted from the keyring.",
+                    (false, Lang::Fr) => "Aucune clé API n'était enregistrée.",
+                    (false, Lang::En) => "No API key was stored.",
+                }
+            );
         }
     }
     Ok(0)
@@ -420,8 +469,19 @@ fn check(lang: Lang) -> Result<i32, CoreError> {
 
 fn send_test(address: &str, lang: Lang) -> Result<i32, CoreError> {
     let receipt = block_on(invitations()?.send_test(address))??;
-    println!("{}", say(lang,
-        format!("Email de test envoyé à {address} (réponse du serveur : {} {}).", receipt.code, receipt.reply),
-        format!("Test email sent to {address} (server reply: {} {}).", receipt.code, receipt.reply)));
+    println!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "Email de test envoyé à {address} (réponse du serveur : {} {}).",
+                receipt.code, receipt.reply
+            ),
+            format!(
+                "Test email sent to {address} (server reply: {} {}).",
+                receipt.code, receipt.reply
+            )
+        )
+    );
     Ok(0)
 }

@@ -4,12 +4,12 @@
 use chrono::Utc;
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::{ApplicationDto, View};
-use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
 use jobgate_core::invitations::EmailOutcome;
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
+use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
 use jobgate_core::{settings, time, CoreError, Lang};
-use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -165,7 +165,10 @@ fn settings_reply(state: &AppState) -> Result<SettingsReply, CommandError> {
         values.insert((*name).to_owned(), store.setting(name)?);
     }
     let mut overrides = BTreeMap::new();
-    for (name, var) in [(settings::BASE_URL, settings::BASE_URL_ENV), (settings::FROM, settings::FROM_ENV)] {
+    for (name, var) in [
+        (settings::BASE_URL, settings::BASE_URL_ENV),
+        (settings::FROM, settings::FROM_ENV),
+    ] {
         if let Some(value) = std::env::var(var).ok().filter(|v| !v.trim().is_empty()) {
             overrides.insert(name.to_owned(), (var.to_owned(), value));
         }
@@ -208,15 +211,26 @@ pub async fn save_settings(
 
 /// Stores the SendGrid key in the OS keyring. The reply shows only its last 4 characters.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_api_key(state: State<'_, AppState>, key: String) -> Result<KeyStatus, CommandError> {
+pub async fn set_api_key(
+    state: State<'_, AppState>,
+    key: String,
+) -> Result<KeyStatus, CommandError> {
     let key = ApiKey::parse(&key).map_err(CoreError::from)?;
-    state.invitations.secrets().set(&key).map_err(CoreError::from)?;
+    state
+        .invitations
+        .secrets()
+        .set(&key)
+        .map_err(CoreError::from)?;
     Ok(secret::status(state.invitations.secrets()))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn delete_api_key(state: State<'_, AppState>) -> Result<KeyStatus, CommandError> {
-    state.invitations.secrets().delete().map_err(CoreError::from)?;
+    state
+        .invitations
+        .secrets()
+        .delete()
+        .map_err(CoreError::from)?;
     Ok(secret::status(state.invitations.secrets()))
 }
 

@@ -12,7 +12,6 @@ pub enum CommandError {
     /// Several fields of a form are wrong at once.
     #[error("invalid input")]
     Validation(Vec<CoreError>),
-
 }
 
 impl CommandError {
@@ -24,7 +23,8 @@ impl CommandError {
             CommandError::Validation(_) => ErrorDto {
                 code: "validation",
                 field: None,
-                fr: "Certains champs sont à corriger : voyez les messages sous chaque champ.".into(),
+                fr: "Certains champs sont à corriger : voyez les messages sous chaque champ."
+                    .into(),
                 en: "Some fields need correcting: see the message under each field.".into(),
             },
         }

@@ -91,9 +91,7 @@ fn add_list_and_invite_round_trip() {
     assert_eq!(list["total"], 1);
     assert_eq!(list["rows"][0]["invitation_status"], "not_invited");
 
-    let first = h
-        .call("invite", json!({ "application_id": id }))
-        .unwrap();
+    let first = h.call("invite", json!({ "application_id": id })).unwrap();
     assert_eq!(first["created"], true);
     let link = &first["application"]["link"];
     assert_eq!(link["state"], "active");
@@ -102,9 +100,7 @@ fn add_list_and_invite_round_trip() {
         .unwrap()
         .starts_with("http://localhost:3000/interview/start/"));
 
-    let second = h
-        .call("invite", json!({ "application_id": id }))
-        .unwrap();
+    let second = h.call("invite", json!({ "application_id": id })).unwrap();
     assert_eq!(second["created"], false);
     assert_eq!(second["application"]["link"]["token"], link["token"]);
 }
@@ -153,10 +149,7 @@ fn unknown_application_and_bad_payloads_are_errors_not_panics() {
     assert!(err["en"].as_str().unwrap().contains("#42"));
     // A payload of the wrong shape is refused by deserialisation.
     assert!(h
-        .call(
-            "invite",
-            json!({ "application_id": "DROP TABLE" })
-        )
+        .call("invite", json!({ "application_id": "DROP TABLE" }))
         .is_err());
     let err = h
         .call(
@@ -172,7 +165,10 @@ fn app_info_reports_versions() {
     let h = harness();
     let info = h.call("app_info", json!({})).unwrap();
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(info["schema_version"], jobgate_core::latest_schema_version());
+    assert_eq!(
+        info["schema_version"],
+        jobgate_core::latest_schema_version()
+    );
     assert_eq!(info["base_url"], "http://localhost:3000");
 }
 
@@ -185,10 +181,18 @@ fn settings_are_saved_all_or_nothing_with_a_message_per_field() {
             json!({ "values": { "smtp_port": "99999", "from": "pas une adresse", "smtp_host": "relais.exemple.fr" } }),
         )
         .unwrap_err();
-    let fields: Vec<&str> = err["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = err["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["from", "smtp_port"]);
     let current = h.call("get_settings", json!({})).unwrap();
-    assert_eq!(current["values"]["smtp_host"], "smtp.sendgrid.net", "nothing saved");
+    assert_eq!(
+        current["values"]["smtp_host"], "smtp.sendgrid.net",
+        "nothing saved"
+    );
     assert_eq!(current["values"]["smtp_port"], "587");
     assert_eq!(current["values"]["smtp_username"], "apikey");
     assert_eq!(current["values"]["from"], "");
@@ -199,7 +203,10 @@ fn settings_are_saved_all_or_nothing_with_a_message_per_field() {
             json!({ "values": { "from": "Acme Recrutement <recrutement@acme.fr>", "smtp_port": "2525" } }),
         )
         .unwrap();
-    assert_eq!(saved["values"]["from"], "Acme Recrutement <recrutement@acme.fr>");
+    assert_eq!(
+        saved["values"]["from"],
+        "Acme Recrutement <recrutement@acme.fr>"
+    );
     assert_eq!(saved["values"]["smtp_port"], "2525");
 }
 
@@ -207,9 +214,13 @@ fn settings_are_saved_all_or_nothing_with_a_message_per_field() {
 fn the_api_key_goes_in_and_only_its_hint_comes_out() {
     let h = harness();
     let secret = "SG.test-key-do-not-leak.abcdWXYZ";
-    let bad = h.call("set_api_key", json!({ "key": "SG.abc def.ghijkl" })).unwrap_err();
+    let bad = h
+        .call("set_api_key", json!({ "key": "SG.abc def.ghijkl" }))
+        .unwrap_err();
     assert_eq!(bad["code"], "api_key_whitespace");
-    let status = h.call("set_api_key", json!({ "key": format!("{secret}\n") })).unwrap();
+    let status = h
+        .call("set_api_key", json!({ "key": format!("{secret}\n") }))
+        .unwrap();
     assert_eq!(status["set"], true);
     assert_eq!(status["hint"], "SG.…WXYZ");
     for reply in [status, h.call("get_settings", json!({})).unwrap()] {

@@ -135,10 +135,13 @@ impl<'a> View<'a> {
             (Some(LinkState::Expired), _) => "link_expired",
             (Some(LinkState::Active), None) => "link_active",
             (Some(LinkState::Active), Some(OutboxState::Sent)) => "sent",
-            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => "sending",
-            (Some(LinkState::Active), Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent)) => {
-                "send_failed"
+            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => {
+                "sending"
             }
+            (
+                Some(LinkState::Active),
+                Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent),
+            ) => "send_failed",
             (Some(LinkState::Active), Some(OutboxState::Unknown)) => "send_unknown",
         };
         ApplicationDto {

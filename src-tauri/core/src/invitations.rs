@@ -12,7 +12,9 @@ use lettre::message::Mailbox;
 
 use crate::error::{CoreError, Result};
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
-use crate::mail::{render_invitation, render_test_email, MailError, Mailer, RenderedEmail, SmtpConfig, SmtpReceipt};
+use crate::mail::{
+    render_invitation, render_test_email, MailError, Mailer, RenderedEmail, SmtpConfig, SmtpReceipt,
+};
 use crate::secret::{self, ApiKey, SecretStore};
 use crate::settings::{self, MailSettings};
 use crate::store::{Delivery, DeliveryOutcome, OutboxEntry, OutboxState, PreparedEmail, Store};
@@ -30,7 +32,10 @@ pub struct MailerCache(Mutex<Option<(SmtpConfig, ApiKey, Arc<Mailer>)>>);
 
 impl MailerCache {
     pub fn get(&self, config: &SmtpConfig, key: &ApiKey) -> Result<Arc<Mailer>, MailError> {
-        let mut slot = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some((c, k, mailer)) = slot.as_ref() {
             if c == config && k == key {
                 return Ok(mailer.clone());
@@ -68,7 +73,9 @@ pub enum EmailOutcome {
     Sent(SmtpReceipt),
     /// The link exists and stays valid; the attempt is recorded with this error.
     Failed(MailError),
-    AlreadySent { sent_at: Option<DateTime<Utc>> },
+    AlreadySent {
+        sent_at: Option<DateTime<Utc>>,
+    },
     InProgress,
 }
 
@@ -112,17 +119,17 @@ impl Invitations {
         let key = match secret::resolve(self.secrets.as_ref()) {
             Ok(Some((key, _))) => key,
             Ok(None) => return Err(MailError::NoApiKey),
-            Err(e) => {
-                return Err(MailError::Keyring {
-                    detail: e.message(Lang::En),
-                })
-            }
+            Err(e) => return Err(MailError::Key(e)),
         };
         self.mailers.get(&settings.smtp, &key)
     }
 
     /// Confirmed "Inviter": the link (created or reused) and the email.
-    pub async fn invite(&self, application_id: i64, now: impl Fn() -> DateTime<Utc>) -> Result<InviteResult> {
+    pub async fn invite(
+        &self,
+        application_id: i64,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<InviteResult> {
         let settings = self.mail_settings()?;
         let prepared = {
             let mut store = self.lock()?;
@@ -207,7 +214,11 @@ impl Invitations {
         })
     }
 
-    async fn deliver(&self, settings: &MailSettings, entry: &OutboxEntry) -> Result<SmtpReceipt, MailError> {
+    async fn deliver(
+        &self,
+        settings: &MailSettings,
+        entry: &OutboxEntry,
+    ) -> Result<SmtpReceipt, MailError> {
         let from = settings.from.as_ref().ok_or(MailError::NoSender)?;
         let to = mailbox(Some(&entry.recipient_name), &entry.recipient)?;
         let message = build_message(
@@ -250,8 +261,10 @@ impl Invitations {
 }
 
 fn mailbox(name: Option<&str>, address: &str) -> Result<Mailbox, MailError> {
-    let address = address.parse().map_err(|e: lettre::address::AddressError| MailError::Compose {
-        detail: e.to_string(),
-    })?;
+    let address = address
+        .parse()
+        .map_err(|e: lettre::address::AddressError| MailError::Compose {
+            detail: e.to_string(),
+        })?;
     Ok(Mailbox::new(name.map(str::to_owned), address))
 }

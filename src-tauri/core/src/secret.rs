@@ -70,7 +70,7 @@ pub enum KeySource {
     Keyring,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum SecretError {
     #[error("{}", self.message(Lang::Fr))]
     Empty,
@@ -80,7 +80,37 @@ pub enum SecretError {
     NotSendGrid,
     /// No usable keyring on this machine (no Secret Service, a locked keyring...).
     #[error("{}", self.message(Lang::Fr))]
-    Unavailable { detail: String },
+    Unavailable { reason: Unavailable },
+}
+
+/// Why the keyring cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The keyring exists but is locked or refuses access.
+    Locked,
+    /// No secret service answers (no D-Bus session, no keyring daemon).
+    NoService,
+    /// What was stored could not be read back.
+    ReadBackMismatch,
+    Other(String),
+}
+
+impl Unavailable {
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Unavailable::Locked, Lang::Fr) => "trousseau verrouillé ou inaccessible".into(),
+            (Unavailable::Locked, Lang::En) => "keyring locked or inaccessible".into(),
+            (Unavailable::NoService, Lang::Fr) => "aucun service de secrets ne répond".into(),
+            (Unavailable::NoService, Lang::En) => "no secret service answers".into(),
+            (Unavailable::ReadBackMismatch, Lang::Fr) => {
+                "la clé relue diffère de la clé enregistrée".into()
+            }
+            (Unavailable::ReadBackMismatch, Lang::En) => {
+                "the key read back differs from the one stored".into()
+            }
+            (Unavailable::Other(detail), _) => detail.clone(),
+        }
+    }
 }
 
 impl SecretError {
@@ -101,11 +131,13 @@ impl SecretError {
             (SecretError::Whitespace, Lang::En) => "The API key contains a space or a line break, which SendGrid rejects (error 535). Copy it again in one piece.".into(),
             (SecretError::NotSendGrid, Lang::Fr) => "Ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send).".into(),
             (SecretError::NotSendGrid, Lang::En) => "This is not a SendGrid API key: it must start with \"SG.\". Create one in SendGrid (Settings → API Keys, Mail Send permission).".into(),
-            (SecretError::Unavailable { detail }, Lang::Fr) => format!(
-                "Aucun trousseau de clés du système n'est disponible ({detail}) : la clé n'a pas été enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate."
+            (SecretError::Unavailable { reason }, Lang::Fr) => format!(
+                "Aucun trousseau de clés du système n'est disponible ({}) : la clé n'a pas été enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate.",
+                reason.describe(Lang::Fr)
             ),
-            (SecretError::Unavailable { detail }, Lang::En) => format!(
-                "No system keyring is available ({detail}): the key was not stored. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate."
+            (SecretError::Unavailable { reason }, Lang::En) => format!(
+                "No system keyring is available ({}): the key was not stored. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate.",
+                reason.describe(Lang::En)
             ),
         }
     }
@@ -148,12 +180,12 @@ impl Default for OsKeyring {
 /// keyring's errors, told apart from "there is no key". Their text names the
 /// platform's problem (no D-Bus session, locked collection); never the secret.
 fn unavailable(e: keyring::Error) -> SecretError {
-    let detail = match &e {
-        keyring::Error::NoStorageAccess(_) => "trousseau verrouillé ou inaccessible / keyring locked or inaccessible".to_owned(),
-        keyring::Error::PlatformFailure(_) => "pas de service de secrets / no secret service".to_owned(),
-        other => other.to_string(),
+    let reason = match &e {
+        keyring::Error::NoStorageAccess(_) => Unavailable::Locked,
+        keyring::Error::PlatformFailure(_) => Unavailable::NoService,
+        other => Unavailable::Other(other.to_string()),
     };
-    SecretError::Unavailable { detail }
+    SecretError::Unavailable { reason }
 }
 
 impl SecretStore for OsKeyring {
@@ -175,7 +207,7 @@ impl SecretStore for OsKeyring {
         {
             Ok(read) if read == key.expose() => Ok(()),
             Ok(_) => Err(SecretError::Unavailable {
-                detail: "relecture différente / read-back mismatch".into(),
+                reason: Unavailable::ReadBackMismatch,
             }),
             Err(e) => Err(unavailable(e)),
         }
@@ -205,7 +237,11 @@ impl SecretStore for MemorySecretStore {
         Ok(())
     }
     fn delete(&self) -> Result<bool, SecretError> {
-        Ok(self.0.lock().map(|mut k| k.take().is_some()).unwrap_or(false))
+        Ok(self
+            .0
+            .lock()
+            .map(|mut k| k.take().is_some())
+            .unwrap_or(false))
     }
 }
 
@@ -267,9 +303,18 @@ mod tests {
         assert_eq!(key.expose(), "SG.abcdefghij.klmnopqrstuv");
         assert_eq!(key.hint(), "SG.…stuv");
         assert!(!format!("{key:?}").contains("abcdefghij"));
-        assert!(matches!(ApiKey::parse("SG.abc def.ghijkl"), Err(SecretError::Whitespace)));
-        assert!(matches!(ApiKey::parse("SG.abcdefgh\nijkl"), Err(SecretError::Whitespace)));
-        assert!(matches!(ApiKey::parse("abcdefghijklmnop"), Err(SecretError::NotSendGrid)));
+        assert!(matches!(
+            ApiKey::parse("SG.abc def.ghijkl"),
+            Err(SecretError::Whitespace)
+        ));
+        assert!(matches!(
+            ApiKey::parse("SG.abcdefgh\nijkl"),
+            Err(SecretError::Whitespace)
+        ));
+        assert!(matches!(
+            ApiKey::parse("abcdefghijklmnop"),
+            Err(SecretError::NotSendGrid)
+        ));
         assert!(matches!(ApiKey::parse("  "), Err(SecretError::Empty)));
     }
 

@@ -78,7 +78,9 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
         SMTP_HOST => {
             if value.is_empty()
                 || value.len() > 253
-                || value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/')
+                || value
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '/')
             {
                 Err(invalid(SMTP_HOST))
             } else {
@@ -114,7 +116,9 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
             if value.is_empty() {
                 Ok(String::new())
             } else {
-                parse_mailbox(value).map(|m| m.to_string()).ok_or_else(|| invalid(FROM))
+                parse_mailbox(value)
+                    .map(|m| m.to_string())
+                    .ok_or_else(|| invalid(FROM))
             }
         }
         REPLY_TO => {
@@ -170,15 +174,21 @@ pub fn mail_settings(get: impl Fn(&str) -> Result<String>) -> Result<MailSetting
         // Re-validate: a hand-edited database must not reach the transport.
         validate(name, &raw)
     };
-    let from_env = std::env::var(FROM_ENV).ok().filter(|v| !v.trim().is_empty());
+    let from_env = std::env::var(FROM_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty());
     let from = match from_env {
         Some(v) => Some(parse_mailbox(&v).ok_or(CoreError::InvalidSetting {
             name: FROM,
             value: v.clone(),
         })?),
-        None => Some(stored(FROM)?).filter(|v| !v.is_empty()).and_then(|v| parse_mailbox(&v)),
+        None => Some(stored(FROM)?)
+            .filter(|v| !v.is_empty())
+            .and_then(|v| parse_mailbox(&v)),
     };
-    let reply_to = Some(stored(REPLY_TO)?).filter(|v| !v.is_empty()).and_then(|v| parse_mailbox(&v));
+    let reply_to = Some(stored(REPLY_TO)?)
+        .filter(|v| !v.is_empty())
+        .and_then(|v| parse_mailbox(&v));
     let ca = stored(SMTP_CA_FILE)?;
     Ok(MailSettings {
         smtp: SmtpConfig {
@@ -186,8 +196,12 @@ pub fn mail_settings(get: impl Fn(&str) -> Result<String>) -> Result<MailSetting
             port: stored(SMTP_PORT)?.parse().unwrap_or(587),
             security: Security::parse(&stored(SMTP_SECURITY)?).unwrap_or(Security::Starttls),
             username: stored(SMTP_USERNAME)?,
-            ca_file: Some(ca).filter(|c| !c.is_empty()).map(std::path::PathBuf::from),
-            timeout: std::time::Duration::from_secs(stored(SMTP_TIMEOUT_SECONDS)?.parse().unwrap_or(30)),
+            ca_file: Some(ca)
+                .filter(|c| !c.is_empty())
+                .map(std::path::PathBuf::from),
+            timeout: std::time::Duration::from_secs(
+                stored(SMTP_TIMEOUT_SECONDS)?.parse().unwrap_or(30),
+            ),
         },
         from,
         reply_to,
@@ -267,7 +281,10 @@ mod tests {
 
     #[test]
     fn smtp_settings() {
-        assert_eq!(validate(SMTP_HOST, " SMTP.SendGrid.net ").unwrap(), "smtp.sendgrid.net");
+        assert_eq!(
+            validate(SMTP_HOST, " SMTP.SendGrid.net ").unwrap(),
+            "smtp.sendgrid.net"
+        );
         assert!(validate(SMTP_HOST, "smtp sendgrid").is_err());
         assert_eq!(validate(SMTP_PORT, "465").unwrap(), "465");
         assert!(validate(SMTP_PORT, "0").is_err());
@@ -280,7 +297,10 @@ mod tests {
             validate(FROM, "Acme Recrutement <recrutement@acme.fr>").unwrap(),
             "Acme Recrutement <recrutement@acme.fr>"
         );
-        assert_eq!(validate(FROM, "recrutement@acme.fr").unwrap(), "recrutement@acme.fr");
+        assert_eq!(
+            validate(FROM, "recrutement@acme.fr").unwrap(),
+            "recrutement@acme.fr"
+        );
         assert!(validate(FROM, "Acme <pas-une-adresse>").is_err());
         assert!(validate(FROM, "Acme\r\nBcc: x@y.fr <a@acme.fr>").is_err());
         assert!(validate(REPLY_TO, "a@b").is_err());

@@ -65,7 +65,11 @@ pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
         expires = escape_html(f.expires_local),
         team = escape_html(f.team),
     );
-    RenderedEmail { subject, text, html }
+    RenderedEmail {
+        subject,
+        text,
+        html,
+    }
 }
 
 /// The seed's test message, for "Envoyer un email de test".
@@ -83,7 +87,11 @@ pub fn render_test_email(team: &str) -> RenderedEmail {
          <p>Cordialement,<br>L'équipe {team}</p></body></html>\n",
         team = escape_html(team)
     );
-    RenderedEmail { subject, text, html }
+    RenderedEmail {
+        subject,
+        text,
+        html,
+    }
 }
 
 pub fn escape_html(s: &str) -> String {

@@ -19,8 +19,9 @@ use crate::secret::API_KEY_ENV;
 pub enum MailError {
     #[error("{}", self.message(Lang::Fr))]
     NoApiKey,
+    /// The key could not be had: keyring unavailable, or an invalid `SENDGRID_API_KEY`.
     #[error("{}", self.message(Lang::Fr))]
-    Keyring { detail: String },
+    Key(crate::secret::SecretError),
     #[error("{}", self.message(Lang::Fr))]
     NoSender,
     #[error("{}", self.message(Lang::Fr))]
@@ -57,7 +58,7 @@ impl MailError {
     pub fn code(&self) -> &'static str {
         match self {
             MailError::NoApiKey => "no_api_key",
-            MailError::Keyring { .. } => "keyring_unavailable",
+            MailError::Key(e) => e.code(),
             MailError::NoSender => "no_sender",
             MailError::PlainNotLoopback { .. } => "plain_not_loopback",
             MailError::CaFile { .. } => "ca_file",
@@ -152,9 +153,13 @@ impl MailError {
             || lower.contains("handshake")
             || lower.contains("starttls")
         {
-            MailError::Tls { detail: short(&chain) }
+            MailError::Tls {
+                detail: short(&chain),
+            }
         } else {
-            MailError::Network { detail: short(&chain) }
+            MailError::Network {
+                detail: short(&chain),
+            }
         }
     }
 
@@ -164,8 +169,8 @@ impl MailError {
         match (self, lang) {
             (MailError::NoApiKey, Fr) => format!("Aucune clé API SendGrid n'est enregistrée : l'email n'est pas parti. Un administrateur doit la saisir dans Réglages (ou définir {API_KEY_ENV}), puis réessayez ; le lien reste valide."),
             (MailError::NoApiKey, En) => format!("No SendGrid API key is stored: the email was not sent. An admin must enter it in Settings (or set {API_KEY_ENV}), then try again; the link stays valid."),
-            (MailError::Keyring { detail }, Fr) => format!("La clé API n'a pas pu être lue dans le trousseau du système ({detail}) : l'email n'est pas parti. Déverrouillez le trousseau, ou définissez {API_KEY_ENV}, puis réessayez ; le lien reste valide."),
-            (MailError::Keyring { detail }, En) => format!("The API key could not be read from the system keyring ({detail}): the email was not sent. Unlock the keyring, or set {API_KEY_ENV}, then try again; the link stays valid."),
+            (MailError::Key(e), Fr) => format!("L'email n'est pas parti, faute de clé API utilisable. {} Le lien reste valide.", e.message(Fr)),
+            (MailError::Key(e), En) => format!("The email was not sent: no usable API key. {} The link stays valid.", e.message(En)),
             (MailError::NoSender, Fr) => "Aucune adresse d'expéditeur (From) n'est réglée : l'email n'est pas parti. Indiquez-la dans Réglages — une adresse vérifiée dans SendGrid — puis réessayez.".into(),
             (MailError::NoSender, En) => "No sender (From) address is set: the email was not sent. Enter one in Settings — an address verified in SendGrid — then try again.".into(),
             (MailError::PlainNotLoopback { host }, Fr) => format!("La sécurité « plain » (sans chiffrement) n'est permise que vers cette machine, pas vers {host}. Choisissez starttls (port 587) ou tls (port 465)."),
@@ -217,7 +222,10 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
 }
 
 fn short(s: &str) -> String {
-    let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let clean: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if clean.chars().count() > 300 {
         clean.chars().take(300).collect::<String>() + "…"
     } else {

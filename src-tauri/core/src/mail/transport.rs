@@ -106,20 +106,30 @@ impl Mailer {
             })
         };
         let builder = match config.security {
-            Security::Starttls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
-                .tls(Tls::Required(tls()?)),
-            Security::Tls => {
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host).tls(Tls::Wrapper(tls()?))
+            Security::Starttls => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+                    .tls(Tls::Required(tls()?))
             }
-            Security::Plain => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host),
+            Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+                .tls(Tls::Wrapper(tls()?)),
+            Security::Plain => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+            }
         };
         let transport = builder
             .port(config.port)
-            .credentials(Credentials::new(config.username.clone(), key.expose().to_owned()))
+            .credentials(Credentials::new(
+                config.username.clone(),
+                key.expose().to_owned(),
+            ))
             .authentication(vec![Mechanism::Plain, Mechanism::Login])
             .timeout(Some(config.timeout))
             // SendGrid accepts up to 5,000 messages per connection; a few connections are plenty.
-            .pool_config(PoolConfig::new().max_size(4).idle_timeout(Duration::from_secs(60)))
+            .pool_config(
+                PoolConfig::new()
+                    .max_size(4)
+                    .idle_timeout(Duration::from_secs(60)),
+            )
             .build();
         Ok(Mailer {
             transport,

@@ -17,7 +17,10 @@ use crate::settings;
 use crate::time::{from_stored, to_stored};
 
 mod outbox;
-pub use outbox::{Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail, PreparedInvitation};
+pub use outbox::{
+    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
+    PreparedInvitation,
+};
 
 /// One application as the recruiter types it (or a CSV row gives it), validated.
 #[derive(Debug, Clone)]
@@ -588,7 +591,10 @@ pub(crate) fn time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTim
     })
 }
 
-pub(crate) fn optional_time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+pub(crate) fn optional_time_column(
+    row: &Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<Option<DateTime<Utc>>> {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| {
         from_stored(&t).map_err(|e| {

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
-    create_or_get_link, optional_time_column, record_event, time_column, ApplicationRecord, LinkOutcome,
-    LinkRecord, Store,
+    create_or_get_link, optional_time_column, record_event, time_column, ApplicationRecord,
+    LinkOutcome, LinkRecord, Store,
 };
 use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
@@ -278,7 +278,10 @@ fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
 }
 
 /// Reads the outbox columns of `SELECT_APPLICATIONS`, starting at `first`.
-pub(super) fn read_email_record(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<EmailRecord>> {
+pub(super) fn read_email_record(
+    row: &Row<'_>,
+    first: usize,
+) -> rusqlite::Result<Option<EmailRecord>> {
     let Some(outbox_id) = row.get::<_, Option<i64>>(first)? else {
         return Ok(None);
     };
