@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: core unit and integration
 # tests, IPC command tests (tauri mock runtime), CLI tests, and the end-to-end
-# tests of the real window under Xvfb through tauri-driver + WebKitWebDriver.
+# tests of the real window under Xvfb through tauri-driver + WebKitWebDriver,
+# sending against a real SMTP server on loopback (tests/support/smtp_server.py),
+# and the API key in a real Secret Service (gnome-keyring, unlocked, throwaway).
 #   ./scripts/test.sh
 # Screenshots of the end-to-end tests are left in tests/artifacts/e2e/.
 source "$(dirname "$0")/lib.sh"
@@ -24,14 +26,30 @@ display=99
 while [ -e "/tmp/.X${display}-lock" ] || [ -e "/tmp/.X11-unix/X${display}" ]; do display=$((display + 1)); done
 Xvfb ":${display}" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+# A throwaway home for the test keyring (gnome-keyring-daemon only; cargo keeps the real HOME).
+keyring_home="$(mktemp -d)"
+trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$keyring_home"' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display}" ] && break; sleep 0.1; done
 
 log="$(mktemp)"
 echo "==> cargo test --workspace"
 set +e
-DISPLAY=":${display}" NO_AT_BRIDGE=1 dbus-run-session -- \
-  cargo test --workspace --locked 2>&1 | tee "$log"
+# Inside a private session bus: a real Secret Service for the keyring tests —
+# gnome-keyring-daemon with its secrets component, unlocked with a throwaway
+# password (which creates the default "login" collection), its files and control
+# socket kept in $keyring_home so a desktop's own keyring is never touched. It
+# exits with the bus. --no-fail-fast: every test binary runs even when one
+# fails, so the total below counts them all.
+DISPLAY=":${display}" NO_AT_BRIDGE=1 KEYRING_HOME="$keyring_home" dbus-run-session -- bash -c '
+  set -e
+  mkdir -p -m 700 "$KEYRING_HOME/run"
+  printf %s jobgate-test-keyring | env HOME="$KEYRING_HOME" XDG_DATA_HOME="$KEYRING_HOME/share" \
+    XDG_CONFIG_HOME="$KEYRING_HOME/config" XDG_CACHE_HOME="$KEYRING_HOME/cache" \
+    XDG_RUNTIME_DIR="$KEYRING_HOME/run" \
+    gnome-keyring-daemon --components=secrets --daemonize --unlock >/dev/null ||
+    { echo "gnome-keyring-daemon did not start: the keyring tests cannot run" >&2; exit 1; }
+  unset KEYRING_HOME
+  exec cargo test --workspace --locked --no-fail-fast' 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -63,7 +63,8 @@ function statusCell(app) {
   if (status === "sent" && email?.sent_at_local) {
     cell.append(el("div", { class: "status-detail muted" }, t("email.sent_at", { date: email.sent_at_local })));
   } else if (status === "send_failed" && email?.error) {
-    cell.append(el("div", { class: "status-detail error-text" }, email.error));
+    // Three lines at most in the row; the whole message in the tooltip and the notice.
+    cell.append(el("div", { class: "status-detail error-text clamp", title: email.error }, email.error));
   }
   return cell;
 }
@@ -71,7 +72,10 @@ function statusCell(app) {
 function linkCell(app) {
   const link = app.link;
   const cell = el("td", { class: "col-link" });
-  if (!link) return cell.append(el("span", { class: "muted" }, t("link.none"))), cell;
+  if (!link) {
+    cell.append(el("span", { class: "muted" }, t("link.none")));
+    return cell;
+  }
   const active = link.state === "active";
   const copy = active
     ? el("button", { type: "button", class: "btn btn-small copy", onclick: () => copyLink(link.start_url) }, t("link.copy"))

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
 use fantoccini::{Client, ClientBuilder, Locator};
+pub mod smtp;
 
 /// The `jobgate` binary under test.
 pub fn jobgate_bin() -> PathBuf {
@@ -125,7 +126,14 @@ impl Gui {
     /// Starts tauri-driver (which starts WebKitWebDriver, which starts the app)
     /// with `JOBGATE_DATA_DIR` pointing at `data`, and waits for the list to load.
     pub async fn start(data: &DataDir) -> Result<Gui> {
+        Gui::start_with_env(data, &[]).await
+    }
+
+    /// [`Gui::start`] with extra environment variables for the app (e.g. `SENDGRID_API_KEY`).
+    pub async fn start_with_env(data: &DataDir, env: &[(&str, &str)]) -> Result<Gui> {
         let display = DISPLAY_LOCK.lock().await;
+        // Two rustls crypto providers are compiled in (see Cargo.toml): pick one.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         if std::env::var_os("DISPLAY").is_none() {
             bail!(
                 "no DISPLAY: the end-to-end tests need an X server (scripts/test.sh starts Xvfb)"
@@ -143,6 +151,9 @@ impl Gui {
             .env("NO_AT_BRIDGE", "1")
             .env("TZ", "Europe/Paris")
             .env_remove("FRONTEND_BASE_URL")
+            .env_remove("DEFAULT_FROM_EMAIL")
+            .env_remove("SENDGRID_API_KEY")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

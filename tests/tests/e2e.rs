@@ -1,9 +1,12 @@
 //! End-to-end: the real app in its real window under Xvfb, driven through
 //! tauri-driver + WebKitWebDriver; the native confirmation dialog is a real GTK
-//! window answered by a mouse click. Screenshots land in tests/artifacts/e2e/.
+//! window answered by a mouse click; invitations go to a real SMTP server on
+//! loopback (STARTTLS + AUTH). Screenshots land in tests/artifacts/e2e/.
 
 use fantoccini::Locator;
+use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, TEST_KEY};
 use jobgate_tests::{answer_dialog, screen_shot, wait_for_window, Answer, DataDir, Gui};
+use mail_parser::MessageParser;
 
 const DIALOG_TITLE: &str = "Inviter à l'entretien";
 
@@ -13,7 +16,8 @@ fn import_sample(data: &DataDir) {
         "job_title,candidate_name,email\n\
          Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
          Développeur Full Stack,Jean Dupont,jean.dupont@exemple.fr\n\
-         Comptable,Camille Martin,camille@exemple.fr\n"
+         Comptable,Camille Martin,camille@exemple.fr\n\
+         Comptable,Paul Refus,reject550.paul@exemple.fr\n"
             .as_bytes(),
     );
     let out = data.run(&["import", csv.to_str().unwrap()]);
@@ -24,25 +28,39 @@ fn import_sample(data: &DataDir) {
     );
 }
 
-fn application_id(data: &DataDir, name: &str) -> i64 {
+fn application(data: &DataDir, name: &str) -> serde_json::Value {
     data.list_json()
         .as_array()
         .unwrap()
         .iter()
         .find(|a| a["candidate_name"] == name)
-        .and_then(|a| a["application_id"].as_i64())
+        .cloned()
         .unwrap_or_else(|| panic!("{name} is in the list"))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn inviting_asks_first_cancel_changes_nothing_and_ok_shows_the_link() -> anyhow::Result<()> {
-    let data = DataDir::new();
-    import_sample(&data);
-    let jean = application_id(&data, "Jean Dupont");
+fn application_id(data: &DataDir, name: &str) -> i64 {
+    application(data, name)["application_id"].as_i64().unwrap()
+}
 
-    let gui = Gui::start(&data).await?;
-    gui.wait_until("three rows are listed", || async {
-        Ok(gui.row_texts().await?.len() == 3)
+/// Waits until the row's invitation status (its `data-status`) is `status`.
+async fn wait_for_status(gui: &Gui, id: i64, status: &str) -> anyhow::Result<()> {
+    let css = format!("tr[data-application-id=\"{id}\"][data-status=\"{status}\"]");
+    gui.wait_for(&css).await.map(|_| ())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> anyhow::Result<()> {
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    import_sample(data);
+    let jean = application_id(data, "Jean Dupont");
+    let paul = application_id(data, "Paul Refus");
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    gui.wait_until("four rows are listed", || async {
+        Ok(gui.row_texts().await?.len() == 4)
     })
     .await?;
     let rows = gui.row_texts().await?;
@@ -71,30 +89,22 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_shows_the_link() -> a
         row.find(Locator::Css(".link-url")).await.is_err(),
         "no link after Cancel"
     );
-    let listed = data.list_json();
-    let jean_json = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["application_id"] == jean)
-        .unwrap();
     assert!(
-        jean_json["link"].is_null(),
-        "Cancel created nothing in the database"
+        application(data, "Jean Dupont")["link"].is_null(),
+        "Cancel created nothing"
     );
+    assert_eq!(server.message_count(), 0, "Cancel sent nothing");
 
-    // Inviter again → OK: the row shows the link, its expiry and Copy.
+    // Inviter again → OK: the link is created and the email goes out.
     row.find(Locator::Css("button.invite"))
         .await?
         .click()
         .await?;
     answer_dialog(DIALOG_TITLE, Answer::Ok)?;
-    let link_css = format!("tr[data-application-id=\"{jean}\"] .link-url");
-    let link = gui.wait_for(&link_css).await?;
-    let shown_url = link.attr("title").await?.unwrap_or_default();
+    wait_for_status(&gui, jean, "sent").await?;
     let row = gui.row(jean).await?;
     let row_text = row.text().await?;
-    assert!(row_text.contains("Lien créé"), "{row_text}");
+    assert!(row_text.contains("Envoyé"), "{row_text}");
     assert!(
         row_text.contains("Expire le") && row_text.contains("(Europe/Paris)"),
         "{row_text}"
@@ -102,40 +112,179 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_shows_the_link() -> a
     assert!(row.find(Locator::Css("button.copy")).await.is_ok());
     assert!(
         row.find(Locator::Css("button.invite")).await.is_err(),
-        "no second Inviter once the link exists"
+        "nothing to click once sent"
     );
+    let shown_url = row
+        .find(Locator::Css(".link-url"))
+        .await?
+        .attr("title")
+        .await?
+        .unwrap_or_default();
     let notice = gui
         .client
-        .find(Locator::Css("#notice"))
+        .find(Locator::Css("#view-list .notice"))
         .await?
         .text()
         .await?;
-    assert_eq!(notice, "Lien d'entretien créé pour Jean Dupont.");
-    gui.screenshot("03-link-created").await?;
+    assert_eq!(
+        notice,
+        "Invitation envoyée à Jean Dupont (jean.dupont@exemple.fr)."
+    );
+    gui.screenshot("03-invitation-sent").await?;
 
-    // The database agrees with the screen: one link, 256-bit token, the seed's URL shape.
-    let listed = data.list_json();
-    let jean_json = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["application_id"] == jean)
-        .unwrap();
+    // The server received exactly that invitation, with the link on screen.
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1);
+    let message = MessageParser::default().parse(&messages[0]).unwrap();
+    assert_eq!(
+        message.subject(),
+        Some("Invitation à l'entretien vidéo — Développeur Full Stack")
+    );
+    assert_eq!(
+        message.to().unwrap().first().unwrap().address(),
+        Some("jean.dupont@exemple.fr")
+    );
+    assert!(message.body_text(0).unwrap().contains(&shown_url));
+    let jean_json = application(data, "Jean Dupont");
     let token = jean_json["link"]["token"].as_str().unwrap();
     assert_eq!(token.len(), 43);
     assert_eq!(
         shown_url,
         format!("http://localhost:3000/interview/start/{token}")
     );
-    assert_eq!(jean_json["link"]["start_url"], shown_url.as_str());
-    // Others are untouched.
-    let others_invited = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| !a["link"].is_null())
-        .count();
-    assert_eq!(others_invited, 1);
+    assert_eq!(jean_json["last_email"]["state"], "sent");
+
+    // A refused sender (550): the row says why and what to do; the link stays.
+    gui.row(paul)
+        .await?
+        .find(Locator::Css("button.invite"))
+        .await?
+        .click()
+        .await?;
+    answer_dialog(DIALOG_TITLE, Answer::Ok)?;
+    wait_for_status(&gui, paul, "send_failed").await?;
+    let row = gui.row(paul).await?;
+    let row_text = row.text().await?;
+    assert!(row_text.contains("Échec de l'envoi"), "{row_text}");
+    assert!(row_text.contains("Sender Authentication"), "{row_text}");
+    assert_eq!(
+        row.find(Locator::Css("button.invite"))
+            .await?
+            .text()
+            .await?,
+        "Réessayer"
+    );
+    assert!(
+        row.find(Locator::Css(".link-url")).await.is_ok(),
+        "the link stays"
+    );
+    let notice = gui
+        .client
+        .find(Locator::Css("#view-list .notice"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        notice.starts_with("Le lien de Paul Refus est créé, mais l'email n'est pas parti."),
+        "{notice}"
+    );
+    gui.screenshot("04-send-failed").await?;
+    assert_eq!(server.message_count(), 1);
+    let paul_json = application(data, "Paul Refus");
+    assert_eq!(paul_json["last_email"]["smtp_code"], 550);
+    assert_eq!(paul_json["link"]["state"], "active");
+
+    gui.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_show_the_key_hint_validate_each_field_check_and_send_a_test() -> anyhow::Result<()>
+{
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    let port = server.port().to_string();
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    gui.click("#nav-settings").await?;
+    let status = gui.wait_for("#key-status").await?;
+    gui.wait_until("the key status shows", || async {
+        Ok(!status.text().await?.is_empty())
+    })
+    .await?;
+    assert_eq!(
+        status.text().await?,
+        "Clé fournie par la variable SENDGRID_API_KEY : SG.…6789"
+    );
+    let from = gui.wait_for("#settings-form [name=from]").await?;
+    assert_eq!(
+        from.prop("value").await?.unwrap_or_default(),
+        "Acme Recrutement <recrutement@acme.fr>"
+    );
+    let page = gui.client.source().await?;
+    assert!(
+        !page.contains("do-not-leak"),
+        "the key itself never reaches the page"
+    );
+    gui.screenshot("05-settings").await?;
+
+    // "Vérifier la connexion" logs in and sends nothing.
+    gui.click("#check-connection").await?;
+    let notice = gui
+        .wait_for("#view-settings .notice.notice-success")
+        .await?;
+    assert!(notice
+        .text()
+        .await?
+        .starts_with("Connexion réussie à 127.0.0.1:"));
+    assert_eq!(server.message_count(), 0);
+
+    // "Envoyer un email de test" to a typed address.
+    let address = gui.wait_for("#test-form [name=test_address]").await?;
+    address.send_keys("admin@exemple.fr").await?;
+    gui.click("#send-test").await?;
+    gui.wait_until("the test email arrives", || async {
+        Ok(server.message_count() == 1)
+    })
+    .await?;
+    let messages = server.messages();
+    let test = MessageParser::default().parse(&messages[0]).unwrap();
+    assert_eq!(test.subject(), Some("Test JobGate - Invitation Candidat"));
+
+    // Wrong values: a message next to each, and nothing saved.
+    let port_input = gui.wait_for("#settings-form [name=smtp_port]").await?;
+    port_input.clear().await?;
+    port_input.send_keys("99999").await?;
+    from.clear().await?;
+    from.send_keys("Acme <pas-une-adresse>").await?;
+    gui.click("#save-settings").await?;
+    let port_error = gui.wait_for("[data-error-for=smtp_port]").await?;
+    gui.wait_until("field errors show", || async {
+        Ok(!port_error.text().await?.is_empty())
+    })
+    .await?;
+    assert!(port_error.text().await?.contains("entre 1 et 65535"));
+    let from_error = gui
+        .client
+        .find(Locator::Css("[data-error-for=from]"))
+        .await?
+        .text()
+        .await?;
+    assert!(
+        from_error.contains("n'est pas une valeur possible pour l'expéditeur (from)"),
+        "{from_error}"
+    );
+    gui.client
+        .execute("window.scrollTo(0, document.body.scrollHeight)", vec![])
+        .await?;
+    gui.screenshot("06-settings-errors").await?;
+    let stored = data.run(&["config", "get", "smtp_port"]);
+    assert_eq!(
+        jobgate_tests::text(&stored.stdout).trim(),
+        port,
+        "nothing saved"
+    );
 
     gui.close().await
 }
@@ -152,7 +301,7 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
     let text = empty.text().await?;
     assert!(text.contains("Aucune candidature pour l'instant"), "{text}");
     assert!(text.contains("jobgate import"), "{text}");
-    gui.screenshot("04-empty-list").await?;
+    gui.screenshot("07-empty-list").await?;
 
     gui.click("#toggle-add").await?;
     gui.submit_add_form(&[
@@ -189,7 +338,7 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
         job_error.is_empty(),
         "the valid field has no message: {job_error}"
     );
-    gui.screenshot("05-form-errors").await?;
+    gui.screenshot("08-form-errors").await?;
     assert_eq!(
         data.list_json().as_array().unwrap().len(),
         0,
@@ -215,7 +364,7 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
         .await
         .is_err());
 
-    // Search filters as one types.
+    // Search filters as one types, case and accents aside.
     gui.submit_add_form(&[
         ("job_title", "Comptable"),
         ("candidate_name", "Paul Martin"),
@@ -229,14 +378,14 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
     gui.client
         .find(Locator::Css("#search"))
         .await?
-        .send_keys("compta")
+        .send_keys("ZOE")
         .await?;
     gui.wait_until("the search keeps one row", || async {
         Ok(gui.row_texts().await?.len() == 1)
     })
     .await?;
-    assert!(gui.row_texts().await?[0].contains("Paul Martin"));
-    gui.screenshot("06-search").await?;
+    assert!(gui.row_texts().await?[0].contains("Zoé"));
+    gui.screenshot("09-search").await?;
 
     gui.close().await
 }

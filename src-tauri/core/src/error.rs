@@ -257,13 +257,15 @@ impl CoreError {
                 status_names()
             ),
             (CoreError::InvalidSetting { name, value }, Fr) => format!(
-                "« {} » n'est pas une valeur possible pour {name} : {}",
+                "« {} » n'est pas une valeur possible pour {} ({name}) : {}",
                 shorten(value),
+                setting_label(name, Fr),
                 setting_hint(name, Fr)
             ),
             (CoreError::InvalidSetting { name, value }, En) => format!(
-                "\"{}\" is not a possible value for {name}: {}",
+                "\"{}\" is not a possible value for {} ({name}): {}",
                 shorten(value),
+                setting_label(name, En),
                 setting_hint(name, En)
             ),
             (CoreError::Mail(e), lang) => e.message(lang),
@@ -365,6 +367,30 @@ fn shorten(value: &str) -> String {
         let mut s: String = clean.chars().take(MAX).collect();
         s.push('…');
         s
+    }
+}
+
+fn setting_label(name: &str, lang: Lang) -> &'static str {
+    use crate::settings::*;
+    match (name, lang) {
+        (SMTP_HOST, Lang::Fr) => "le serveur SMTP",
+        (SMTP_HOST, Lang::En) => "the SMTP server",
+        (SMTP_PORT, Lang::Fr) => "le port SMTP",
+        (SMTP_PORT, Lang::En) => "the SMTP port",
+        (SMTP_SECURITY, Lang::Fr) => "la sécurité SMTP",
+        (SMTP_SECURITY, Lang::En) => "the SMTP security",
+        (SMTP_USERNAME, Lang::Fr) => "l'identifiant SMTP",
+        (SMTP_USERNAME, Lang::En) => "the SMTP user name",
+        (SMTP_CA_FILE, Lang::Fr) => "le certificat d'autorité",
+        (SMTP_CA_FILE, Lang::En) => "the CA certificate",
+        (SMTP_TIMEOUT_SECONDS, Lang::Fr) => "le délai maximal",
+        (SMTP_TIMEOUT_SECONDS, Lang::En) => "the time limit",
+        (FROM, Lang::Fr) => "l'expéditeur",
+        (FROM, Lang::En) => "the sender",
+        (REPLY_TO, Lang::Fr) => "l'adresse de réponse",
+        (REPLY_TO, Lang::En) => "the reply-to address",
+        (_, Lang::Fr) => "ce réglage",
+        (_, Lang::En) => "this setting",
     }
 }
 

@@ -132,11 +132,11 @@ impl SecretError {
             (SecretError::NotSendGrid, Lang::Fr) => "Ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send).".into(),
             (SecretError::NotSendGrid, Lang::En) => "This is not a SendGrid API key: it must start with \"SG.\". Create one in SendGrid (Settings → API Keys, Mail Send permission).".into(),
             (SecretError::Unavailable { reason }, Lang::Fr) => format!(
-                "Aucun trousseau de clés du système n'est disponible ({}) : la clé n'a pas été enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate.",
+                "Aucun trousseau de clés du système n'est disponible ({}) : la clé API ne peut y être ni lue ni enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate.",
                 reason.describe(Lang::Fr)
             ),
             (SecretError::Unavailable { reason }, Lang::En) => format!(
-                "No system keyring is available ({}): the key was not stored. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate.",
+                "No system keyring is available ({}): the API key can be neither read from it nor stored in it. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate.",
                 reason.describe(Lang::En)
             ),
         }
