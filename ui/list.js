@@ -51,7 +51,7 @@ const ACTIONS = {
   link_revoked: "invite.button",
   link_active: "invite.send",
   send_failed: "invite.retry",
-  send_unknown: null, // never resent without a deliberate resend (later)
+  send_unknown: "invite.resend", // never resent automatically: only on this click
   sending: null,
   sent: null,
 };
@@ -62,7 +62,7 @@ function statusCell(app) {
   const email = app.last_email;
   if (status === "sent" && email?.sent_at_local) {
     cell.append(el("div", { class: "status-detail muted" }, t("email.sent_at", { date: email.sent_at_local })));
-  } else if (status === "send_failed" && email?.error) {
+  } else if ((status === "send_failed" || status === "send_unknown") && email?.error) {
     // Three lines at most in the row; the whole message in the tooltip and the notice.
     cell.append(el("div", { class: "status-detail error-text clamp", title: email.error }, email.error));
   }

@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use chrono::Utc;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::import::import_csv;
@@ -85,6 +85,15 @@ enum Command {
         /// Adresse du destinataire / recipient address.
         address: String,
     },
+    /// La boîte d'envoi : chaque email et son état / the outbox: every email and its state.
+    Outbox {
+        /// Sortie JSON (un tableau) / JSON output (an array).
+        #[arg(long)]
+        json: bool,
+        /// Nombre maximal de lignes / maximum number of rows.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,24 +114,16 @@ enum KeyAction {
     Delete,
 }
 
-const SUBCOMMANDS: &[&str] = &[
-    "import",
-    "list",
-    "invite",
-    "config",
-    "key",
-    "check",
-    "send-test",
-    "help",
-];
-
 /// True when the arguments ask for the command line rather than the window.
 /// Anything else (no argument, or arguments a launcher or WebDriver adds)
 /// opens the window.
 pub fn wants_cli(args: &[OsString]) -> bool {
     match args.get(1).and_then(|a| a.to_str()) {
         Some(first) => {
-            SUBCOMMANDS.contains(&first) || matches!(first, "-h" | "--help" | "-V" | "--version")
+            matches!(first, "help" | "-h" | "--help" | "-V" | "--version")
+                || Cli::command()
+                    .get_subcommands()
+                    .any(|c| c.get_name() == first)
         }
         None => false,
     }
@@ -155,6 +156,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Key { action } => key(action, lang),
         Command::Check => check(lang),
         Command::SendTest { address } => send_test(&address, lang),
+        Command::Outbox { json, limit } => outbox(json, limit, lang),
     };
     match result {
         Ok(code) => code,
@@ -240,7 +242,8 @@ fn list(
         .as_deref()
         .map(ApplicationStatus::parse)
         .transpose()?;
-    let store = open_store()?;
+    let invitations = invitations()?;
+    let store = invitations.store()?;
     let base_url = store.base_url()?;
     let view = View::for_recruiter(&base_url, Utc::now(), lang);
     let query = ListQuery {
@@ -296,7 +299,7 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
             format!("Nothing done: to invite {name} ({job}) to the asynchronous video interview, confirm by adding --yes:\n  jobgate invite {application_id} --yes")));
         return Ok(EXIT_USAGE);
     }
-    let invitations = Invitations::new(store, Box::new(OsKeyring::new()));
+    let invitations = invitations()?;
     let result = block_on(invitations.invite(application_id, Utc::now))??;
 
     let store = invitations.store()?;
@@ -453,8 +456,55 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
     Ok(0)
 }
 
+/// The database with this process's lease: emails a dead process left
+/// half-sent are marked unknown first.
 fn invitations() -> Result<Invitations, CoreError> {
-    Ok(Invitations::new(open_store()?, Box::new(OsKeyring::new())))
+    Invitations::open(&paths::data_dir()?, Box::new(OsKeyring::new()))
+}
+
+fn outbox(json: bool, limit: u32, lang: Lang) -> Result<i32, CoreError> {
+    let invitations = invitations()?;
+    let store = invitations.store()?;
+    let base_url = store.base_url()?;
+    let view = View::for_recruiter(&base_url, Utc::now(), lang);
+    let rows: Vec<_> = store
+        .list_outbox(limit)?
+        .iter()
+        .map(|r| view.outbox(r))
+        .collect();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+        );
+        return Ok(0);
+    }
+    for r in &rows {
+        let detail = r
+            .error
+            .clone()
+            .or_else(|| r.reply.clone())
+            .unwrap_or_default();
+        println!(
+            "{:>5}  {:<17}  {:<30}  {:>3}  {}",
+            r.outbox_id,
+            r.state.as_str(),
+            r.recipient,
+            r.smtp_code.map(|c| c.to_string()).unwrap_or_default(),
+            detail
+        );
+    }
+    if rows.is_empty() {
+        println!(
+            "{}",
+            say(
+                lang,
+                "La boîte d'envoi est vide.".into(),
+                "The outbox is empty.".into()
+            )
+        );
+    }
+    Ok(0)
 }
 
 fn check(lang: Lang) -> Result<i32, CoreError> {

@@ -46,6 +46,14 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
 }
 
 fn run_window() -> anyhow::Result<()> {
+    // Without a display GTK cannot start (it would panic): say so plainly.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        anyhow::bail!(
+            "Aucun affichage graphique (DISPLAY) : lancez JobGate depuis une session graphique, ou utilisez une sous-commande (jobgate --help).\n\
+             No graphical display (DISPLAY): start JobGate from a desktop session, or use a subcommand (jobgate --help)."
+        );
+    }
     let state = AppState::open_default().map_err(|e| {
         anyhow::anyhow!(
             "{}\n{}",

@@ -25,11 +25,15 @@ impl AppState {
     }
 
     /// Opens the database in the data folder (`JOBGATE_DATA_DIR` or the OS
-    /// app-data directory) with the OS keyring.
+    /// app-data directory) with the OS keyring; emails a dead process left
+    /// half-sent are marked unknown.
     pub fn open_default() -> Result<AppState, CoreError> {
         let data_dir = paths::data_dir()?;
-        let store = Store::open(&paths::database_path(&data_dir))?;
-        Ok(AppState::new(store, Box::new(OsKeyring::new()), data_dir))
+        let invitations = Invitations::open(&data_dir, Box::new(OsKeyring::new()))?;
+        Ok(AppState {
+            invitations,
+            data_dir,
+        })
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, CommandError> {

@@ -257,3 +257,16 @@ fn the_data_folder_is_created_with_the_database_inside() {
     assert!(text(&out.stdout).contains("Aucune candidature"));
     assert!(nested.join("jobgate.sqlite3").exists());
 }
+
+#[test]
+fn without_a_display_the_window_explains_instead_of_crashing() {
+    let data = DataDir::new();
+    let out = data.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("Aucun affichage graphique (DISPLAY)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

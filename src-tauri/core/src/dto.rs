@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::CoreError;
 use crate::i18n::Lang;
-use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxState};
+use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxRow, OutboxState};
 use crate::time::{format_local, to_stored};
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +68,26 @@ pub struct LastEmailDto {
     pub for_current_link: bool,
 }
 
+/// One outbox row, for `jobgate outbox --json` and the Outbox view.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxDto {
+    pub outbox_id: i64,
+    pub application_id: i64,
+    pub recipient: String,
+    pub recipient_name: String,
+    pub subject: String,
+    /// queued, sending, sent, failed_temporary, failed_permanent, unknown.
+    pub state: OutboxState,
+    pub attempts: i64,
+    pub smtp_code: Option<u16>,
+    pub reply: Option<String>,
+    pub error: Option<String>,
+    pub error_code: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub sent_at: Option<String>,
+}
+
 /// Everything needed to turn records into DTOs: one per request, not per row.
 pub struct View<'a> {
     pub base_url: &'a str,
@@ -100,6 +120,28 @@ impl<'a> View<'a> {
             expires_at_local: format_local(link.expires_at, self.zone, self.lang),
             revoked: link.revoked_at.is_some(),
             state: link.state(self.now),
+        }
+    }
+
+    pub fn outbox(&self, row: &OutboxRow) -> OutboxDto {
+        OutboxDto {
+            outbox_id: row.id,
+            application_id: row.application_id,
+            recipient: row.recipient.clone(),
+            recipient_name: row.recipient_name.clone(),
+            subject: row.subject.clone(),
+            state: row.state,
+            attempts: row.attempts,
+            smtp_code: row.smtp_code,
+            reply: row.reply.clone(),
+            error: match self.lang {
+                Lang::Fr => row.error_fr.clone(),
+                Lang::En => row.error_en.clone(),
+            },
+            error_code: row.error_code.clone(),
+            created_at: to_stored(row.created_at),
+            updated_at: to_stored(row.updated_at),
+            sent_at: row.sent_at.map(to_stored),
         }
     }
 

@@ -5,12 +5,14 @@
 //! The database lock is never held across the network: prepare (locked),
 //! send (unlocked), record (locked).
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use lettre::message::Mailbox;
 
 use crate::error::{CoreError, Result};
+use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
 use crate::mail::{
     render_invitation, render_test_email, MailError, Mailer, RenderedEmail, SmtpConfig, SmtpReceipt,
@@ -66,6 +68,8 @@ pub struct Invitations {
     store: Mutex<Store>,
     secrets: Box<dyn SecretStore>,
     mailers: MailerCache,
+    /// This process's lease and the data folder holding every lease, when on disk.
+    lease: Option<(ProcessLease, PathBuf)>,
 }
 
 #[derive(Debug)]
@@ -87,12 +91,40 @@ pub struct InviteResult {
 }
 
 impl Invitations {
+    /// Without a lease (in-memory databases, tests): rows it claims carry no owner.
     pub fn new(store: Store, secrets: Box<dyn SecretStore>) -> Invitations {
         Invitations {
             store: Mutex::new(store),
             secrets,
             mailers: MailerCache::default(),
+            lease: None,
         }
+    }
+
+    /// Opens the database of `data_dir` for this process: takes a lease, then
+    /// marks `unknown` the rows that a dead process left `sending`.
+    pub fn open(data_dir: &Path, secrets: Box<dyn SecretStore>) -> Result<Invitations> {
+        let lease = ProcessLease::acquire(data_dir)?;
+        let store = Store::open(&crate::paths::database_path(data_dir))?;
+        let invitations = Invitations {
+            store: Mutex::new(store),
+            secrets,
+            mailers: MailerCache::default(),
+            lease: Some((lease, data_dir.to_owned())),
+        };
+        invitations.recover_interrupted()?;
+        Ok(invitations)
+    }
+
+    /// Rows left `sending` by processes that died become `unknown` (never resent
+    /// automatically); rows live processes are sending are left alone.
+    pub fn recover_interrupted(&self) -> Result<usize> {
+        let data_dir = self.lease.as_ref().map(|(_, dir)| dir.clone());
+        self.lock()?.recover_interrupted(Utc::now(), |owner| {
+            data_dir
+                .as_deref()
+                .is_some_and(|dir| crate::lease::is_alive(dir, owner))
+        })
     }
 
     /// The database, for everything that is not sending. Never hold it across an await.
@@ -175,7 +207,8 @@ impl Invitations {
                 })
             }
         };
-        if !self.lock()?.claim_outbox(entry.id, now())? {
+        let lease = self.lease.as_ref().map(|(lease, _)| lease.id());
+        if !self.lock()?.claim_outbox(entry.id, now(), lease)? {
             return Ok(InviteResult {
                 link_created,
                 email: EmailOutcome::InProgress,

@@ -28,6 +28,7 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod invitations;
+pub mod lease;
 pub mod mail;
 mod migrations;
 pub mod paths;

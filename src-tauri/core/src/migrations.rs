@@ -126,13 +126,19 @@ CREATE TABLE email_attempts (
 CREATE INDEX email_attempts_outbox ON email_attempts (outbox_id, id);
 "#;
 
+/// Which process is sending an outbox row (its `lease` id), so a row left
+/// `sending` by a process that died can be told from one still being sent.
+const V3: &str = r#"
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    2
+    3
 }
 
 #[cfg(test)]

@@ -393,3 +393,54 @@ fn settings_are_validated_and_default_to_the_seed() {
         "https://entretiens.exemple.fr"
     );
 }
+
+#[test]
+fn interrupted_sends_become_unknown_unless_their_process_lives() {
+    use jobgate_core::mail::RenderedEmail;
+    use jobgate_core::store::{Delivery, PreparedEmail};
+    let mut store = Store::open_in_memory().unwrap();
+    let mut claim = |store: &mut Store, email: &str, owner: &str| {
+        let id = add(store, "Dev", "X", email);
+        let prepared = store
+            .prepare_invitation(id, t0(), |app, _| {
+                Ok(PreparedEmail {
+                    recipient: app.email.clone(),
+                    recipient_name: app.candidate_name.clone(),
+                    email: RenderedEmail {
+                        subject: "s".into(),
+                        text: "t".into(),
+                        html: "h".into(),
+                    },
+                    message_id: format!("<{email}>"),
+                })
+            })
+            .unwrap();
+        let Delivery::Send(entry) = prepared.delivery else {
+            panic!("a row to send")
+        };
+        assert!(store.claim_outbox(entry.id, t0(), Some(owner)).unwrap());
+        assert!(
+            !store.claim_outbox(entry.id, t0(), Some("other")).unwrap(),
+            "claimed once only"
+        );
+    };
+    claim(&mut store, "dead@exemple.fr", "dead-process");
+    claim(&mut store, "live@exemple.fr", "live-process");
+    let changed = store
+        .recover_interrupted(t0(), |owner| owner == "live-process")
+        .unwrap();
+    assert_eq!(changed, 1);
+    let states: Vec<(String, String)> = store
+        .list_outbox(10)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.recipient, r.state.as_str().to_owned()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("live@exemple.fr".to_owned(), "sending".to_owned()),
+            ("dead@exemple.fr".to_owned(), "unknown".to_owned())
+        ]
+    );
+}

@@ -18,7 +18,7 @@ use crate::time::{from_stored, to_stored};
 
 mod outbox;
 pub use outbox::{
-    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
+    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxRow, OutboxState, PreparedEmail,
     PreparedInvitation,
 };
 

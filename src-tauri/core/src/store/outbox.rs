@@ -177,14 +177,20 @@ impl Store {
 
     /// Takes a queued row for sending: true if this process got it (and one
     /// attempt is recorded), false if another process already did.
-    pub fn claim_outbox(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
+    /// `lease` is the claiming process's lease id (see `crate::lease`).
+    pub fn claim_outbox(
+        &mut self,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+        lease: Option<&str>,
+    ) -> Result<bool> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let claimed = tx.execute(
-            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2
+            "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2, claimed_by = ?3
              WHERE id = ?1 AND state = 'queued'",
-            params![outbox_id, to_stored(now)],
+            params![outbox_id, to_stored(now), lease],
         )? == 1;
         if claimed {
             tx.execute(
@@ -253,6 +259,106 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+impl Store {
+    /// Rows left `sending` by a process that is no longer alive become
+    /// `unknown`: the message may or may not have reached the server, so it is
+    /// shown to the recruiter and never resent automatically. Rows a live
+    /// process is sending are left alone. Returns how many rows changed.
+    pub fn recover_interrupted(
+        &mut self,
+        now: DateTime<Utc>,
+        is_alive: impl Fn(&str) -> bool,
+    ) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let sending: Vec<(i64, i64, Option<String>)> = {
+            let mut stmt = tx.prepare(
+                "SELECT id, application_id, claimed_by FROM outbox WHERE state = 'sending'",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows
+        };
+        let mut changed = 0;
+        for (id, application_id, owner) in sending {
+            if owner.as_deref().is_some_and(&is_alive) {
+                continue;
+            }
+            tx.execute(
+                "UPDATE outbox SET state = 'unknown', updated_at = ?2, last_error_code = 'interrupted',
+                        last_error_fr = ?3, last_error_en = ?4, last_smtp_code = NULL, last_reply = NULL
+                 WHERE id = ?1 AND state = 'sending'",
+                params![
+                    id,
+                    to_stored(now),
+                    "JobGate s'est arrêté pendant l'envoi : on ne sait pas si l'email est parti. \
+                     Vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin.",
+                    "JobGate stopped while sending: it is not known whether the email went out. \
+                     Check with the candidate or in SendGrid's activity, then send it again if needed."
+                ],
+            )?;
+            record_event(&tx, application_id, now, "email_unknown", None)?;
+            changed += 1;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The latest outbox rows, newest first.
+    pub fn list_outbox(&self, limit: u32) -> Result<Vec<OutboxRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, application_id, recipient, recipient_name, subject, state, attempts, created_at,
+                    updated_at, sent_at, last_smtp_code, last_reply, last_error_code, last_error_fr, last_error_en
+             FROM outbox ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                let state: String = r.get(5)?;
+                Ok(OutboxRow {
+                    id: r.get(0)?,
+                    application_id: r.get(1)?,
+                    recipient: r.get(2)?,
+                    recipient_name: r.get(3)?,
+                    subject: r.get(4)?,
+                    state: OutboxState::parse(&state).unwrap_or(OutboxState::Unknown),
+                    attempts: r.get(6)?,
+                    created_at: time_column(r, 7)?,
+                    updated_at: time_column(r, 8)?,
+                    sent_at: optional_time_column(r, 9)?,
+                    smtp_code: r.get(10)?,
+                    reply: r.get(11)?,
+                    error_code: r.get(12)?,
+                    error_fr: r.get(13)?,
+                    error_en: r.get(14)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+/// One outbox row, for the outbox listing.
+#[derive(Debug, Clone)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub application_id: i64,
+    pub recipient: String,
+    pub recipient_name: String,
+    pub subject: String,
+    pub state: OutboxState,
+    pub attempts: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub smtp_code: Option<u16>,
+    pub reply: Option<String>,
+    pub error_code: Option<String>,
+    pub error_fr: Option<String>,
+    pub error_en: Option<String>,
 }
 
 fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {

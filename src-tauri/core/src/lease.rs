@@ -1,0 +1,98 @@
+//! Which processes are alive: each window or command holds an exclusive OS lock
+//! on its own lease file for as long as it runs. The lock dies with the process,
+//! even on `kill -9` or a power cut, so a lease whose file can be locked by
+//! someone else belongs to a dead process.
+//!
+//! The outbox records the lease of the process sending a row: at start-up, a
+//! row left `sending` by a dead process is marked `unknown`, while one a live
+//! process (another window, a CLI batch) is still sending is left alone.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use crate::domain::Token;
+use crate::error::{CoreError, Result};
+
+const LEASES_DIR: &str = "leases";
+
+/// This process's lease; released (and its file removed) on drop.
+#[derive(Debug)]
+pub struct ProcessLease {
+    id: String,
+    path: PathBuf,
+    file: File,
+}
+
+impl ProcessLease {
+    pub fn acquire(data_dir: &Path) -> Result<ProcessLease> {
+        let dir = data_dir.join(LEASES_DIR);
+        std::fs::create_dir_all(&dir)?;
+        // Random, so a reused PID can never be mistaken for the old process.
+        let id = Token::generate()?.as_str()[..22].to_owned();
+        let path = dir.join(format!("{id}.lock"));
+        let file = OpenOptions::new()
+            .create_new(true)
+            .write(true)
+            .open(&path)?;
+        file.try_lock().map_err(|e| match e {
+            TryLockError::Error(io) => CoreError::Io(io),
+            TryLockError::WouldBlock => CoreError::Internal,
+        })?;
+        Ok(ProcessLease { id, path, file })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Drop for ProcessLease {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// True while the process that took lease `id` is running.
+pub fn is_alive(data_dir: &Path, id: &str) -> bool {
+    // Lease ids are ours (base64url); anything else names no live process.
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return false;
+    }
+    let path = data_dir.join(LEASES_DIR).join(format!("{id}.lock"));
+    let Ok(file) = File::open(&path) else {
+        return false;
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            // Nobody held it: the owner is gone. Clean up after it.
+            let _ = file.unlock();
+            let _ = std::fs::remove_file(&path);
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        // Cannot tell: assume alive, so nothing is wrongly marked unknown.
+        Err(TryLockError::Error(_)) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_lease_is_alive_and_a_released_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let lease = ProcessLease::acquire(dir.path()).unwrap();
+        let id = lease.id().to_owned();
+        assert!(is_alive(dir.path(), &id));
+        drop(lease);
+        assert!(!is_alive(dir.path(), &id));
+        assert!(!is_alive(dir.path(), "never-existed"));
+        assert!(!is_alive(dir.path(), "../../etc/passwd"));
+    }
+}
