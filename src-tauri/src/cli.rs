@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use clap::{CommandFactory, Parser, Subcommand};
+use jobgate_core::batch::{BatchEvent, BatchOptions};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::import::import_csv;
@@ -62,11 +63,22 @@ enum Command {
     },
     /// Invite : crée le lien d'entretien et envoie l'email / invite: create the link and send the email.
     Invite {
-        /// Numéro de la candidature (application_id) / application id.
-        application_id: i64,
+        /// Numéro(s) de candidature (application_id) / application id(s).
+        #[arg(required_unless_present = "job")]
+        application_ids: Vec<i64>,
+        /// Toutes les candidatures pas encore invitées de cette offre (avec --all) /
+        /// every not-yet-invited application of this job offer (with --all).
+        #[arg(long = "job", requires = "all", conflicts_with = "application_ids")]
+        job: Option<i64>,
+        /// Avec --job : toutes les candidatures pas encore invitées / with --job: all not yet invited.
+        #[arg(long, requires = "job")]
+        all: bool,
         /// Confirme l'invitation (obligatoire) / confirms the invitation (required).
         #[arg(long)]
         yes: bool,
+        /// Envoie même si le quota quotidien est dépassé / send even past the daily quota.
+        #[arg(long)]
+        over_quota: bool,
     },
     /// Lit ou modifie un réglage / read or change a setting.
     Config {
@@ -149,9 +161,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
             limit,
         } => list(json, search, job_id, status, limit, lang),
         Command::Invite {
-            application_id,
+            application_ids,
+            job,
             yes,
-        } => invite(application_id, yes, lang),
+            over_quota,
+            ..
+        } => match (job, application_ids.as_slice()) {
+            (None, [single]) => invite(*single, yes, lang),
+            (Some(job), _) => invite_job(job, yes, over_quota, lang),
+            (None, ids) => invite_batch(ids.to_vec(), yes, over_quota, lang),
+        },
         Command::Config { action } => config(action),
         Command::Key { action } => key(action, lang),
         Command::Check => check(lang),
@@ -372,6 +391,136 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
             Ok(0)
         }
     }
+}
+
+fn invite_job(job: i64, yes: bool, over_quota: bool, lang: Lang) -> Result<i32, CoreError> {
+    let ids = invitations()?.awaiting_invitation(job, Utc::now())?;
+    if ids.is_empty() {
+        println!("{}", say(lang,
+            format!("Aucune candidature de l'offre n° {job} n'attend d'invitation : rien n'a été fait."),
+            format!("No application of job offer #{job} awaits an invitation: nothing was done.")));
+        return Ok(0);
+    }
+    invite_batch(ids, yes, over_quota, lang)
+}
+
+/// Several invitations at once: links and outbox rows first, then the emails
+/// over the configured number of connections, each outcome printed as it comes.
+fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Result<i32, CoreError> {
+    let invitations = invitations()?;
+    let n = ids.len();
+    if !yes {
+        eprintln!("{}", say(lang,
+            format!("Rien n'a été fait : pour inviter {n} candidat(s) à l'entretien vidéo différé, confirmez en ajoutant --yes."),
+            format!("Nothing done: to invite {n} candidate(s) to the asynchronous video interview, confirm by adding --yes.")));
+        return Ok(EXIT_USAGE);
+    }
+    let quota = invitations.quota_check(n, Utc::now())?;
+    if quota.exceeds && !over_quota {
+        eprintln!("{}", say(lang,
+            format!("Rien n'a été fait : {} email(s) envoyé(s) ces dernières 24 h + {n} dépasseraient le quota quotidien de {} (daily_quota). Ajoutez --over-quota pour envoyer quand même, ou relevez le quota dans Réglages.", quota.sent_last_24h, quota.quota),
+            format!("Nothing done: {} email(s) sent in the last 24 h + {n} would exceed the daily quota of {} (daily_quota). Add --over-quota to send anyway, or raise the quota in Settings.", quota.sent_last_24h, quota.quota)));
+        return Ok(EXIT_USAGE);
+    }
+    let emails: std::collections::HashMap<i64, String> = {
+        let store = invitations.store()?;
+        ids.iter()
+            .filter_map(|id| store.application(*id).ok().map(|a| (*id, a.email)))
+            .collect()
+    };
+    let email_of = |id: i64| emails.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    let on_event = |event: BatchEvent| match event {
+        BatchEvent::Started {
+            to_send, dry_run, ..
+        } => {
+            if dry_run {
+                println!(
+                    "{}",
+                    say(
+                        lang,
+                        "MODE ESSAI : aucun email n'est envoyé, chaque message est écrit en .eml."
+                            .into(),
+                        "DRY RUN: no email is sent, each message is written as an .eml file."
+                            .into()
+                    )
+                );
+            }
+            println!(
+                "{}",
+                say(
+                    lang,
+                    format!("{to_send} email(s) à envoyer."),
+                    format!("{to_send} email(s) to send.")
+                )
+            );
+        }
+        BatchEvent::Sent {
+            application_id,
+            smtp_code,
+        } => println!(
+            "{}",
+            say(
+                lang,
+                format!("envoyé : {} ({smtp_code})", email_of(application_id)),
+                format!("sent: {} ({smtp_code})", email_of(application_id))
+            )
+        ),
+        BatchEvent::Failed {
+            application_id,
+            fr,
+            en,
+            will_retry,
+            ..
+        } => {
+            let retry = if will_retry {
+                say(
+                    lang,
+                    " — nouvel essai plus tard".into(),
+                    " — will retry".into(),
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "{}",
+                say(
+                    lang,
+                    format!("échec : {} : {fr}{retry}", email_of(application_id)),
+                    format!("failed: {}: {en}{retry}", email_of(application_id))
+                )
+            );
+        }
+        BatchEvent::Skipped {
+            application_id,
+            reason,
+        } => println!(
+            "{}",
+            say(
+                lang,
+                format!("ignoré : {} ({reason})", email_of(application_id)),
+                format!("skipped: {} ({reason})", email_of(application_id))
+            )
+        ),
+        BatchEvent::Finished { .. } => {}
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report =
+        block_on(invitations.invite_many(&ids, &BatchOptions::default(), &cancel, &on_event))??;
+    println!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "{} envoyé(s), {} en échec, {} ignoré(s) sur {}.",
+                report.sent, report.failed, report.skipped, report.total
+            ),
+            format!(
+                "{} sent, {} failed, {} skipped out of {}.",
+                report.sent, report.failed, report.skipped, report.total
+            )
+        )
+    );
+    Ok(if report.failed > 0 { EXIT_FAILURE } else { 0 })
 }
 
 fn config(action: ConfigAction) -> Result<i32, CoreError> {

@@ -164,28 +164,7 @@ impl<'a> View<'a> {
     }
 
     pub fn application(&self, record: &ApplicationRecord) -> ApplicationDto {
-        let link_state = record.link.as_ref().map(|l| l.state(self.now));
-        // The email only speaks for the link it carried, and only while that link is valid.
-        let email_state = record
-            .last_email
-            .as_ref()
-            .filter(|e| Some(e.link_id) == record.link.as_ref().map(|l| l.id))
-            .map(|e| e.state);
-        let invitation_status = match (link_state, email_state) {
-            (None, _) => "not_invited",
-            (Some(LinkState::Revoked), _) => "link_revoked",
-            (Some(LinkState::Expired), _) => "link_expired",
-            (Some(LinkState::Active), None) => "link_active",
-            (Some(LinkState::Active), Some(OutboxState::Sent)) => "sent",
-            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => {
-                "sending"
-            }
-            (
-                Some(LinkState::Active),
-                Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent),
-            ) => "send_failed",
-            (Some(LinkState::Active), Some(OutboxState::Unknown)) => "send_unknown",
-        };
+        let invitation_status = record.invitation_status(self.now).as_str();
         ApplicationDto {
             application_id: record.id,
             job_id: record.job_id,

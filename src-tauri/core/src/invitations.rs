@@ -15,11 +15,14 @@ use crate::error::{CoreError, Result};
 use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
 use crate::mail::{
-    render_invitation, render_test_email, MailError, Mailer, RenderedEmail, SmtpConfig, SmtpReceipt,
+    render_invitation, render_test_email, MailError, Mailer, Outlet, RenderedEmail, SmtpConfig,
+    SmtpReceipt,
 };
 use crate::secret::{self, ApiKey, SecretStore};
 use crate::settings::{self, MailSettings};
-use crate::store::{Delivery, DeliveryOutcome, OutboxEntry, OutboxState, PreparedEmail, Store};
+use crate::store::{
+    Delivery, DeliveryOutcome, OutboxEntry, OutboxState, PreparedEmail, PreparedInvitation, Store,
+};
 use crate::time::{format_local, recruiter_zone};
 use crate::Lang;
 
@@ -146,6 +149,15 @@ impl Invitations {
         settings::mail_settings(|name| store.setting(name))
     }
 
+    /// Where messages go for the current settings: the dry-run folder, or the
+    /// SMTP transport for the current settings and key.
+    pub(crate) fn outlet(&self, settings: &MailSettings) -> Result<Outlet, MailError> {
+        match &settings.dry_run_dir {
+            Some(dir) => Ok(Outlet::DryRun(dir.clone())),
+            None => Ok(Outlet::Smtp(self.mailer(settings)?)),
+        }
+    }
+
     /// The transport for the current settings and key.
     fn mailer(&self, settings: &MailSettings) -> Result<Arc<Mailer>, MailError> {
         let key = match secret::resolve(self.secrets.as_ref()) {
@@ -163,34 +175,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<InviteResult> {
         let settings = self.mail_settings()?;
-        let prepared = {
-            let mut store = self.lock()?;
-            let base_url = store.base_url()?;
-            let zone = recruiter_zone();
-            let team = settings.team();
-            let domain = settings
-                .from
-                .as_ref()
-                .map(|m| m.email.domain().to_owned())
-                .unwrap_or_else(|| "jobgate.invalid".to_owned());
-            store.prepare_invitation(application_id, now(), |app, link| {
-                let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
-                let email = render_invitation(&InvitationFields {
-                    candidate_name: &app.candidate_name,
-                    job_title: &app.job_title,
-                    start_url: &start_url,
-                    expires_local: &format_local(link.expires_at, zone, Lang::Fr),
-                    team: &team,
-                });
-                let message_id = new_message_id(&domain)?;
-                Ok(PreparedEmail {
-                    recipient: app.email.clone(),
-                    recipient_name: app.candidate_name.clone(),
-                    email,
-                    message_id,
-                })
-            })?
-        };
+        let prepared = self.prepare(&settings, application_id, now())?;
         let link_created = prepared.link.created;
         let entry = match prepared.delivery {
             Delivery::Send(entry) => entry,
@@ -207,15 +192,80 @@ impl Invitations {
                 })
             }
         };
-        let lease = self.lease.as_ref().map(|(lease, _)| lease.id());
-        if !self.lock()?.claim_outbox(entry.id, now(), lease)? {
+        if !self.claim(entry.id, now())? {
             return Ok(InviteResult {
                 link_created,
                 email: EmailOutcome::InProgress,
             });
         }
-        let result = self.deliver(&settings, &entry).await;
-        let outcome = match &result {
+        let result = match self.message_for(&settings, &entry) {
+            Ok(message) => match self.outlet(&settings) {
+                Ok(outlet) => outlet.send(message).await,
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        self.record(entry.id, now(), &result, false)?;
+        Ok(InviteResult {
+            link_created,
+            email: match result {
+                Ok(receipt) => EmailOutcome::Sent(receipt),
+                Err(e) => EmailOutcome::Failed(e),
+            },
+        })
+    }
+
+    /// The link (created or reused) and, in the same transaction, the outbox
+    /// row with the rendered invitation.
+    pub(crate) fn prepare(
+        &self,
+        settings: &MailSettings,
+        application_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<PreparedInvitation> {
+        let mut store = self.lock()?;
+        let base_url = store.base_url()?;
+        let zone = recruiter_zone();
+        let team = settings.team();
+        let domain = settings
+            .from
+            .as_ref()
+            .map(|m| m.email.domain().to_owned())
+            .unwrap_or_else(|| "jobgate.invalid".to_owned());
+        store.prepare_invitation(application_id, now, |app, link| {
+            let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
+            let email = render_invitation(&InvitationFields {
+                candidate_name: &app.candidate_name,
+                job_title: &app.job_title,
+                start_url: &start_url,
+                expires_local: &format_local(link.expires_at, zone, Lang::Fr),
+                team: &team,
+            });
+            Ok(PreparedEmail {
+                recipient: app.email.clone(),
+                recipient_name: app.candidate_name.clone(),
+                email,
+                message_id: new_message_id(&domain)?,
+            })
+        })
+    }
+
+    /// Takes a queued row for this process (its lease recorded).
+    pub(crate) fn claim(&self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
+        let lease = self.lease.as_ref().map(|(lease, _)| lease.id());
+        self.lock()?.claim_outbox(outbox_id, now, lease)
+    }
+
+    /// Records an attempt's outcome. `retrying`: a temporary failure that will
+    /// be tried again goes back to the queue.
+    pub(crate) fn record(
+        &self,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+        result: &Result<SmtpReceipt, MailError>,
+        retrying: bool,
+    ) -> Result<()> {
+        let outcome = match result {
             Ok(receipt) => DeliveryOutcome {
                 state: OutboxState::Sent,
                 smtp_code: Some(receipt.code),
@@ -237,24 +287,23 @@ impl Invitations {
                 error_en: Some(e.message(Lang::En)),
             },
         };
-        self.lock()?.record_delivery(entry.id, now(), &outcome)?;
-        Ok(InviteResult {
-            link_created,
-            email: match result {
-                Ok(receipt) => EmailOutcome::Sent(receipt),
-                Err(e) => EmailOutcome::Failed(e),
-            },
-        })
+        let mut store = self.lock()?;
+        store.record_delivery(outbox_id, now, &outcome)?;
+        if retrying {
+            store.requeue_outbox(outbox_id, now)?;
+        }
+        Ok(())
     }
 
-    async fn deliver(
+    /// The MIME message for an outbox row, with today's sender settings.
+    pub(crate) fn message_for(
         &self,
         settings: &MailSettings,
         entry: &OutboxEntry,
-    ) -> Result<SmtpReceipt, MailError> {
+    ) -> Result<lettre::Message, MailError> {
         let from = settings.from.as_ref().ok_or(MailError::NoSender)?;
         let to = mailbox(Some(&entry.recipient_name), &entry.recipient)?;
-        let message = build_message(
+        build_message(
             Envelope {
                 from,
                 reply_to: settings.reply_to.as_ref(),
@@ -263,14 +312,16 @@ impl Invitations {
                 smtpapi: XSmtpApi::new(INVITATION_CATEGORY, Some(entry.id)),
             },
             &entry.email,
-        )?;
-        self.mailer(settings)?.send(message).await
+        )
     }
 
     /// "Vérifier la connexion": connect, secure, log in; send nothing.
     pub async fn check_connection(&self) -> Result<()> {
         let settings = self.mail_settings()?;
-        Ok(self.mailer(&settings)?.check().await?)
+        match self.outlet(&settings)? {
+            Outlet::Smtp(mailer) => Ok(mailer.check().await?),
+            Outlet::DryRun(_) => Ok(()),
+        }
     }
 
     /// "Envoyer un email de test" to an address the admin typed.
@@ -289,7 +340,7 @@ impl Invitations {
             },
             &email,
         )?;
-        Ok(self.mailer(&settings)?.send(message).await?)
+        Ok(self.outlet(&settings)?.send(message).await?)
     }
 }
 

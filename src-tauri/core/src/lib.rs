@@ -22,6 +22,7 @@
 //! # Ok::<(), jobgate_core::CoreError>(())
 //! ```
 
+pub mod batch;
 pub mod domain;
 pub mod dto;
 pub mod error;

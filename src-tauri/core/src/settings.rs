@@ -18,6 +18,11 @@ pub const SMTP_CA_FILE: &str = "smtp_ca_file";
 pub const SMTP_TIMEOUT_SECONDS: &str = "smtp_timeout_seconds";
 pub const FROM: &str = "from";
 pub const REPLY_TO: &str = "reply_to";
+pub const SMTP_CONNECTIONS: &str = "smtp_connections";
+pub const RATE_LIMIT_PER_MINUTE: &str = "rate_limit_per_minute";
+pub const DAILY_QUOTA: &str = "daily_quota";
+pub const DELIVERY_MODE: &str = "delivery_mode";
+pub const DRY_RUN_DIR: &str = "dry_run_dir";
 
 /// Every setting `config get/set` knows.
 pub const SETTING_NAMES: &[&str] = &[
@@ -31,6 +36,11 @@ pub const SETTING_NAMES: &[&str] = &[
     SMTP_TIMEOUT_SECONDS,
     FROM,
     REPLY_TO,
+    SMTP_CONNECTIONS,
+    RATE_LIMIT_PER_MINUTE,
+    DAILY_QUOTA,
+    DELIVERY_MODE,
+    DRY_RUN_DIR,
 ];
 
 /// The seed's environment variable that overrides `from`.
@@ -56,7 +66,12 @@ pub fn default_value(name: &str) -> Result<String> {
         SMTP_SECURITY => "starttls".to_owned(),
         SMTP_USERNAME => "apikey".to_owned(),
         SMTP_TIMEOUT_SECONDS => "30".to_owned(),
-        SMTP_CA_FILE | FROM | REPLY_TO => String::new(),
+        SMTP_CONNECTIONS => "4".to_owned(),
+        RATE_LIMIT_PER_MINUTE => "0".to_owned(),
+        // SendGrid's free tier.
+        DAILY_QUOTA => "100".to_owned(),
+        DELIVERY_MODE => "smtp".to_owned(),
+        SMTP_CA_FILE | FROM | REPLY_TO | DRY_RUN_DIR => String::new(),
         other => {
             return Err(CoreError::UnknownSetting {
                 name: other.to_owned(),
@@ -112,6 +127,22 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
             Ok(s) if (1..=300).contains(&s) => Ok(s.to_string()),
             _ => Err(invalid(SMTP_TIMEOUT_SECONDS)),
         },
+        SMTP_CONNECTIONS => bounded(value, 1, 16).ok_or_else(|| invalid(SMTP_CONNECTIONS)),
+        RATE_LIMIT_PER_MINUTE => {
+            bounded(value, 0, 100_000).ok_or_else(|| invalid(RATE_LIMIT_PER_MINUTE))
+        }
+        DAILY_QUOTA => bounded(value, 0, 10_000_000).ok_or_else(|| invalid(DAILY_QUOTA)),
+        DELIVERY_MODE => match value {
+            "smtp" | "dry_run" => Ok(value.to_owned()),
+            _ => Err(invalid(DELIVERY_MODE)),
+        },
+        DRY_RUN_DIR => {
+            if value.chars().any(char::is_control) {
+                Err(invalid(DRY_RUN_DIR))
+            } else {
+                Ok(value.to_owned())
+            }
+        }
         FROM => {
             if value.is_empty() {
                 Ok(String::new())
@@ -136,6 +167,15 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
     }
 }
 
+/// A whole number within `min..=max`, normalised.
+fn bounded(value: &str, min: u64, max: u64) -> Option<String> {
+    value
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .map(|n| n.to_string())
+}
+
 /// `Name <address>` or a bare address; the address checked like a candidate's,
 /// the display name on one line.
 pub fn parse_mailbox(value: &str) -> Option<Mailbox> {
@@ -153,6 +193,14 @@ pub struct MailSettings {
     pub smtp: SmtpConfig,
     pub from: Option<Mailbox>,
     pub reply_to: Option<Mailbox>,
+    /// Dedicated connections a batch sends over.
+    pub connections: usize,
+    /// 0: no limit.
+    pub rate_limit_per_minute: u32,
+    /// 0: no quota. A batch that would exceed it is announced first.
+    pub daily_quota: u32,
+    /// Where emails go instead of SMTP, in dry-run mode (`None`: SMTP).
+    pub dry_run_dir: Option<std::path::PathBuf>,
 }
 
 impl MailSettings {
@@ -164,6 +212,13 @@ impl MailSettings {
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "JobGate".to_owned())
     }
+}
+
+/// Where dry-run emails go when `dry_run_dir` is empty: `dry-run/` in the data folder.
+pub fn default_dry_run_dir() -> std::path::PathBuf {
+    crate::paths::data_dir()
+        .unwrap_or_else(|_| std::env::temp_dir())
+        .join("dry-run")
 }
 
 /// Builds [`MailSettings`] from stored values (`get` gives a setting's stored
@@ -190,7 +245,20 @@ pub fn mail_settings(get: impl Fn(&str) -> Result<String>) -> Result<MailSetting
         .filter(|v| !v.is_empty())
         .and_then(|v| parse_mailbox(&v));
     let ca = stored(SMTP_CA_FILE)?;
+    let number = |name: &'static str| -> Result<u64> { Ok(stored(name)?.parse().unwrap_or(0)) };
+    let dry_run_dir = (stored(DELIVERY_MODE)? == "dry_run").then(|| {
+        let dir = stored(DRY_RUN_DIR).unwrap_or_default();
+        if dir.is_empty() {
+            default_dry_run_dir()
+        } else {
+            std::path::PathBuf::from(dir)
+        }
+    });
     Ok(MailSettings {
+        connections: number(SMTP_CONNECTIONS)?.clamp(1, 16) as usize,
+        rate_limit_per_minute: number(RATE_LIMIT_PER_MINUTE)? as u32,
+        daily_quota: number(DAILY_QUOTA)? as u32,
+        dry_run_dir,
         smtp: SmtpConfig {
             host: stored(SMTP_HOST)?,
             port: stored(SMTP_PORT)?.parse().unwrap_or(587),

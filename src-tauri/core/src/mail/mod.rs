@@ -5,10 +5,12 @@
 //! - [`MailError`]: every way sending fails, classified, with what to do.
 
 pub mod message;
+pub mod outlet;
 pub mod transport;
 
 pub use message::{render_invitation, render_test_email, RenderedEmail};
-pub use transport::{is_loopback, Mailer, Security, SmtpConfig, SmtpReceipt};
+pub use outlet::{Outlet, OutletConnection};
+pub use transport::{is_loopback, Mailer, MailerConnection, Security, SmtpConfig, SmtpReceipt};
 
 use crate::i18n::Lang;
 use crate::secret::API_KEY_ENV;
@@ -52,6 +54,9 @@ pub enum MailError {
     Network { detail: String },
     #[error("{}", self.message(Lang::Fr))]
     Compose { detail: String },
+    /// Dry-run mode could not write its file.
+    #[error("{}", self.message(Lang::Fr))]
+    DryRun { path: String, detail: String },
 }
 
 impl MailError {
@@ -72,6 +77,7 @@ impl MailError {
             MailError::Tls { .. } => "tls",
             MailError::Network { .. } => "network",
             MailError::Compose { .. } => "compose",
+            MailError::DryRun { .. } => "dry_run",
         }
     }
 
@@ -106,6 +112,23 @@ impl MailError {
                 | MailError::Dns { .. }
                 | MailError::Timeout { .. }
                 | MailError::Network { .. }
+        )
+    }
+
+    /// An error that every other message of a batch would meet too (the key,
+    /// the sender, the TLS set-up): the batch stops rather than repeat it.
+    pub fn stops_batch(&self) -> bool {
+        matches!(
+            self,
+            MailError::NoApiKey
+                | MailError::Key(_)
+                | MailError::NoSender
+                | MailError::PlainNotLoopback { .. }
+                | MailError::CaFile { .. }
+                | MailError::AuthRejected { .. }
+                | MailError::SenderNotVerified { .. }
+                | MailError::Tls { .. }
+                | MailError::DryRun { .. }
         )
     }
 
@@ -195,6 +218,8 @@ impl MailError {
             (MailError::Tls { detail }, En) => format!("The secure (TLS) connection failed: {detail}. Check the server and security mode; for a corporate relay, give its CA certificate in Settings."),
             (MailError::Network { detail }, Fr) => format!("Erreur réseau pendant l'envoi : {detail}. Réessayez ; le lien reste valide."),
             (MailError::Network { detail }, En) => format!("Network error while sending: {detail}. Try again; the link stays valid."),
+            (MailError::DryRun { path, detail }, Fr) => format!("Mode essai : l'email n'a pas pu être écrit dans {path} ({detail}). Vérifiez le dossier du mode essai dans Réglages."),
+            (MailError::DryRun { path, detail }, En) => format!("Dry run: the email could not be written to {path} ({detail}). Check the dry-run folder in Settings."),
             (MailError::Compose { detail }, Fr) => format!("Le message n'a pas pu être composé ({detail}). Vérifiez l'adresse du candidat et l'expéditeur."),
             (MailError::Compose { detail }, En) => format!("The message could not be composed ({detail}). Check the candidate's address and the sender."),
         }

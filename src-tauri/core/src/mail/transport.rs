@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::PoolConfig;
+use lettre::Executor;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::MailError;
@@ -79,6 +81,9 @@ pub struct SmtpReceipt {
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     config: SmtpConfig,
+    /// What a dedicated connection needs (see [`Mailer::connect`]).
+    tls: Tls,
+    credentials: Credentials,
 }
 
 impl Mailer {
@@ -88,41 +93,35 @@ impl Mailer {
                 host: config.host.clone(),
             });
         }
-        let mut tls = TlsParameters::builder(config.host.clone());
+        let mut params = TlsParameters::builder(config.host.clone());
         if let Some(path) = &config.ca_file {
-            let pem = std::fs::read(path).map_err(|e| MailError::CaFile {
+            let ca_error = |detail: String| MailError::CaFile {
                 path: path.display().to_string(),
-                detail: e.to_string(),
-            })?;
-            let cert = Certificate::from_pem(&pem).map_err(|e| MailError::CaFile {
-                path: path.display().to_string(),
-                detail: e.to_string(),
-            })?;
-            tls = tls.add_root_certificate(cert);
+                detail,
+            };
+            let pem = std::fs::read(path).map_err(|e| ca_error(e.to_string()))?;
+            let cert = Certificate::from_pem(&pem).map_err(|e| ca_error(e.to_string()))?;
+            params = params.add_root_certificate(cert);
         }
-        let tls = || {
-            tls.clone().build().map_err(|e| MailError::Tls {
-                detail: e.to_string(),
-            })
-        };
-        let builder = match config.security {
-            Security::Starttls => {
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
-                    .tls(Tls::Required(tls()?))
-            }
-            Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
-                .tls(Tls::Wrapper(tls()?)),
-            Security::Plain => {
-                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+        let tls = match config.security {
+            Security::Plain => Tls::None,
+            security => {
+                let params = params.build().map_err(|e| MailError::Tls {
+                    detail: e.to_string(),
+                })?;
+                if security == Security::Starttls {
+                    Tls::Required(params)
+                } else {
+                    Tls::Wrapper(params)
+                }
             }
         };
-        let transport = builder
+        let credentials = Credentials::new(config.username.clone(), key.expose().to_owned());
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+            .tls(tls.clone())
             .port(config.port)
-            .credentials(Credentials::new(
-                config.username.clone(),
-                key.expose().to_owned(),
-            ))
-            .authentication(vec![Mechanism::Plain, Mechanism::Login])
+            .credentials(credentials.clone())
+            .authentication(MECHANISMS.to_vec())
             .timeout(Some(config.timeout))
             // SendGrid accepts up to 5,000 messages per connection; a few connections are plenty.
             .pool_config(
@@ -134,7 +133,35 @@ impl Mailer {
         Ok(Mailer {
             transport,
             config: config.clone(),
+            tls,
+            credentials,
         })
+    }
+
+    /// A connection of its own, for a batch worker: connected, secured and
+    /// logged in, then reused message after message with no check in between
+    /// (the pool's checkout costs a NOOP round trip per message).
+    pub async fn connect(&self) -> Result<MailerConnection, MailError> {
+        let connect = async {
+            let mut conn = <Tokio1Executor as Executor>::connect(
+                &self.config.host,
+                self.config.port,
+                Some(self.config.timeout),
+                &ClientId::default(),
+                &self.tls,
+            )
+            .await?;
+            conn.auth(MECHANISMS, &self.credentials).await?;
+            Ok::<_, lettre::transport::smtp::Error>(conn)
+        };
+        match tokio::time::timeout(self.config.timeout, connect).await {
+            Err(_) => Err(self.timed_out()),
+            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
+            Ok(Ok(conn)) => Ok(MailerConnection {
+                conn,
+                config: self.config.clone(),
+            }),
+        }
     }
 
     pub fn config(&self) -> &SmtpConfig {
@@ -158,17 +185,58 @@ impl Mailer {
         match tokio::time::timeout(self.config.timeout, self.transport.send(message)).await {
             Err(_) => Err(self.timed_out()),
             Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
-            Ok(Ok(response)) => Ok(SmtpReceipt {
-                code: response.code().to_string().parse().unwrap_or(250),
-                reply: response.message().collect::<Vec<_>>().join(" "),
-            }),
+            Ok(Ok(response)) => Ok(receipt(&response)),
         }
     }
 
     fn timed_out(&self) -> MailError {
-        MailError::Timeout {
-            host: self.config.host.clone(),
-            seconds: self.config.timeout.as_secs(),
+        timed_out(&self.config)
+    }
+}
+
+/// One SMTP connection owned by one batch worker.
+pub struct MailerConnection {
+    conn: AsyncSmtpConnection,
+    config: SmtpConfig,
+}
+
+impl MailerConnection {
+    /// Sends one message, bounded in time. After an error the connection may
+    /// be unusable: check [`MailerConnection::is_broken`].
+    pub async fn send(&mut self, message: &Message) -> Result<SmtpReceipt, MailError> {
+        let bytes = message.formatted();
+        let send = self.conn.send(message.envelope(), &bytes);
+        match tokio::time::timeout(self.config.timeout, send).await {
+            Err(_) => Err(timed_out(&self.config)),
+            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
+            Ok(Ok(response)) => Ok(receipt(&response)),
         }
+    }
+
+    /// True when the connection cannot carry another message (a network or
+    /// TLS error, a 421, a time-out in the middle of a command).
+    pub fn is_broken(&self) -> bool {
+        self.conn.has_broken()
+    }
+
+    /// Says goodbye (QUIT), briefly.
+    pub async fn close(mut self) {
+        let _ = tokio::time::timeout(Duration::from_secs(2), self.conn.quit()).await;
+    }
+}
+
+const MECHANISMS: &[Mechanism] = &[Mechanism::Plain, Mechanism::Login];
+
+fn receipt(response: &lettre::transport::smtp::response::Response) -> SmtpReceipt {
+    SmtpReceipt {
+        code: response.code().to_string().parse().unwrap_or(250),
+        reply: response.message().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn timed_out(config: &SmtpConfig) -> MailError {
+    MailError::Timeout {
+        host: config.host.clone(),
+        seconds: config.timeout.as_secs(),
     }
 }

@@ -110,6 +110,76 @@ pub struct ApplicationRecord {
     pub last_email: Option<EmailRecord>,
 }
 
+/// Where an application's invitation stands, all things considered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationStatus {
+    NotInvited,
+    /// A valid link, no email yet.
+    LinkActive,
+    Sending,
+    Sent,
+    SendFailed,
+    SendUnknown,
+    LinkExpired,
+    LinkRevoked,
+}
+
+impl InvitationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationStatus::NotInvited => "not_invited",
+            InvitationStatus::LinkActive => "link_active",
+            InvitationStatus::Sending => "sending",
+            InvitationStatus::Sent => "sent",
+            InvitationStatus::SendFailed => "send_failed",
+            InvitationStatus::SendUnknown => "send_unknown",
+            InvitationStatus::LinkExpired => "link_expired",
+            InvitationStatus::LinkRevoked => "link_revoked",
+        }
+    }
+}
+
+impl ApplicationRecord {
+    pub fn invitation_status(&self, now: DateTime<Utc>) -> InvitationStatus {
+        let link_state = self.link.as_ref().map(|l| l.state(now));
+        // The email only speaks for the link it carried, and only while that link is valid.
+        let email_state = self
+            .last_email
+            .as_ref()
+            .filter(|e| Some(e.link_id) == self.link.as_ref().map(|l| l.id))
+            .map(|e| e.state);
+        match (link_state, email_state) {
+            (None, _) => InvitationStatus::NotInvited,
+            (Some(LinkState::Revoked), _) => InvitationStatus::LinkRevoked,
+            (Some(LinkState::Expired), _) => InvitationStatus::LinkExpired,
+            (Some(LinkState::Active), None) => InvitationStatus::LinkActive,
+            (Some(LinkState::Active), Some(OutboxState::Sent)) => InvitationStatus::Sent,
+            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => {
+                InvitationStatus::Sending
+            }
+            (
+                Some(LinkState::Active),
+                Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent),
+            ) => InvitationStatus::SendFailed,
+            (Some(LinkState::Active), Some(OutboxState::Unknown)) => InvitationStatus::SendUnknown,
+        }
+    }
+
+    /// "Not yet invited": what "invite all" picks. Sent, being sent, uncertain
+    /// (resent only deliberately) and revoked invitations, and closed
+    /// applications, are left out.
+    pub fn awaits_invitation(&self, now: DateTime<Utc>) -> bool {
+        !self.status.is_closed()
+            && matches!(
+                self.invitation_status(now),
+                InvitationStatus::NotInvited
+                    | InvitationStatus::LinkActive
+                    | InvitationStatus::LinkExpired
+                    | InvitationStatus::SendFailed
+            )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct LinkOutcome {
     pub link: LinkRecord,

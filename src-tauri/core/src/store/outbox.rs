@@ -308,6 +308,41 @@ impl Store {
         Ok(changed)
     }
 
+    /// Puts a row that failed temporarily back in the queue, for a retry.
+    pub fn requeue_outbox(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
+        Ok(self.conn.execute(
+            "UPDATE outbox SET state = 'queued', updated_at = ?2 WHERE id = ?1 AND state = 'failed_temporary'",
+            params![outbox_id, to_stored(now)],
+        )? == 1)
+    }
+
+    /// Takes a queued row back when its batch is cancelled: a row never tried
+    /// is removed (its link stays); one waiting for a retry keeps its failure.
+    pub fn withdraw_queued(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "DELETE FROM outbox WHERE id = ?1 AND state = 'queued' AND attempts = 0",
+            [outbox_id],
+        )?;
+        tx.execute(
+            "UPDATE outbox SET state = 'failed_temporary', updated_at = ?2 WHERE id = ?1 AND state = 'queued'",
+            params![outbox_id, to_stored(now)],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// How many emails were sent since `since` (for the daily quota).
+    pub fn count_sent_since(&self, since: DateTime<Utc>) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND sent_at >= ?1",
+            [to_stored(since)],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The latest outbox rows, newest first.
     pub fn list_outbox(&self, limit: u32) -> Result<Vec<OutboxRow>> {
         let mut stmt = self.conn.prepare_cached(
