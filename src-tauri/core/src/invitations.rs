@@ -52,19 +52,6 @@ impl MailerCache {
     }
 }
 
-// lettre's pool closes its connections from a task it spawns when dropped, which
-// panics outside a tokio runtime (e.g. at process exit, or after a CLI command's
-// runtime is gone). There, the transport is left to the OS to close instead.
-impl Drop for MailerCache {
-    fn drop(&mut self) {
-        if tokio::runtime::Handle::try_current().is_err() {
-            if let Ok(slot) = self.0.get_mut() {
-                std::mem::forget(slot.take());
-            }
-        }
-    }
-}
-
 /// What inviting needs, built once and kept: the database, where the key is
 /// kept, the transport cache.
 pub struct Invitations {
@@ -275,10 +262,10 @@ impl Invitations {
                 error_en: None,
             },
             Err(e) => DeliveryOutcome {
-                state: if e.is_temporary() {
-                    OutboxState::FailedTemporary
-                } else {
-                    OutboxState::FailedPermanent
+                state: match e {
+                    MailError::Uncertain { .. } => OutboxState::Unknown,
+                    e if e.is_temporary() => OutboxState::FailedTemporary,
+                    _ => OutboxState::FailedPermanent,
                 },
                 smtp_code: e.smtp_code(),
                 reply: e.reply(),

@@ -54,6 +54,10 @@ pub enum MailError {
     Network { detail: String },
     #[error("{}", self.message(Lang::Fr))]
     Compose { detail: String },
+    /// The connection failed after the message body was handed over: the
+    /// server may have it. Never retried automatically.
+    #[error("{}", self.message(Lang::Fr))]
+    Uncertain { detail: String },
     /// Dry-run mode could not write its file.
     #[error("{}", self.message(Lang::Fr))]
     DryRun { path: String, detail: String },
@@ -78,6 +82,7 @@ impl MailError {
             MailError::Network { .. } => "network",
             MailError::Compose { .. } => "compose",
             MailError::DryRun { .. } => "dry_run",
+            MailError::Uncertain { .. } => "uncertain",
         }
     }
 
@@ -218,6 +223,8 @@ impl MailError {
             (MailError::Tls { detail }, En) => format!("The secure (TLS) connection failed: {detail}. Check the server and security mode; for a corporate relay, give its CA certificate in Settings."),
             (MailError::Network { detail }, Fr) => format!("Erreur réseau pendant l'envoi : {detail}. Réessayez ; le lien reste valide."),
             (MailError::Network { detail }, En) => format!("Network error while sending: {detail}. Try again; the link stays valid."),
+            (MailError::Uncertain { detail }, Fr) => format!("La connexion s'est interrompue juste après l'envoi du message ({detail}) : on ne sait pas s'il est arrivé. Il n'est pas renvoyé automatiquement ; vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin."),
+            (MailError::Uncertain { detail }, En) => format!("The connection broke right after the message was handed over ({detail}): it is not known whether it arrived. It is not resent automatically; check with the candidate or in SendGrid's activity, then send it again if needed."),
             (MailError::DryRun { path, detail }, Fr) => format!("Mode essai : l'email n'a pas pu être écrit dans {path} ({detail}). Vérifiez le dossier du mode essai dans Réglages."),
             (MailError::DryRun { path, detail }, En) => format!("Dry run: the email could not be written to {path} ({detail}). Check the dry-run folder in Settings."),
             (MailError::Compose { detail }, Fr) => format!("Le message n'a pas pu être composé ({detail}). Vérifiez l'adresse du candidat et l'expéditeur."),

@@ -17,7 +17,7 @@ pub enum Outlet {
 
 /// One worker's way out: its own SMTP connection, or the dry-run folder.
 pub enum OutletConnection {
-    Smtp(MailerConnection),
+    Smtp(Box<MailerConnection>),
     DryRun(PathBuf),
 }
 
@@ -33,7 +33,7 @@ impl Outlet {
     /// A connection for a batch worker.
     pub async fn connect(&self) -> Result<OutletConnection, MailError> {
         match self {
-            Outlet::Smtp(mailer) => Ok(OutletConnection::Smtp(mailer.connect().await?)),
+            Outlet::Smtp(mailer) => Ok(OutletConnection::Smtp(Box::new(mailer.connect().await?))),
             Outlet::DryRun(dir) => Ok(OutletConnection::DryRun(dir.clone())),
         }
     }
@@ -48,13 +48,6 @@ impl OutletConnection {
         match self {
             OutletConnection::Smtp(conn) => conn.send(message).await,
             OutletConnection::DryRun(dir) => write_eml(dir, message),
-        }
-    }
-
-    pub fn is_broken(&self) -> bool {
-        match self {
-            OutletConnection::Smtp(conn) => conn.is_broken(),
-            OutletConnection::DryRun(_) => false,
         }
     }
 

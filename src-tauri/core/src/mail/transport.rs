@@ -1,17 +1,18 @@
-//! The SMTP transport: built once per configuration and key, reused for every
-//! message (lettre pools its connections), and bounded in time — lettre's own
-//! timeout covers the connection only, so every send is also wrapped in a
-//! tokio timeout.
+//! The SMTP transport, on lettre's SMTP client: built once per configuration
+//! and key, its connections reused message after message, every step bounded
+//! in time (lettre's own timeout covers the connection only). It speaks MAIL,
+//! RCPT and DATA itself so that it knows when a failure leaves a message's
+//! fate uncertain (after the body was handed over) — that one is never retried.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, Tls, TlsParameters};
-use lettre::transport::smtp::extension::ClientId;
-use lettre::transport::smtp::PoolConfig;
-use lettre::Executor;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, MailBodyParameter, MailParameter};
+use lettre::{Executor, Message, Tokio1Executor};
 
 use super::MailError;
 use crate::secret::ApiKey;
@@ -77,14 +78,18 @@ pub struct SmtpReceipt {
     pub reply: String,
 }
 
-/// A reusable SMTP transport for one configuration and key.
+/// A reusable SMTP transport for one configuration and key: it opens
+/// connections (TLS, login) and keeps one idle connection for the next
+/// single message, so a confirmed invitation does not pay for a new handshake.
 pub struct Mailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
     config: SmtpConfig,
-    /// What a dedicated connection needs (see [`Mailer::connect`]).
     tls: Tls,
     credentials: Credentials,
+    idle: Mutex<Vec<MailerConnection>>,
 }
+
+/// Idle connections kept for single messages (a batch opens its own).
+const MAX_IDLE: usize = 2;
 
 impl Mailer {
     pub fn new(config: &SmtpConfig, key: &ApiKey) -> Result<Mailer, MailError> {
@@ -110,37 +115,27 @@ impl Mailer {
                     detail: e.to_string(),
                 })?;
                 if security == Security::Starttls {
+                    // Required: no silent downgrade to plain text.
                     Tls::Required(params)
                 } else {
                     Tls::Wrapper(params)
                 }
             }
         };
-        let credentials = Credentials::new(config.username.clone(), key.expose().to_owned());
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
-            .tls(tls.clone())
-            .port(config.port)
-            .credentials(credentials.clone())
-            .authentication(MECHANISMS.to_vec())
-            .timeout(Some(config.timeout))
-            // SendGrid accepts up to 5,000 messages per connection; a few connections are plenty.
-            .pool_config(
-                PoolConfig::new()
-                    .max_size(4)
-                    .idle_timeout(Duration::from_secs(60)),
-            )
-            .build();
         Ok(Mailer {
-            transport,
             config: config.clone(),
             tls,
-            credentials,
+            credentials: Credentials::new(config.username.clone(), key.expose().to_owned()),
+            idle: Mutex::new(Vec::new()),
         })
     }
 
-    /// A connection of its own, for a batch worker: connected, secured and
-    /// logged in, then reused message after message with no check in between
-    /// (the pool's checkout costs a NOOP round trip per message).
+    pub fn config(&self) -> &SmtpConfig {
+        &self.config
+    }
+
+    /// A connection of its own: connected, secured and logged in, then reused
+    /// message after message with no check in between.
     pub async fn connect(&self) -> Result<MailerConnection, MailError> {
         let connect = async {
             let mut conn = <Tokio1Executor as Executor>::connect(
@@ -155,7 +150,7 @@ impl Mailer {
             Ok::<_, lettre::transport::smtp::Error>(conn)
         };
         match tokio::time::timeout(self.config.timeout, connect).await {
-            Err(_) => Err(self.timed_out()),
+            Err(_) => Err(timed_out(&self.config)),
             Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
             Ok(Ok(conn)) => Ok(MailerConnection {
                 conn,
@@ -164,59 +159,96 @@ impl Mailer {
         }
     }
 
-    pub fn config(&self) -> &SmtpConfig {
-        &self.config
-    }
-
     /// Connects, secures the connection and logs in, without sending anything.
     pub async fn check(&self) -> Result<(), MailError> {
-        match tokio::time::timeout(self.config.timeout, self.transport.test_connection()).await {
-            Err(_) => Err(self.timed_out()),
-            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
-            Ok(Ok(true)) => Ok(()),
-            Ok(Ok(false)) => Err(MailError::Network {
-                detail: "the server closed the connection".into(),
-            }),
-        }
+        self.connect().await?.close().await;
+        Ok(())
     }
 
-    /// Sends one message, bounded in time.
+    /// Sends one message on the idle connection, or a new one. A kept
+    /// connection the server has closed meanwhile fails before DATA, so the
+    /// message is then sent once on a fresh connection — never twice.
     pub async fn send(&self, message: Message) -> Result<SmtpReceipt, MailError> {
-        match tokio::time::timeout(self.config.timeout, self.transport.send(message)).await {
-            Err(_) => Err(self.timed_out()),
-            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
-            Ok(Ok(response)) => Ok(receipt(&response)),
+        let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        if let Some(mut conn) = reused {
+            match conn.send(&message).await {
+                Ok(receipt) => {
+                    self.park(conn);
+                    return Ok(receipt);
+                }
+                Err(MailError::Network { .. } | MailError::Timeout { .. }) => {}
+                Err(e) => return Err(e),
+            }
         }
+        let mut conn = self.connect().await?;
+        let result = conn.send(&message).await;
+        if result.is_ok() {
+            self.park(conn);
+        }
+        result
     }
 
-    fn timed_out(&self) -> MailError {
-        timed_out(&self.config)
+    fn park(&self, conn: MailerConnection) {
+        if let Ok(mut idle) = self.idle.lock() {
+            if idle.len() < MAX_IDLE {
+                idle.push(conn);
+            }
+        }
     }
 }
 
-/// One SMTP connection owned by one batch worker.
+/// One SMTP connection, owned by one sender at a time.
 pub struct MailerConnection {
     conn: AsyncSmtpConnection,
     config: SmtpConfig,
 }
 
 impl MailerConnection {
-    /// Sends one message, bounded in time. After an error the connection may
-    /// be unusable: check [`MailerConnection::is_broken`].
+    /// Sends one message, each step bounded in time. Any error leaves the
+    /// connection unusable: drop it. A failure once the message body has been
+    /// handed over is [`MailError::Uncertain`]: the server may have it.
     pub async fn send(&mut self, message: &Message) -> Result<SmtpReceipt, MailError> {
+        let envelope = message.envelope();
+        let mut options = Vec::new();
+        let non_ascii_address = envelope
+            .to()
+            .iter()
+            .chain(envelope.from())
+            .any(|a| !AsRef::<str>::as_ref(a).is_ascii());
+        if non_ascii_address {
+            options.push(MailParameter::SmtpUtfEight);
+        }
         let bytes = message.formatted();
-        let send = self.conn.send(message.envelope(), &bytes);
-        match tokio::time::timeout(self.config.timeout, send).await {
-            Err(_) => Err(timed_out(&self.config)),
-            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
+        if !bytes.is_ascii() {
+            options.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+        }
+        self.step(Mail::new(envelope.from().cloned(), options).to_string())
+            .await?;
+        for to in envelope.to() {
+            self.step(Rcpt::new(to.clone(), Vec::new()).to_string())
+                .await?;
+        }
+        self.step(Data.to_string()).await?;
+        // From here the server may have the message whatever happens next.
+        let sent = tokio::time::timeout(self.config.timeout, self.conn.message(&bytes)).await;
+        match sent {
             Ok(Ok(response)) => Ok(receipt(&response)),
+            Ok(Err(e)) if e.status().is_some() => Err(MailError::classify(&e, &self.config)),
+            Ok(Err(e)) => Err(MailError::Uncertain {
+                detail: e.to_string(),
+            }),
+            Err(_) => Err(MailError::Uncertain {
+                detail: format!("no answer within {} s", self.config.timeout.as_secs()),
+            }),
         }
     }
 
-    /// True when the connection cannot carry another message (a network or
-    /// TLS error, a 421, a time-out in the middle of a command).
-    pub fn is_broken(&self) -> bool {
-        self.conn.has_broken()
+    async fn step(&mut self, command: String) -> Result<(), MailError> {
+        match tokio::time::timeout(self.config.timeout, self.conn.command(command)).await {
+            Err(_) => Err(timed_out(&self.config)),
+            Ok(Err(e)) => Err(MailError::classify(&e, &self.config)),
+            Ok(Ok(_)) => Ok(()),
+        }
     }
 
     /// Says goodbye (QUIT), briefly.
