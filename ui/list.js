@@ -125,6 +125,9 @@ async function invite(app) {
       case "failed":
         notify(t("invite.failed", { name, error: reply.application.last_email?.error ?? "" }), "error");
         break;
+      case "dry_run":
+        notify(t("invite.dry_run", { name }), "info");
+        break;
       case "already_sent":
         notify(t("invite.already_sent", { name }), "info");
         break;

@@ -341,6 +341,12 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
     }
     let email = &app.email;
     match result.email {
+        EmailOutcome::Sent(receipt) if receipt.dry_run => {
+            println!("{}", say(lang,
+                format!("MODE ESSAI : rien n'a été envoyé ; l'email pour {email} est écrit dans le dossier du mode essai ({}).", receipt.reply),
+                format!("DRY RUN: nothing was sent; the email for {email} is written in the dry-run folder ({}).", receipt.reply)));
+            Ok(0)
+        }
         EmailOutcome::Sent(receipt) => {
             println!(
                 "{}",

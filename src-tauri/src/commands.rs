@@ -52,7 +52,8 @@ pub struct AddReply {
 pub struct InviteReply {
     /// False when the application already had a valid link (reused as it is).
     pub created: bool,
-    /// What happened to the email: sent, failed, already_sent, in_progress.
+    /// What happened to the email: sent, dry_run (written to a file, not sent),
+    /// failed, already_sent, in_progress.
     /// The details (error message, SMTP code) are in `application.last_email`.
     pub email: &'static str,
     pub application: ApplicationDto,
@@ -134,6 +135,7 @@ pub async fn invite(
 ) -> Result<InviteReply, CommandError> {
     let result = state.invitations.invite(application_id, Utc::now).await?;
     let email = match &result.email {
+        EmailOutcome::Sent(receipt) if receipt.dry_run => "dry_run",
         EmailOutcome::Sent(_) => "sent",
         EmailOutcome::Failed(_) => "failed",
         EmailOutcome::AlreadySent { .. } => "already_sent",

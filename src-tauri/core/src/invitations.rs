@@ -252,6 +252,11 @@ impl Invitations {
         result: &Result<SmtpReceipt, MailError>,
         retrying: bool,
     ) -> Result<()> {
+        if let Ok(receipt) = result {
+            if receipt.dry_run {
+                return self.lock()?.discard_dry_run(outbox_id, now);
+            }
+        }
         let outcome = match result {
             Ok(receipt) => DeliveryOutcome {
                 state: OutboxState::Sent,

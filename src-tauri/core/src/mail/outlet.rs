@@ -79,5 +79,6 @@ fn write_eml(dir: &Path, message: &Message) -> Result<SmtpReceipt, MailError> {
     Ok(SmtpReceipt {
         code: 250,
         reply: format!("dry run: {name}"),
+        dry_run: true,
     })
 }

@@ -76,6 +76,8 @@ pub struct SmtpReceipt {
     pub code: u16,
     /// The server's reply, e.g. "OK queued as 4F2A…" (the queue id is in it).
     pub reply: String,
+    /// Written to the dry-run folder: nothing was sent.
+    pub dry_run: bool,
 }
 
 /// A reusable SMTP transport for one configuration and key: it opens
@@ -263,6 +265,7 @@ fn receipt(response: &lettre::transport::smtp::response::Response) -> SmtpReceip
     SmtpReceipt {
         code: response.code().to_string().parse().unwrap_or(250),
         reply: response.message().collect::<Vec<_>>().join(" "),
+        dry_run: false,
     }
 }
 

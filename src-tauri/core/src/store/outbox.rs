@@ -308,6 +308,27 @@ impl Store {
         Ok(changed)
     }
 
+    /// A dry run wrote the message to a file instead of sending it: the row is
+    /// removed (its link stays), so the application still awaits a real email.
+    pub fn discard_dry_run(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(application_id) = tx
+            .query_row(
+                "SELECT application_id FROM outbox WHERE id = ?1",
+                [outbox_id],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+        {
+            tx.execute("DELETE FROM outbox WHERE id = ?1", [outbox_id])?;
+            record_event(&tx, application_id, now, "email_dry_run", None)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Puts a row that failed temporarily back in the queue, for a retry.
     pub fn requeue_outbox(&mut self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
         Ok(self.conn.execute(
