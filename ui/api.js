@@ -19,6 +19,28 @@ export const setApiKey = (key) => invoke("set_api_key", { key });
 export const deleteApiKey = () => invoke("delete_api_key", {});
 export const checkConnection = () => invoke("check_connection", {});
 export const sendTestEmail = (address) => invoke("send_test_email", { address });
+export const listJobs = () => invoke("list_jobs", {});
+export const listOutbox = () => invoke("list_outbox", { limit: 500 });
+export const batchPreview = (applicationIds, jobId) =>
+  invoke("batch_preview", { application_ids: applicationIds, job_id: jobId ?? null });
+export const cancelBatch = () => invoke("cancel_batch", {});
+
+// Runs a batch; `onEvent` hears each outcome as it happens (a tauri Channel).
+export function inviteBatch(applicationIds, onEvent) {
+  const channel = new bridge.core.Channel();
+  channel.onmessage = onEvent;
+  return invoke("invite_batch", { application_ids: applicationIds, on_event: channel });
+}
+
+// The native confirmation for a batch, with the count (and the quota or dry-run warning).
+export async function confirmBatch(message) {
+  return bridge.dialog.ask(message, {
+    title: t("invite.dialog_title"),
+    kind: "info",
+    okLabel: t("invite.ok"),
+    cancelLabel: t("invite.cancel"),
+  });
+}
 
 // The native confirmation dialog. The plugin's dialog is asynchronous: it
 // must be awaited (a bare window.confirm would always look like "OK").

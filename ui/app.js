@@ -2,13 +2,31 @@
 
 import { translateDocument, setLang } from "./i18n.js";
 import { $, $$ } from "./dom.js";
-import { initList, refresh as refreshList } from "./list.js";
+import * as api from "./api.js";
+import { t } from "./i18n.js";
+import { initList, loadJobs, refresh as refreshList } from "./list.js";
+import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings } from "./settings.js";
+
+// Says plainly, on every screen, when nothing is really sent.
+async function showDeliveryMode() {
+  try {
+    const info = await api.appInfo();
+    const banner = $("#dry-run-banner");
+    banner.hidden = !info.dry_run_dir;
+    if (info.dry_run_dir) banner.textContent = t("dry_run.banner", { dir: info.dry_run_dir });
+  } catch {
+    // The list shows its own error.
+  }
+}
 
 function show(view) {
   for (const section of $$(".view")) section.hidden = section.id !== `view-${view}`;
   for (const tab of $$(".nav-tab")) tab.setAttribute("aria-current", tab.dataset.view === view ? "page" : "false");
-  return view === "settings" ? loadSettings() : refreshList();
+  showDeliveryMode();
+  if (view === "settings") return loadSettings();
+  if (view === "outbox") return loadOutbox();
+  return Promise.all([refreshList(), loadJobs()]);
 }
 
 function init() {
@@ -16,6 +34,7 @@ function init() {
   translateDocument();
   initList();
   initSettings();
+  initOutbox();
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());

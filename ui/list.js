@@ -7,6 +7,9 @@ import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 
 const state = {
   search: "",
+  jobId: null,
+  selected: new Set(), // application ids ticked for a batch
+  batchRunning: false,
   sort: "applied",
   descending: false,
   rows: [],
@@ -18,6 +21,7 @@ export async function refresh() {
   try {
     const reply = await api.listApplications({
       search: state.search || null,
+      job_id: state.jobId,
       sort: state.sort,
       descending: state.descending,
     });
@@ -41,6 +45,38 @@ function render() {
     const active = th.dataset.sort === state.sort;
     th.classList.toggle("sorted", active);
     th.setAttribute("aria-sort", active ? (state.descending ? "descending" : "ascending") : "none");
+  }
+  // Ticks survive a refresh only for rows still shown.
+  const shown = new Set(state.rows.map((r) => r.application_id));
+  for (const id of [...state.selected]) if (!shown.has(id)) state.selected.delete(id);
+  $("#select-all").checked = state.rows.length > 0 && state.selected.size === state.rows.length;
+  updateBulkBar();
+}
+
+function updateBulkBar() {
+  const selected = $("#invite-selected");
+  selected.hidden = state.selected.size === 0;
+  selected.textContent = t("bulk.selected", { n: state.selected.size });
+  selected.disabled = state.batchRunning;
+  const all = $("#invite-all");
+  all.hidden = state.jobId === null;
+  all.textContent = t("bulk.all");
+  all.disabled = state.batchRunning;
+}
+
+export async function loadJobs() {
+  const select = $("#job-filter");
+  try {
+    const jobs = await api.listJobs();
+    const current = state.jobId;
+    select.replaceChildren(
+      el("option", { value: "" }, t("list.all_jobs")),
+      ...jobs.map((j) => el("option", { value: String(j.id) }, `${j.title} (${j.applications})`)),
+    );
+    select.value = current === null ? "" : String(current);
+    select.hidden = jobs.length === 0;
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
   }
 }
 
@@ -96,9 +132,21 @@ function renderRow(app) {
       el("button", { type: "button", class: "btn btn-primary invite", disabled: busy, onclick: () => invite(app) }, busy ? t("invite.busy") : t(label)),
     );
   }
+  const tick = el("input", {
+    type: "checkbox",
+    class: "select-row",
+    "aria-label": t("list.select_row", { name: app.candidate_name }),
+    checked: state.selected.has(app.application_id),
+    onchange: (e) => {
+      if (e.target.checked) state.selected.add(app.application_id);
+      else state.selected.delete(app.application_id);
+      updateBulkBar();
+    },
+  });
   return el(
     "tr",
     { dataset: { applicationId: String(app.application_id), status: app.invitation_status } },
+    el("td", { class: "col-select" }, tick),
     el("td", { class: "col-candidate" }, app.candidate_name),
     el("td", { class: "col-email" }, app.email),
     el("td", { class: "col-job" }, app.job_title),
@@ -147,6 +195,101 @@ async function copyLink(url) {
   notify(t(ok ? "link.copied" : "link.copy_failed"), ok ? "success" : "error");
 }
 
+// ---- batches -------------------------------------------------------------
+
+// One confirmation with the count, then the batch with a live progress bar.
+async function inviteMany(applicationIds, jobId) {
+  if (state.batchRunning) return;
+  let preview;
+  try {
+    preview = await api.batchPreview(applicationIds, jobId);
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+    return;
+  }
+  const ids = preview.application_ids;
+  if (ids.length === 0) {
+    notify(t("bulk.none"), "info");
+    return;
+  }
+  let message = t("bulk.confirm", { n: ids.length });
+  if (preview.quota.exceeds) {
+    message += "\n\n" + t("bulk.confirm_quota", { sent: preview.quota.sent_last_24h, n: ids.length, quota: preview.quota.quota });
+  }
+  if (preview.dry_run) message += "\n\n" + t("bulk.confirm_dry_run");
+  if (!(await api.confirmBatch(message))) return;
+  await runBatch(ids, preview.dry_run);
+}
+
+async function runBatch(ids, dryRun) {
+  const emails = new Map(state.rows.map((r) => [r.application_id, r.email]));
+  const emailOf = (id) => emails.get(id) ?? `#${id}`;
+  const counts = { total: ids.length, sent: 0, failed: 0, skipped: 0 };
+  const panel = $("#batch-panel");
+  const log = $("#batch-log");
+  log.replaceChildren();
+  panel.hidden = false;
+  $("#batch-title").textContent = t(dryRun ? "batch.title_dry_run" : "batch.title", { n: ids.length });
+  const cancel = $("#batch-cancel");
+  cancel.disabled = false;
+  cancel.textContent = t("batch.cancel");
+  const show = () => {
+    const done = counts.sent + counts.failed + counts.skipped;
+    $("#batch-progress").max = Math.max(counts.total, 1);
+    $("#batch-progress").value = done;
+    $("#batch-counts").textContent = t("batch.counts", { done, ...counts });
+  };
+  const line = (text, kind) => log.prepend(el("li", { class: `batch-${kind}` }, text));
+  let refreshTimer = null;
+  const refreshSoon = () => {
+    if (refreshTimer === null) refreshTimer = setTimeout(() => ((refreshTimer = null), refresh()), 700);
+  };
+  show();
+  state.batchRunning = true;
+  updateBulkBar();
+  try {
+    const report = await api.inviteBatch(ids, (event) => {
+      switch (event.kind) {
+        case "started":
+          counts.total = event.total;
+          break;
+        case "sent":
+          counts.sent += 1;
+          line(t("batch.sent", { email: emailOf(event.application_id) }), "sent");
+          break;
+        case "failed": {
+          const error = currentLangText(event);
+          if (event.will_retry) line(t("batch.retry", { email: emailOf(event.application_id), error }), "retry");
+          else {
+            counts.failed += 1;
+            line(t("batch.failed", { email: emailOf(event.application_id), error }), "failed");
+          }
+          break;
+        }
+        case "skipped":
+          counts.skipped += 1;
+          line(t("batch.skipped", { email: emailOf(event.application_id) }), "skipped");
+          break;
+      }
+      show();
+      refreshSoon();
+    });
+    const summary = t("batch.done", report);
+    if (report.stopped_by) notify(t("batch.stopped", { error: api.errorMessage(report.stopped_by) }), "error");
+    else notify(summary, report.failed > 0 ? "error" : "success");
+    $("#batch-counts").textContent = summary;
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+  } finally {
+    state.batchRunning = false;
+    cancel.disabled = true;
+    state.selected.clear();
+    await refresh();
+  }
+}
+
+const currentLangText = (event) => api.errorMessage({ fr: event.fr, en: event.en });
+
 // ---- add form ----------------------------------------------------------
 
 function showForm(show) {
@@ -169,7 +312,7 @@ async function submitForm(event) {
     notify(t(reply.added ? "add.done" : "add.already", { name: a.candidate_name, job: a.job_title }), reply.added ? "success" : "info");
     form.reset();
     form.querySelector("input").focus();
-    await refresh();
+    await Promise.all([refresh(), loadJobs()]);
   } catch (error) {
     if (!showFieldErrors(form, error)) notify(api.errorMessage(error), "error");
   }
@@ -195,6 +338,24 @@ export function initList() {
     th.addEventListener("click", sortBy);
     th.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), sortBy()));
   }
+  $("#job-filter").addEventListener("change", (e) => {
+    state.jobId = e.target.value === "" ? null : Number(e.target.value);
+    refresh();
+  });
+  $("#select-all").addEventListener("change", (e) => {
+    for (const row of state.rows) {
+      if (e.target.checked) state.selected.add(row.application_id);
+      else state.selected.delete(row.application_id);
+    }
+    render();
+  });
+  $("#invite-selected").addEventListener("click", () => inviteMany([...state.selected], null));
+  $("#invite-all").addEventListener("click", () => inviteMany([], state.jobId));
+  $("#batch-cancel").addEventListener("click", async (e) => {
+    e.currentTarget.disabled = true;
+    e.currentTarget.textContent = t("batch.cancelling");
+    await api.cancelBatch();
+  });
   $("#toggle-add").addEventListener("click", () => showForm($("#add-form").hidden));
   $("#cancel-add").addEventListener("click", () => showForm(false));
   $("#add-form").addEventListener("submit", submitForm);

@@ -2,14 +2,19 @@
 //! turn the result into a DTO. Only this module (and `lib.rs`) knows IPC.
 
 use chrono::Utc;
+use jobgate_core::batch::{BatchEvent, BatchOptions, BatchReport, QuotaCheck};
 use jobgate_core::domain::ApplicationStatus;
+use jobgate_core::dto::OutboxDto;
 use jobgate_core::dto::{ApplicationDto, View};
 use jobgate_core::invitations::EmailOutcome;
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
+use jobgate_core::store::JobRecord;
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
 use jobgate_core::{settings, time, CoreError, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::atomic::Ordering;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::CommandError;
@@ -66,6 +71,8 @@ pub struct AppInfo {
     pub data_dir: String,
     pub base_url: String,
     pub time_zone: String,
+    /// Dry-run mode: emails are written to this folder, nothing is sent.
+    pub dry_run_dir: Option<String>,
 }
 
 /// Runs `f` with the store and a view for DTOs built at the same instant.
@@ -285,6 +292,97 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
             data_dir: state.data_dir.display().to_string(),
             base_url: store.base_url()?,
             time_zone: time::recruiter_zone().name().to_owned(),
+            dry_run_dir: settings::mail_settings(|name| store.setting(name))?
+                .dry_run_dir
+                .map(|d| d.display().to_string()),
         })
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<JobRecord>, CommandError> {
+    Ok(state.store()?.list_jobs()?)
+}
+
+/// Which applications a batch would invite: the given ones, or the job
+/// offer's not-yet-invited ones.
+fn batch_ids(
+    state: &AppState,
+    application_ids: Vec<i64>,
+    job_id: Option<i64>,
+) -> Result<Vec<i64>, CommandError> {
+    match job_id {
+        Some(job) => Ok(state.invitations.awaiting_invitation(job, Utc::now())?),
+        None => Ok(application_ids),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct BatchPreview {
+    pub application_ids: Vec<i64>,
+    pub quota: QuotaCheck,
+    pub dry_run: bool,
+}
+
+/// What the confirmation dialog says before a batch: how many, the quota, dry run.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn batch_preview(
+    state: State<'_, AppState>,
+    application_ids: Vec<i64>,
+    job_id: Option<i64>,
+) -> Result<BatchPreview, CommandError> {
+    let ids = batch_ids(&state, application_ids, job_id)?;
+    Ok(BatchPreview {
+        quota: state.invitations.quota_check(ids.len(), Utc::now())?,
+        dry_run: state.invitations.mail_settings()?.dry_run_dir.is_some(),
+        application_ids: ids,
+    })
+}
+
+/// Runs a confirmed batch; each outcome goes to `on_event` as it happens.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn invite_batch(
+    state: State<'_, AppState>,
+    application_ids: Vec<i64>,
+    on_event: Channel<BatchEvent>,
+) -> Result<BatchReport, CommandError> {
+    if state.batch_running.swap(true, Ordering::SeqCst) {
+        return Err(CommandError::BatchRunning);
+    }
+    state.batch_cancel.store(false, Ordering::SeqCst);
+    let send = |event: BatchEvent| {
+        let _ = on_event.send(event);
+    };
+    let result = state
+        .invitations
+        .invite_many(
+            &application_ids,
+            &BatchOptions::default(),
+            &state.batch_cancel,
+            &send,
+        )
+        .await;
+    state.batch_running.store(false, Ordering::SeqCst);
+    Ok(result?)
+}
+
+/// "Annuler": the running batch stops taking new messages.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cancel_batch(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.batch_cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_outbox(
+    state: State<'_, AppState>,
+    limit: Option<u32>,
+) -> Result<Vec<OutboxDto>, CommandError> {
+    with_store(&state, |store, view| {
+        Ok(store
+            .list_outbox(limit.unwrap_or(500).min(5000))?
+            .iter()
+            .map(|r| view.outbox(r))
+            .collect())
     })
 }

@@ -12,6 +12,10 @@ pub enum CommandError {
     /// Several fields of a form are wrong at once.
     #[error("invalid input")]
     Validation(Vec<CoreError>),
+
+    /// A batch is already running in this window.
+    #[error("a batch is already running")]
+    BatchRunning,
 }
 
 impl CommandError {
@@ -20,6 +24,12 @@ impl CommandError {
             CommandError::Core(e) => ErrorDto::from(e),
             // With one problem only, say that problem rather than "see below".
             CommandError::Validation(errors) if errors.len() == 1 => ErrorDto::from(&errors[0]),
+            CommandError::BatchRunning => ErrorDto {
+                code: "batch_running",
+                field: None,
+                fr: "Un envoi groupé est déjà en cours : attendez sa fin ou annulez-le.".into(),
+                en: "A batch is already being sent: wait for it to end or cancel it.".into(),
+            },
             CommandError::Validation(_) => ErrorDto {
                 code: "validation",
                 field: None,

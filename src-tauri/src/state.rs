@@ -2,6 +2,7 @@
 //! keyring and the SMTP transport cache (inside [`Invitations`]).
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::MutexGuard;
 
 use jobgate_core::invitations::Invitations;
@@ -14,6 +15,10 @@ use crate::error::CommandError;
 pub struct AppState {
     pub invitations: Invitations,
     pub data_dir: PathBuf,
+    /// One batch at a time: set while a batch runs.
+    pub batch_running: AtomicBool,
+    /// Set by "Annuler" to stop the running batch.
+    pub batch_cancel: AtomicBool,
 }
 
 impl AppState {
@@ -21,6 +26,8 @@ impl AppState {
         AppState {
             invitations: Invitations::new(store, secrets),
             data_dir,
+            batch_running: AtomicBool::new(false),
+            batch_cancel: AtomicBool::new(false),
         }
     }
 
@@ -33,6 +40,8 @@ impl AppState {
         Ok(AppState {
             invitations,
             data_dir,
+            batch_running: AtomicBool::new(false),
+            batch_cancel: AtomicBool::new(false),
         })
     }
 

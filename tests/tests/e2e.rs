@@ -7,6 +7,7 @@ use fantoccini::Locator;
 use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, TEST_KEY};
 use jobgate_tests::{answer_dialog, screen_shot, wait_for_window, Answer, DataDir, Gui};
 use mail_parser::MessageParser;
+use serde_json::Value;
 
 const DIALOG_TITLE: &str = "Inviter à l'entretien";
 
@@ -404,5 +405,121 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
     assert!(gui.row_texts().await?[0].contains("Zoé"));
     gui.screenshot("09-search").await?;
 
+    gui.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_batch_asks_once_shows_progress_can_be_cancelled_and_fills_the_outbox(
+) -> anyhow::Result<()> {
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    let mut csv =
+        String::from("job_title,candidate_name,email\nComptable,Zoé Roux,zoe@exemple.fr\n");
+    for i in 0..12 {
+        csv.push_str(&format!(
+            "Développeur Rust,Candidat {i},candidat{i}@exemple.fr\n"
+        ));
+    }
+    assert_eq!(mail.import(&csv).status.code(), Some(0));
+    mail.use_server(&server);
+    // One email a second: slow enough to watch, and to cancel half-way.
+    mail.set("rate_limit_per_minute", "60");
+    mail.set("daily_quota", "0");
+    let data = &mail.data;
+    let job = application(data, "Candidat 0")["job_id"].as_i64().unwrap();
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    gui.wait_until("13 rows", || async {
+        Ok(gui.row_texts().await?.len() == 13)
+    })
+    .await?;
+    gui.client
+        .execute(
+            "const s = document.querySelector('#job-filter'); s.value = String(arguments[0]); s.dispatchEvent(new Event('change'));",
+            vec![serde_json::json!(job)],
+        )
+        .await?;
+    gui.wait_until("the job's 12 rows", || async {
+        Ok(gui.row_texts().await?.len() == 12)
+    })
+    .await?;
+    gui.click("#invite-all").await?;
+    wait_for_window(DIALOG_TITLE)?;
+    screen_shot("10-batch-confirmation")?;
+    answer_dialog(DIALOG_TITLE, Answer::Ok)?;
+
+    gui.wait_for("#batch-progress").await?;
+    let sent_so_far = || async {
+        let value = gui
+            .client
+            .execute("return document.querySelector('#batch-progress').value;", vec![])
+            .await?;
+        Ok::<_, anyhow::Error>(value.as_f64().unwrap_or(0.0))
+    };
+    gui.wait_until("three invitations are sent", || async {
+        Ok(sent_so_far().await? >= 3.0)
+    })
+    .await?;
+    gui.screenshot("11-batch-progress").await?;
+    gui.click("#batch-cancel").await?;
+    let counts = gui.wait_for("#batch-counts").await?;
+    gui.wait_until("the batch ends", || async {
+        Ok(counts.text().await?.starts_with("Terminé"))
+    })
+    .await?;
+    let summary = counts.text().await?;
+    assert!(
+        summary.contains("annulé(s)") && !summary.contains(" 0 annulé(s)"),
+        "{summary}"
+    );
+    gui.screenshot("12-batch-cancelled").await?;
+
+    // What the server got is exactly what the app says was sent, once each.
+    let listed = data.list_json();
+    let sent: Vec<&Value> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["invitation_status"] == "sent")
+        .collect();
+    assert!(sent.len() >= 3 && sent.len() < 12, "{} sent", sent.len());
+    assert_eq!(server.message_count(), sent.len());
+    let mut recipients: Vec<String> = server
+        .messages()
+        .iter()
+        .map(|raw| {
+            let msg = MessageParser::default().parse(raw).unwrap();
+            msg.to()
+                .unwrap()
+                .first()
+                .unwrap()
+                .address()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), sent.len(), "nobody emailed twice");
+    // The ones never tried keep their link and await an email.
+    let waiting = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["invitation_status"] == "link_active")
+        .count();
+    assert_eq!(waiting + sent.len(), 12);
+
+    gui.click("#nav-outbox").await?;
+    gui.wait_until("the outbox lists the sent emails", || async {
+        Ok(gui
+            .client
+            .find_all(Locator::Css("#outbox-table tbody tr[data-state=sent]"))
+            .await?
+            .len()
+            == sent.len())
+    })
+    .await?;
+    gui.screenshot("13-outbox").await?;
     gui.close().await
 }

@@ -110,6 +110,15 @@ pub struct ApplicationRecord {
     pub last_email: Option<EmailRecord>,
 }
 
+/// A job offer, for the job filter.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct JobRecord {
+    pub id: i64,
+    pub title: String,
+    pub open: bool,
+    pub applications: i64,
+}
+
 /// Where an application's invitation stands, all things considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InvitationStatus {
@@ -306,6 +315,26 @@ impl Store {
             .query_row(&sql, [id], read_application)
             .optional()?
             .ok_or(CoreError::ApplicationNotFound { id })
+    }
+
+    /// Every job offer with its number of applications, by title.
+    pub fn list_jobs(&self) -> Result<Vec<JobRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT j.id, j.title, j.status, COUNT(a.id) FROM job_offers j
+             LEFT JOIN applications a ON a.job_id = j.id
+             GROUP BY j.id ORDER BY j.title_key",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(JobRecord {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    open: r.get::<_, String>(2)? == "open",
+                    applications: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     pub fn list_applications(&self, query: &ListQuery) -> Result<ListPage> {
