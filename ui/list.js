@@ -89,6 +89,7 @@ const ACTIONS = {
   send_failed: "invite.retry",
   send_unknown: "invite.resend", // never resent automatically: only on this click
   sending: null,
+  queued: "invite.send",
   sent: null,
 };
 
@@ -125,7 +126,8 @@ function linkCell(app) {
 
 function renderRow(app) {
   const busy = state.busy.has(app.application_id);
-  const label = ACTIONS[app.invitation_status];
+  // While a batch runs, its queued rows are its own.
+  const label = state.batchRunning && app.invitation_status === "queued" ? null : ACTIONS[app.invitation_status];
   const action = el("td", { class: "col-action" });
   if (label) {
     action.append(

@@ -3,6 +3,7 @@
 //! resent automatically — while an email a live process is still sending is
 //! never taken for unknown.
 
+use std::collections::HashSet;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
@@ -139,4 +140,113 @@ fn the_outbox_lists_every_email_with_its_state() {
         table.contains("sent") && table.contains("failed_permanent"),
         "{table}"
     );
+}
+
+/// `kill -9` a batch at several points: every row is accounted for, nothing
+/// reached the server twice, every `sent` row's message did reach it, at most
+/// one row per connection is left uncertain, and finishing the batch sends
+/// the rest once — never the uncertain ones.
+#[test]
+fn a_batch_killed_at_several_points_loses_nothing_and_sends_nothing_twice() {
+    const N: usize = 30;
+    const CONNECTIONS: usize = 4;
+    for kill_after in [2, 9, 17] {
+        let server = SmtpServer::start(ServerOptions::starttls());
+        let data = MailDataDir::new();
+        let mut csv = String::from("job_title,candidate_name,email\n");
+        for i in 0..N {
+            csv.push_str(&format!("Support,Candidat {i},candidat{i}@exemple.fr\n"));
+        }
+        assert_eq!(data.import(&csv).status.code(), Some(0));
+        data.use_server(&server);
+        data.set("smtp_connections", &CONNECTIONS.to_string());
+        data.set("rate_limit_per_minute", "600");
+        data.set("daily_quota", "0");
+        let job = data.list_json()[0]["job_id"].as_i64().unwrap().to_string();
+
+        let mut cmd = data.cli();
+        cmd.args(["invite", "--job", &job, "--all", "--yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        let mut batch = cmd.spawn().expect("spawn the batch");
+        wait_until("the server has received some messages", || {
+            server.message_count() >= kill_after
+        });
+        batch.kill().expect("kill -9");
+        batch.wait().unwrap();
+
+        // The next start accounts for every row.
+        let rows = outbox(&data);
+        let count = |state: &str| rows.iter().filter(|r| r["state"] == state).count();
+        assert_eq!(
+            count("sending"),
+            0,
+            "nothing stays 'sending' after a restart"
+        );
+        assert!(
+            count("unknown") <= CONNECTIONS,
+            "at most one uncertain row per connection: {rows:?}"
+        );
+        let received: HashSet<String> = server
+            .log()
+            .iter()
+            .map(|entry| entry["rcpt_tos"][0].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            received.len(),
+            server.message_count(),
+            "nothing reached the server twice"
+        );
+        for row in &rows {
+            let recipient = row["recipient"].as_str().unwrap();
+            match row["state"].as_str().unwrap() {
+                "sent" => assert!(
+                    received.contains(recipient),
+                    "{recipient} is 'sent' but never arrived"
+                ),
+                "unknown" => {}
+                "queued" => assert!(
+                    !received.contains(recipient),
+                    "{recipient} arrived yet is still queued"
+                ),
+                other => panic!("unexpected state {other} for {recipient}"),
+            }
+        }
+        for recipient in &received {
+            let state = rows
+                .iter()
+                .find(|r| r["recipient"] == recipient.as_str())
+                .map(|r| r["state"].clone());
+            assert!(
+                matches!(
+                    state.as_ref().and_then(Value::as_str),
+                    Some("sent" | "unknown")
+                ),
+                "{recipient} arrived but is {state:?}"
+            );
+        }
+        let unknown = count("unknown");
+
+        // Finishing the batch sends the rest, once; the uncertain ones wait for the recruiter.
+        let finish = data.run(&["invite", "--job", &job, "--all", "--yes"]);
+        assert_eq!(finish.status.code(), Some(0), "{}", text(&finish.stdout));
+        let received: Vec<String> = server
+            .log()
+            .iter()
+            .map(|entry| entry["rcpt_tos"][0].as_str().unwrap().to_owned())
+            .collect();
+        let distinct: HashSet<&String> = received.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            received.len(),
+            "nobody emailed twice (kill after {kill_after})"
+        );
+        let rows = outbox(&data);
+        assert_eq!(rows.len(), N, "one outbox row per application");
+        assert_eq!(
+            rows.iter().filter(|r| r["state"] == "sent").count(),
+            N - unknown
+        );
+        assert!(received.len() >= N - unknown && received.len() <= N);
+    }
 }

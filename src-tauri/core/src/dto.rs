@@ -22,7 +22,7 @@ pub struct ApplicationDto {
     /// The workflow status: new, invited, interviewed, rejected, hired, withdrawn.
     pub status: &'static str,
     /// Where the invitation stands: not_invited, link_active (link, no email yet),
-    /// sending, sent, send_failed, send_unknown, link_expired, link_revoked.
+    /// queued, sending, sent, send_failed, send_unknown, link_expired, link_revoked.
     pub invitation_status: &'static str,
     /// RFC 3339, UTC.
     pub applied_at: String,

@@ -125,6 +125,8 @@ pub enum InvitationStatus {
     NotInvited,
     /// A valid link, no email yet.
     LinkActive,
+    /// The email waits in the outbox (a batch not finished, or interrupted).
+    Queued,
     Sending,
     Sent,
     SendFailed,
@@ -138,6 +140,7 @@ impl InvitationStatus {
         match self {
             InvitationStatus::NotInvited => "not_invited",
             InvitationStatus::LinkActive => "link_active",
+            InvitationStatus::Queued => "queued",
             InvitationStatus::Sending => "sending",
             InvitationStatus::Sent => "sent",
             InvitationStatus::SendFailed => "send_failed",
@@ -163,9 +166,8 @@ impl ApplicationRecord {
             (Some(LinkState::Expired), _) => InvitationStatus::LinkExpired,
             (Some(LinkState::Active), None) => InvitationStatus::LinkActive,
             (Some(LinkState::Active), Some(OutboxState::Sent)) => InvitationStatus::Sent,
-            (Some(LinkState::Active), Some(OutboxState::Queued | OutboxState::Sending)) => {
-                InvitationStatus::Sending
-            }
+            (Some(LinkState::Active), Some(OutboxState::Queued)) => InvitationStatus::Queued,
+            (Some(LinkState::Active), Some(OutboxState::Sending)) => InvitationStatus::Sending,
             (
                 Some(LinkState::Active),
                 Some(OutboxState::FailedTemporary | OutboxState::FailedPermanent),
@@ -174,7 +176,8 @@ impl ApplicationRecord {
         }
     }
 
-    /// "Not yet invited": what "invite all" picks. Sent, being sent, uncertain
+    /// "Not yet invited": what "invite all" picks (a queued email is taken
+    /// over: only one process can claim it). Sent, being sent, uncertain
     /// (resent only deliberately) and revoked invitations, and closed
     /// applications, are left out.
     pub fn awaits_invitation(&self, now: DateTime<Utc>) -> bool {
@@ -183,6 +186,7 @@ impl ApplicationRecord {
                 self.invitation_status(now),
                 InvitationStatus::NotInvited
                     | InvitationStatus::LinkActive
+                    | InvitationStatus::Queued
                     | InvitationStatus::LinkExpired
                     | InvitationStatus::SendFailed
             )
