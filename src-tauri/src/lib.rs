@@ -9,7 +9,7 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -66,6 +66,30 @@ fn run_window() -> anyhow::Result<()> {
             e.message(jobgate_core::Lang::En)
         )
     })?;
-    app_builder(tauri::Builder::default(), state).run(tauri::generate_context!())?;
+    // A second launch on the same data brings the first window to the front
+    // instead of opening another (registered first, as the plugin asks).
+    let single_instance = tauri_plugin_single_instance::Builder::new()
+        .dbus_id(instance_id(&state.data_dir))
+        .callback(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        })
+        .build();
+    app_builder(tauri::Builder::default().plugin(single_instance), state)
+        .run(tauri::generate_context!())?;
     Ok(())
+}
+
+/// One window per data folder: windows on different folders (a test, a
+/// portable copy) may run side by side. FNV-1a, stable across builds.
+fn instance_id(data_dir: &std::path::Path) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in data_dir.to_string_lossy().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{}.i{hash:016x}", jobgate_core::paths::APP_IDENTIFIER)
 }

@@ -311,6 +311,26 @@ async fn settings_show_the_key_hint_validate_each_field_check_and_send_a_test() 
 async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> anyhow::Result<()> {
     let data = DataDir::new();
     let gui = Gui::start(&data).await?;
+
+    // A second launch on the same data hands over to this window and exits.
+    let mut second = std::process::Command::new(jobgate_tests::jobgate_bin())
+        .env("JOBGATE_DATA_DIR", data.path())
+        .env("NO_AT_BRIDGE", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait()? {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            anyhow::bail!("a second window opened instead of handing over to the first");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "{status:?}");
     let empty = gui.wait_for("#empty").await?;
     gui.wait_until("the empty state shows", || async {
         Ok(empty.is_displayed().await?)
@@ -452,7 +472,10 @@ async fn a_batch_asks_once_shows_progress_can_be_cancelled_and_fills_the_outbox(
     let sent_so_far = || async {
         let value = gui
             .client
-            .execute("return document.querySelector('#batch-progress').value;", vec![])
+            .execute(
+                "return document.querySelector('#batch-progress').value;",
+                vec![],
+            )
             .await?;
         Ok::<_, anyhow::Error>(value.as_f64().unwrap_or(0.0))
     };
