@@ -139,6 +139,9 @@ impl Gui {
                 "no DISPLAY: the end-to-end tests need an X server (scripts/test.sh starts Xvfb)"
             );
         }
+        if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+            bail!("no D-Bus session: the end-to-end tests run inside dbus-run-session (scripts/test.sh does)");
+        }
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args([
