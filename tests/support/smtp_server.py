@@ -18,7 +18,9 @@ import json
 import logging
 import os
 import signal
+import socket
 import ssl
+import struct
 import sys
 import threading
 import warnings
@@ -114,6 +116,25 @@ class TestSMTP(SMTP):
         if text.startswith("421") and self.transport is not None:
             self.transport.close()
 
+    def reset_connection(self):
+        """Drops the TCP connection with a reset (RST), answering nothing.
+
+        SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+        After STARTTLS the TCP transport is the original one, under the TLS
+        layer: abort that, so no TLS close_notify goes out either.
+        """
+        transport = self._original_transport or self.transport
+        if transport is None:
+            return
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                struct.pack("ii", 1, 0))
+            except OSError as e:  # already gone: abort() is still right
+                log.info("%r SO_LINGER: %s", self.session.peer, e)
+        transport.abort()
+
     @syntax("DATA")  # keeps HELP DATA working for the overridden command
     async def smtp_DATA(self, arg):
         if self.envelope.rcpt_tos and getattr(self.envelope, "stall", False):
@@ -157,11 +178,23 @@ class Handler:
                 return reply  # TestSMTP.push closes the connection after a 421
         if lp.startswith("stall"):
             envelope.stall = True
+        if lp.startswith("reset"):
+            envelope.reset = True
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if getattr(envelope, "reset", False):
+            # The whole body has been read (aiosmtpd calls this after the
+            # final "."); now hang up with a reset instead of answering, like
+            # a server or middlebox dying mid-transaction. Nothing is stored.
+            log.info("%r resetting the connection after DATA (%d bytes, not stored)",
+                     session.peer, len(envelope.original_content or b""))
+            server.reset_connection()
+            # connection_lost() cancels this coroutine; until then, answer nothing.
+            await asyncio.sleep(STALL_SECONDS)
+            return "421 4.3.0 Connection reset"  # never sent: the socket is gone
         n = self.maildir.next_id() if self.maildir else next(self._queue_ids)
         auth_user = None
         # auth_data is what our authenticator put in AuthResult; the older

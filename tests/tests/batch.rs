@@ -229,3 +229,40 @@ fn a_dry_run_writes_eml_files_sends_nothing_and_leaves_the_invitations_to_do() {
     assert_eq!(real.status.code(), Some(0), "{}", text(&real.stdout));
     assert_eq!(server.message_count(), 5);
 }
+
+#[test]
+fn a_connection_reset_after_data_is_uncertain_and_never_retried() {
+    let (data, server, job) = setup(10, &[(4, "reset.coupure@exemple.fr")]);
+    let out = data.run(&["invite", "--job", &job, "--all", "--yes"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("9 envoyé(s), 1 en échec"), "{stdout}");
+    assert!(
+        stdout.contains("on ne sait pas s'il est arrivé"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("nouvel essai"),
+        "an uncertain message is never retried: {stdout}"
+    );
+    assert_eq!(server.message_count(), 9);
+    assert_no_duplicates(&server);
+    let row = outbox(&data)
+        .into_iter()
+        .find(|r| r["recipient"] == "reset.coupure@exemple.fr")
+        .unwrap();
+    assert_eq!(row["state"], "unknown");
+    assert_eq!(row["error_code"], "uncertain");
+    assert_eq!(row["attempts"], 1);
+    assert_eq!(
+        data.row("reset.coupure@exemple.fr")["invitation_status"],
+        "send_unknown"
+    );
+    // "Invite all" again leaves it to the recruiter.
+    let again = data.run(&["invite", "--job", &job, "--all", "--yes"]);
+    assert!(
+        text(&again.stdout).contains("n'attend d'invitation"),
+        "{}",
+        text(&again.stdout)
+    );
+}

@@ -132,13 +132,33 @@ const V3: &str = r#"
 ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 "#;
 
+/// An attempt can also end `unknown`: the connection broke after the message
+/// was handed over. (SQLite cannot change a CHECK in place: the table is rebuilt.)
+const V4: &str = r#"
+CREATE TABLE email_attempts_v4 (
+    id           INTEGER PRIMARY KEY,
+    outbox_id    INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+    started_at   TEXT NOT NULL,
+    finished_at  TEXT,
+    outcome      TEXT CHECK (outcome IN ('sent', 'failed_temporary', 'failed_permanent', 'unknown')),
+    smtp_code    INTEGER,
+    reply        TEXT,
+    error_code   TEXT
+);
+INSERT INTO email_attempts_v4 SELECT id, outbox_id, started_at, finished_at, outcome, smtp_code, reply, error_code
+    FROM email_attempts;
+DROP TABLE email_attempts;
+ALTER TABLE email_attempts_v4 RENAME TO email_attempts;
+CREATE INDEX email_attempts_outbox ON email_attempts (outbox_id, id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    3
+    4
 }
 
 #[cfg(test)]

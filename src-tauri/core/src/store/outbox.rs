@@ -301,6 +301,11 @@ impl Store {
                      Check with the candidate or in SendGrid's activity, then send it again if needed."
                 ],
             )?;
+            tx.execute(
+                "UPDATE email_attempts SET finished_at = ?2, outcome = 'unknown', error_code = 'interrupted'
+                 WHERE id = (SELECT MAX(id) FROM email_attempts WHERE outbox_id = ?1) AND finished_at IS NULL",
+                params![id, to_stored(now)],
+            )?;
             record_event(&tx, application_id, now, "email_unknown", None)?;
             changed += 1;
         }
