@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::CoreError;
 use crate::i18n::Lang;
-use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxRow, OutboxState};
+use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxState};
 use crate::time::{format_local, to_stored};
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,9 +123,9 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn outbox(&self, row: &OutboxRow) -> OutboxDto {
+    pub fn outbox(&self, row: &EmailRecord) -> OutboxDto {
         OutboxDto {
-            outbox_id: row.id,
+            outbox_id: row.outbox_id,
             application_id: row.application_id,
             recipient: row.recipient.clone(),
             recipient_name: row.recipient_name.clone(),
@@ -134,14 +134,19 @@ impl<'a> View<'a> {
             attempts: row.attempts,
             smtp_code: row.smtp_code,
             reply: row.reply.clone(),
-            error: match self.lang {
-                Lang::Fr => row.error_fr.clone(),
-                Lang::En => row.error_en.clone(),
-            },
+            error: self.error_of(row),
             error_code: row.error_code.clone(),
             created_at: to_stored(row.created_at),
             updated_at: to_stored(row.updated_at),
             sent_at: row.sent_at.map(to_stored),
+        }
+    }
+
+    /// The recorded error, in the view's language.
+    fn error_of(&self, email: &EmailRecord) -> Option<String> {
+        match self.lang {
+            Lang::Fr => email.error_fr.clone(),
+            Lang::En => email.error_en.clone(),
         }
     }
 
@@ -150,10 +155,7 @@ impl<'a> View<'a> {
             state: email.state,
             smtp_code: email.smtp_code,
             reply: email.reply.clone(),
-            error: match self.lang {
-                Lang::Fr => email.error_fr.clone(),
-                Lang::En => email.error_en.clone(),
-            },
+            error: self.error_of(email),
             error_code: email.error_code.clone(),
             sent_at: email.sent_at.map(to_stored),
             sent_at_local: email.sent_at.map(|t| format_local(t, self.zone, self.lang)),

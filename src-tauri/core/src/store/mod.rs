@@ -18,7 +18,7 @@ use crate::time::{from_stored, to_stored};
 
 mod outbox;
 pub use outbox::{
-    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxRow, OutboxState, PreparedEmail,
+    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
     PreparedInvitation,
 };
 
@@ -314,7 +314,7 @@ impl Store {
     }
 
     pub fn application(&self, id: i64) -> Result<ApplicationRecord> {
-        let sql = format!("{SELECT_APPLICATIONS} WHERE a.id = ?1");
+        let sql = format!("{} WHERE a.id = ?1", select_applications());
         self.conn
             .query_row(&sql, [id], read_application)
             .optional()?
@@ -355,7 +355,8 @@ impl Store {
                       AND (?2 IS NULL OR a.job_id = ?2) AND (?3 IS NULL OR a.status = ?3)";
         let direction = if query.descending { "DESC" } else { "ASC" };
         let sql = format!(
-            "{SELECT_APPLICATIONS} {filter} ORDER BY {} {direction}, a.id {direction} LIMIT ?4 OFFSET ?5",
+            "{} {filter} ORDER BY {} {direction}, a.id {direction} LIMIT ?4 OFFSET ?5",
+            select_applications(),
             query.sort.column()
         );
         let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE).min(MAX_PAGE_SIZE);
@@ -528,15 +529,23 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-const SELECT_APPLICATIONS: &str = "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at,
-        l.id, l.token, l.created_at, l.expires_at, l.revoked_at,
-        o.id, o.state, o.link_id, o.attempts, o.updated_at, o.sent_at, o.last_smtp_code, o.last_reply,
-        o.last_error_code, o.last_error_fr, o.last_error_en
-    FROM applications a
-    JOIN job_offers j ON j.id = a.job_id
-    JOIN candidates c ON c.id = a.candidate_id
-    LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)
-    LEFT JOIN outbox o ON o.id = (SELECT MAX(id) FROM outbox WHERE application_id = a.id)";
+/// The list's query: each application with its job, candidate, latest link
+/// and latest email (columns 13.. are [`outbox::EMAIL_COLUMNS`]).
+fn select_applications() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at,
+                    l.id, l.token, l.created_at, l.expires_at, l.revoked_at, {}
+             FROM applications a
+             JOIN job_offers j ON j.id = a.job_id
+             JOIN candidates c ON c.id = a.candidate_id
+             LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)
+             LEFT JOIN outbox o ON o.id = (SELECT MAX(id) FROM outbox WHERE application_id = a.id)",
+            outbox::email_columns("o")
+        )
+    })
+}
 
 fn read_application(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
     let status: String = row.get(6)?;

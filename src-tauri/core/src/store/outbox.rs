@@ -53,13 +53,18 @@ impl OutboxState {
     }
 }
 
-/// An application's latest email, as the list shows it.
+/// One outbox row as the list, the outbox view and `jobgate outbox` show it.
 #[derive(Debug, Clone)]
 pub struct EmailRecord {
     pub outbox_id: i64,
-    pub state: OutboxState,
+    pub application_id: i64,
     pub link_id: i64,
+    pub recipient: String,
+    pub recipient_name: String,
+    pub subject: String,
+    pub state: OutboxState,
     pub attempts: i64,
+    pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
     pub smtp_code: Option<u16>,
@@ -67,6 +72,35 @@ pub struct EmailRecord {
     pub error_code: Option<String>,
     pub error_fr: Option<String>,
     pub error_en: Option<String>,
+}
+
+/// The columns [`read_email_record`] reads, in its order (prefix them with a
+/// table alias where needed).
+pub(super) const EMAIL_COLUMNS: [&str; 16] = [
+    "id",
+    "application_id",
+    "link_id",
+    "recipient",
+    "recipient_name",
+    "subject",
+    "state",
+    "attempts",
+    "created_at",
+    "updated_at",
+    "sent_at",
+    "last_smtp_code",
+    "last_reply",
+    "last_error_code",
+    "last_error_fr",
+    "last_error_en",
+];
+
+pub(super) fn email_columns(alias: &str) -> String {
+    EMAIL_COLUMNS
+        .iter()
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A message ready to go, as stored.
@@ -147,7 +181,7 @@ impl Store {
             // No email yet, or the last one failed (or is unknown): the recruiter
             // asked again, so a new message is queued.
             _ => {
-                let sql = format!("{} WHERE a.id = ?1", super::SELECT_APPLICATIONS);
+                let sql = format!("{} WHERE a.id = ?1", super::select_applications());
                 let application = tx.query_row(&sql, [application_id], super::read_application)?;
                 let prepared = compose(&application, &link.link)?;
                 tx.execute(
@@ -370,56 +404,20 @@ impl Store {
     }
 
     /// The latest outbox rows, newest first.
-    pub fn list_outbox(&self, limit: u32) -> Result<Vec<OutboxRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, application_id, recipient, recipient_name, subject, state, attempts, created_at,
-                    updated_at, sent_at, last_smtp_code, last_reply, last_error_code, last_error_fr, last_error_en
-             FROM outbox ORDER BY id DESC LIMIT ?1",
-        )?;
+    pub fn list_outbox(&self, limit: u32) -> Result<Vec<EmailRecord>> {
+        let sql = format!(
+            "SELECT {} FROM outbox o ORDER BY o.id DESC LIMIT ?1",
+            email_columns("o")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map([limit], |r| {
-                let state: String = r.get(5)?;
-                Ok(OutboxRow {
-                    id: r.get(0)?,
-                    application_id: r.get(1)?,
-                    recipient: r.get(2)?,
-                    recipient_name: r.get(3)?,
-                    subject: r.get(4)?,
-                    state: OutboxState::parse(&state).unwrap_or(OutboxState::Unknown),
-                    attempts: r.get(6)?,
-                    created_at: time_column(r, 7)?,
-                    updated_at: time_column(r, 8)?,
-                    sent_at: optional_time_column(r, 9)?,
-                    smtp_code: r.get(10)?,
-                    reply: r.get(11)?,
-                    error_code: r.get(12)?,
-                    error_fr: r.get(13)?,
-                    error_en: r.get(14)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .query_map([limit], |r| read_email_record(r, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         Ok(rows)
     }
-}
-
-/// One outbox row, for the outbox listing.
-#[derive(Debug, Clone)]
-pub struct OutboxRow {
-    pub id: i64,
-    pub application_id: i64,
-    pub recipient: String,
-    pub recipient_name: String,
-    pub subject: String,
-    pub state: OutboxState,
-    pub attempts: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    pub sent_at: Option<DateTime<Utc>>,
-    pub smtp_code: Option<u16>,
-    pub reply: Option<String>,
-    pub error_code: Option<String>,
-    pub error_fr: Option<String>,
-    pub error_en: Option<String>,
 }
 
 fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
@@ -444,7 +442,8 @@ fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
     )?)
 }
 
-/// Reads the outbox columns of `SELECT_APPLICATIONS`, starting at `first`.
+/// Reads [`EMAIL_COLUMNS`] starting at column `first`; `None` when the row
+/// has no email (a LEFT JOIN that found none).
 pub(super) fn read_email_record(
     row: &Row<'_>,
     first: usize,
@@ -452,18 +451,23 @@ pub(super) fn read_email_record(
     let Some(outbox_id) = row.get::<_, Option<i64>>(first)? else {
         return Ok(None);
     };
-    let state: String = row.get(first + 1)?;
+    let state: String = row.get(first + 6)?;
     Ok(Some(EmailRecord {
         outbox_id,
-        state: OutboxState::parse(&state).unwrap_or(OutboxState::Unknown),
+        application_id: row.get(first + 1)?,
         link_id: row.get(first + 2)?,
-        attempts: row.get(first + 3)?,
-        updated_at: time_column(row, first + 4)?,
-        sent_at: optional_time_column(row, first + 5)?,
-        smtp_code: row.get(first + 6)?,
-        reply: row.get(first + 7)?,
-        error_code: row.get(first + 8)?,
-        error_fr: row.get(first + 9)?,
-        error_en: row.get(first + 10)?,
+        recipient: row.get(first + 3)?,
+        recipient_name: row.get(first + 4)?,
+        subject: row.get(first + 5)?,
+        state: OutboxState::parse(&state).unwrap_or(OutboxState::Unknown),
+        attempts: row.get(first + 7)?,
+        created_at: time_column(row, first + 8)?,
+        updated_at: time_column(row, first + 9)?,
+        sent_at: optional_time_column(row, first + 10)?,
+        smtp_code: row.get(first + 11)?,
+        reply: row.get(first + 12)?,
+        error_code: row.get(first + 13)?,
+        error_fr: row.get(first + 14)?,
+        error_en: row.get(first + 15)?,
     }))
 }
