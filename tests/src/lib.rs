@@ -5,6 +5,7 @@
 //! The binary under test is `$JOBGATE_BIN`, else `target/debug/jobgate` of this
 //! workspace (`scripts/test.sh` builds it first).
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -143,7 +144,10 @@ impl Gui {
             bail!("no D-Bus session: the end-to-end tests run inside dbus-run-session (scripts/test.sh does)");
         }
         let (port, native_port) = (free_port(), free_port());
+        // Its own process group: tauri-driver starts WebKitWebDriver, which
+        // starts the app; closing kills the whole group, so no app outlives its test.
         let driver = Command::new("tauri-driver")
+            .process_group(0)
             .args([
                 "--port",
                 &port.to_string(),
@@ -262,18 +266,15 @@ impl Gui {
         Ok(path)
     }
 
-    pub async fn close(mut self) -> Result<()> {
+    pub async fn close(self) -> Result<()> {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        Ok(())
+        Ok(()) // Drop ends the processes.
     }
 }
 
 impl Drop for Gui {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        kill_group(&mut self.driver);
     }
 }
 
@@ -282,10 +283,22 @@ struct DriverGuard(Option<Child>);
 impl Drop for DriverGuard {
     fn drop(&mut self) {
         if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_group(&mut child);
         }
     }
+}
+
+/// Ends a child started with `process_group(0)` and everything it started.
+fn kill_group(child: &mut Child) {
+    let group = format!("-{}", child.id());
+    for signal in ["-TERM", "-KILL"] {
+        let _ = Command::new("kill")
+            .args([signal, "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = child.wait();
 }
 
 /// The whole X screen (native dialogs included), saved under tests/artifacts/e2e/.
