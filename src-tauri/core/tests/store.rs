@@ -399,7 +399,7 @@ fn interrupted_sends_become_unknown_unless_their_process_lives() {
     use jobgate_core::mail::RenderedEmail;
     use jobgate_core::store::{Delivery, PreparedEmail};
     let mut store = Store::open_in_memory().unwrap();
-    let mut claim = |store: &mut Store, email: &str, owner: &str| {
+    let claim = |store: &mut Store, email: &str, owner: &str| {
         let id = add(store, "Dev", "X", email);
         let prepared = store
             .prepare_invitation(id, t0(), |app, _| {
