@@ -38,6 +38,7 @@ STALL_SECONDS = 600
 RCPT_FAILURES = {
     "reject550": "550 The from address does not match a verified Sender Identity",
     "perm554": "554 5.7.1 Rejected",
+    "nouser550": "550 5.1.1 The email account that you tried to reach does not exist",
     "temp421": "421 4.7.0 Try again later",
     "temp451": "451 4.3.0 Temporary failure",
 }

@@ -76,8 +76,8 @@ fn assert_no_duplicates(server: &SmtpServer) {
 }
 
 #[test]
-fn one_refused_recipient_among_100_and_the_other_99_go_out_once() {
-    let (data, server, job) = setup(100, &[(37, "perm554.refus@exemple.fr")]);
+fn one_550_recipient_among_100_and_the_other_99_go_out_once() {
+    let (data, server, job) = setup(100, &[(37, "nouser550.refus@exemple.fr")]);
     let out = data.run(&["invite", "--job", &job, "--all", "--yes"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "one failure → exit 1\n{stdout}");
@@ -86,7 +86,9 @@ fn one_refused_recipient_among_100_and_the_other_99_go_out_once() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("échec : perm554.refus@exemple.fr : Le serveur a refusé définitivement"),
+        stdout.contains(
+            "échec : nouser550.refus@exemple.fr : Le serveur a refusé définitivement ce message (550"
+        ),
         "{stdout}"
     );
     assert_eq!(server.message_count(), 99);
@@ -94,6 +96,12 @@ fn one_refused_recipient_among_100_and_the_other_99_go_out_once() {
     let counts = states(&data);
     assert_eq!(counts.get("sent"), Some(&99));
     assert_eq!(counts.get("failed_permanent"), Some(&1));
+    let refused = outbox(&data)
+        .into_iter()
+        .find(|r| r["state"] == "failed_permanent")
+        .unwrap();
+    assert_eq!(refused["smtp_code"], 550);
+    assert_eq!(refused["attempts"], 1, "a final refusal is never retried");
     // Every row is accounted for in the list too.
     let list = data.list_json();
     let sent = list
