@@ -132,6 +132,14 @@ fn the_outbox_lists_every_email_with_its_state() {
     assert_eq!(rows[1]["state"], "sent");
     assert_eq!(rows[1]["smtp_code"], 250);
     assert_eq!(rows[1]["attempts"], 1);
+    // The test server answers "250 OK queued as <n>".
+    assert!(
+        rows[1]["queue_id"]
+            .as_str()
+            .is_some_and(|id| !id.is_empty()),
+        "{}",
+        rows[1]
+    );
     assert_eq!(rows[1]["subject"], "Invitation à l'entretien vidéo — Dev");
     assert!(rows[1]["sent_at"].is_string());
 

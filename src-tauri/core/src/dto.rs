@@ -81,6 +81,8 @@ pub struct OutboxDto {
     pub attempts: i64,
     pub smtp_code: Option<u16>,
     pub reply: Option<String>,
+    /// The id the server gave the message ("queued as …").
+    pub queue_id: Option<String>,
     pub error: Option<String>,
     pub error_code: Option<String>,
     pub created_at: String,
@@ -134,6 +136,7 @@ impl<'a> View<'a> {
             attempts: row.attempts,
             smtp_code: row.smtp_code,
             reply: row.reply.clone(),
+            queue_id: row.queue_id.clone(),
             error: self.error_of(row),
             error_code: row.error_code.clone(),
             created_at: to_stored(row.created_at),

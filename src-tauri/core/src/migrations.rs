@@ -152,13 +152,20 @@ ALTER TABLE email_attempts_v4 RENAME TO email_attempts;
 CREATE INDEX email_attempts_outbox ON email_attempts (outbox_id, id);
 "#;
 
+/// The id the server gave a message it accepted ("250 Ok: queued as …"), to
+/// find it in SendGrid's activity or a relay's logs.
+const V5: &str = r#"
+ALTER TABLE outbox ADD COLUMN queue_id TEXT;
+ALTER TABLE email_attempts ADD COLUMN queue_id TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    4
+    5
 }
 
 #[cfg(test)]

@@ -80,6 +80,20 @@ pub struct SmtpReceipt {
     pub dry_run: bool,
 }
 
+impl SmtpReceipt {
+    /// The id the server gave the message, from "… queued as <id>" (SendGrid,
+    /// Postfix and most servers word it so).
+    pub fn queue_id(&self) -> Option<&str> {
+        let lower = self.reply.to_ascii_lowercase();
+        let at = lower.find("queued as")? + "queued as".len();
+        self.reply[at..]
+            .split_whitespace()
+            .next()
+            .map(|id| id.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .filter(|id| !id.is_empty())
+    }
+}
+
 /// A reusable SMTP transport for one configuration and key: it opens
 /// connections (TLS, login) and keeps one idle connection for the next
 /// single message, so a confirmed invitation does not pay for a new handshake.
@@ -304,7 +318,30 @@ fn timed_out(config: &SmtpConfig) -> MailError {
 
 #[cfg(test)]
 mod tests {
-    use super::data_payload;
+    use super::{data_payload, SmtpReceipt};
+
+    #[test]
+    fn queue_ids_are_read_from_the_reply() {
+        let id = |reply: &str| {
+            SmtpReceipt {
+                code: 250,
+                reply: reply.to_owned(),
+                dry_run: false,
+            }
+            .queue_id()
+            .map(str::to_owned)
+        };
+        assert_eq!(
+            id("Ok: queued as 4F2a_1x-Yz").as_deref(),
+            Some("4F2a_1x-Yz")
+        );
+        assert_eq!(
+            id("2.0.0 Ok: queued as ABC123 <x@y>").as_deref(),
+            Some("ABC123")
+        );
+        assert_eq!(id("OK queued as 3").as_deref(), Some("3"));
+        assert_eq!(id("OK"), None);
+    }
 
     #[test]
     fn the_data_payload_is_dot_stuffed_and_terminated() {

@@ -72,11 +72,12 @@ pub struct EmailRecord {
     pub error_code: Option<String>,
     pub error_fr: Option<String>,
     pub error_en: Option<String>,
+    pub queue_id: Option<String>,
 }
 
 /// The columns [`read_email_record`] reads, in its order (prefix them with a
 /// table alias where needed).
-pub(super) const EMAIL_COLUMNS: [&str; 16] = [
+pub(super) const EMAIL_COLUMNS: [&str; 17] = [
     "id",
     "application_id",
     "link_id",
@@ -93,6 +94,7 @@ pub(super) const EMAIL_COLUMNS: [&str; 16] = [
     "last_error_code",
     "last_error_fr",
     "last_error_en",
+    "queue_id",
 ];
 
 pub(super) fn email_columns(alias: &str) -> String {
@@ -145,6 +147,8 @@ pub struct DeliveryOutcome<'a> {
     pub state: OutboxState,
     pub smtp_code: Option<u16>,
     pub reply: Option<&'a str>,
+    /// The id the server gave an accepted message.
+    pub queue_id: Option<&'a str>,
     pub error_code: Option<&'a str>,
     pub error_fr: Option<String>,
     pub error_en: Option<String>,
@@ -258,7 +262,7 @@ impl Store {
         tx.execute(
             "UPDATE outbox SET state = ?2, updated_at = ?3, sent_at = COALESCE(?4, sent_at),
                     last_smtp_code = ?5, last_reply = ?6, last_error_code = ?7,
-                    last_error_fr = ?8, last_error_en = ?9
+                    last_error_fr = ?8, last_error_en = ?9, queue_id = COALESCE(?10, queue_id)
              WHERE id = ?1",
             params![
                 outbox_id,
@@ -269,11 +273,13 @@ impl Store {
                 outcome.reply,
                 outcome.error_code,
                 outcome.error_fr,
-                outcome.error_en
+                outcome.error_en,
+                outcome.queue_id
             ],
         )?;
         tx.execute(
-            "UPDATE email_attempts SET finished_at = ?2, outcome = ?3, smtp_code = ?4, reply = ?5, error_code = ?6
+            "UPDATE email_attempts SET finished_at = ?2, outcome = ?3, smtp_code = ?4, reply = ?5, error_code = ?6,
+                    queue_id = ?7
              WHERE id = (SELECT MAX(id) FROM email_attempts WHERE outbox_id = ?1)",
             params![
                 outbox_id,
@@ -281,7 +287,8 @@ impl Store {
                 outcome.state.as_str(),
                 outcome.smtp_code,
                 outcome.reply,
-                outcome.error_code
+                outcome.error_code,
+                outcome.queue_id
             ],
         )?;
         let kind = if outcome.state == OutboxState::Sent {
@@ -469,5 +476,6 @@ pub(super) fn read_email_record(
         error_code: row.get(first + 13)?,
         error_fr: row.get(first + 14)?,
         error_en: row.get(first + 15)?,
+        queue_id: row.get(first + 16)?,
     }))
 }
