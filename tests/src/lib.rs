@@ -83,14 +83,18 @@ impl DataDir {
 
     /// `jobgate list --json`, parsed.
     pub fn list_json(&self) -> serde_json::Value {
-        let out = self.run(&["list", "--json"]);
-        assert!(
-            out.status.success(),
-            "list --json failed: {}",
-            text(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("list --json prints JSON")
+        parse_list_json(&self.run(&["list", "--json"]))
     }
+}
+
+/// The output of `jobgate list --json`, checked and parsed.
+pub fn parse_list_json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "list --json failed: {}",
+        text(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("list --json prints JSON")
 }
 
 impl Default for DataDir {
@@ -234,6 +238,11 @@ impl Gui {
             )
             .await?;
         Ok(serde_json::from_value(value)?)
+    }
+
+    /// The text of the element `css` (waited for).
+    pub async fn text_of(&self, css: &str) -> Result<String> {
+        Ok(self.wait_for(css).await?.text().await?)
     }
 
     pub async fn click(&self, css: &str) -> Result<()> {

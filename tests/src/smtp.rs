@@ -479,13 +479,7 @@ impl MailDataDir {
 
     /// `list --json`, parsed.
     pub fn list_json(&self) -> serde_json::Value {
-        let out = self.run(&["list", "--json"]);
-        assert!(
-            out.status.success(),
-            "list --json failed: {}",
-            text(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("list --json prints JSON")
+        crate::parse_list_json(&self.run(&["list", "--json"]))
     }
 
     /// The `list --json` row of the candidate with this email.

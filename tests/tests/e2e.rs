@@ -121,12 +121,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
         .attr("title")
         .await?
         .unwrap_or_default();
-    let notice = gui
-        .client
-        .find(Locator::Css("#view-list .notice"))
-        .await?
-        .text()
-        .await?;
+    let notice = gui.text_of("#view-list .notice").await?;
     assert_eq!(
         notice,
         "Invitation envoyée à Jean Dupont (jean.dupont@exemple.fr)."
@@ -196,12 +191,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
         row.find(Locator::Css(".link-url")).await.is_ok(),
         "the link stays"
     );
-    let notice = gui
-        .client
-        .find(Locator::Css("#view-list .notice"))
-        .await?
-        .text()
-        .await?;
+    let notice = gui.text_of("#view-list .notice").await?;
     assert!(
         notice.starts_with("Le lien de Paul Refus est créé, mais l'email n'est pas parti."),
         "{notice}"
