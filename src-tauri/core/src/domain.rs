@@ -206,6 +206,25 @@ impl ApplicationStatus {
             })
     }
 
+    /// What the recruiter reads.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Fr};
+        match (self, lang) {
+            (ApplicationStatus::New, Fr) => "Nouvelle",
+            (ApplicationStatus::Invited, Fr) => "Invitée",
+            (ApplicationStatus::Interviewed, Fr) => "Entretien passé",
+            (ApplicationStatus::Rejected, Fr) => "Non retenue",
+            (ApplicationStatus::Hired, Fr) => "Recrutée",
+            (ApplicationStatus::Withdrawn, Fr) => "Retirée par le candidat",
+            (ApplicationStatus::New, En) => "New",
+            (ApplicationStatus::Invited, En) => "Invited",
+            (ApplicationStatus::Interviewed, En) => "Interviewed",
+            (ApplicationStatus::Rejected, En) => "Rejected",
+            (ApplicationStatus::Hired, En) => "Hired",
+            (ApplicationStatus::Withdrawn, En) => "Withdrawn",
+        }
+    }
+
     /// A closed application gets no new invitation link.
     pub fn is_closed(self) -> bool {
         matches!(

@@ -8,7 +8,10 @@ use serde::Serialize;
 
 use crate::error::CoreError;
 use crate::i18n::Lang;
-use crate::store::{ApplicationRecord, EmailRecord, LinkRecord, LinkState, OutboxState};
+use crate::store::{
+    ApplicationRecord, EmailKind, EmailRecord, LinkRecord, LinkState, OutboxState, RevokeReason,
+    Stage, TimelineEntry, TimelineKind,
+};
 use crate::time::{format_local, to_stored};
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,6 +27,11 @@ pub struct ApplicationDto {
     /// Where the invitation stands: not_invited, link_active (link, no email yet),
     /// queued, sending, sent, send_failed, send_unknown, link_expired, link_revoked.
     pub invitation_status: &'static str,
+    /// Where it stands for the per-offer chart: the workflow status once past
+    /// the invitation (interviewed, hired, rejected, withdrawn), else the
+    /// invitation's (not_invited, link_created, sending, sent, failed, unknown,
+    /// expired, revoked).
+    pub stage: Stage,
     /// RFC 3339, UTC.
     pub applied_at: String,
     pub link: Option<LinkDto>,
@@ -48,6 +56,8 @@ pub struct LinkDto {
 /// The application's latest invitation email.
 #[derive(Debug, Clone, Serialize)]
 pub struct LastEmailDto {
+    /// invitation or extension (the news that the link was extended).
+    pub kind: EmailKind,
     /// queued, sending, sent, failed_temporary, failed_permanent, unknown.
     pub state: OutboxState,
     /// The server's last reply code (250 when sent, 535, 550, 421...).
@@ -76,6 +86,8 @@ pub struct OutboxDto {
     pub recipient: String,
     pub recipient_name: String,
     pub subject: String,
+    /// invitation or extension.
+    pub kind: EmailKind,
     /// queued, sending, sent, failed_temporary, failed_permanent, unknown.
     pub state: OutboxState,
     pub attempts: i64,
@@ -88,6 +100,32 @@ pub struct OutboxDto {
     pub created_at: String,
     pub updated_at: String,
     pub sent_at: Option<String>,
+}
+
+/// One line of an application's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineDto {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// `at` in the recruiter's zone, zone named.
+    pub at_local: String,
+    /// application_added, link_created, link_revoked, link_extended,
+    /// status_changed, email_queued, email_dry_run, email_attempt, other.
+    pub kind: &'static str,
+    /// What happened, in the view's language.
+    pub text: String,
+    /// For an email attempt: queued… unknown, or null while under way.
+    pub outcome: Option<OutboxState>,
+    pub smtp_code: Option<u16>,
+    pub reply: Option<String>,
+    pub queue_id: Option<String>,
+}
+
+/// An application and its history: the detail panel, `jobgate application history`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryDto {
+    pub application: ApplicationDto,
+    pub timeline: Vec<TimelineDto>,
 }
 
 /// Everything needed to turn records into DTOs: one per request, not per row.
@@ -132,6 +170,7 @@ impl<'a> View<'a> {
             recipient: row.recipient.clone(),
             recipient_name: row.recipient_name.clone(),
             subject: row.subject.clone(),
+            kind: row.kind,
             state: row.state,
             attempts: row.attempts,
             smtp_code: row.smtp_code,
@@ -155,6 +194,7 @@ impl<'a> View<'a> {
 
     pub fn last_email(&self, email: &EmailRecord, current_link: Option<i64>) -> LastEmailDto {
         LastEmailDto {
+            kind: email.kind,
             state: email.state,
             smtp_code: email.smtp_code,
             reply: email.reply.clone(),
@@ -179,6 +219,7 @@ impl<'a> View<'a> {
             email: record.email.clone(),
             status: record.status.as_str(),
             invitation_status,
+            stage: record.stage(self.now),
             applied_at: to_stored(record.created_at),
             link: record.link.as_ref().map(|l| self.link(l)),
             last_email: record
@@ -186,6 +227,137 @@ impl<'a> View<'a> {
                 .as_ref()
                 .map(|e| self.last_email(e, record.link.as_ref().map(|l| l.id))),
         }
+    }
+}
+
+impl View<'_> {
+    fn local(&self, at: Option<DateTime<Utc>>) -> String {
+        at.map(|t| format_local(t, self.zone, self.lang))
+            .unwrap_or_else(|| "?".to_owned())
+    }
+
+    pub fn timeline(&self, entry: &TimelineEntry) -> TimelineDto {
+        let fr = self.lang == Lang::Fr;
+        let pick = |f: String, e: String| if fr { f } else { e };
+        let status = |s: Option<crate::domain::ApplicationStatus>| {
+            s.map(|s| s.label(self.lang)).unwrap_or("?")
+        };
+        let mut dto = TimelineDto {
+            at: to_stored(entry.at),
+            at_local: format_local(entry.at, self.zone, self.lang),
+            kind: "other",
+            text: String::new(),
+            outcome: None,
+            smtp_code: None,
+            reply: None,
+            queue_id: None,
+        };
+        let (kind, text) = match &entry.kind {
+            TimelineKind::ApplicationAdded => (
+                "application_added",
+                pick("Candidature ajoutée".into(), "Application added".into()),
+            ),
+            TimelineKind::LinkCreated { expires_at } => (
+                "link_created",
+                pick(
+                    format!("Lien créé, valable jusqu'au {}", self.local(*expires_at)),
+                    format!("Link created, valid until {}", self.local(*expires_at)),
+                ),
+            ),
+            TimelineKind::LinkRevoked { reason } => (
+                "link_revoked",
+                match reason {
+                    RevokeReason::Recruiter => pick("Lien révoqué".into(), "Link revoked".into()),
+                    RevokeReason::JobClosed => pick(
+                        "Lien révoqué : l'offre a été fermée".into(),
+                        "Link revoked: the job offer was closed".into(),
+                    ),
+                    RevokeReason::Closed(s) => pick(
+                        format!("Lien révoqué : candidature « {} »", s.label(Lang::Fr)),
+                        format!("Link revoked: application \"{}\"", s.label(Lang::En)),
+                    ),
+                },
+            ),
+            TimelineKind::LinkExtended { from, to } => (
+                "link_extended",
+                pick(
+                    format!(
+                        "Lien prolongé jusqu'au {} (il expirait le {})",
+                        self.local(*to),
+                        self.local(*from)
+                    ),
+                    format!(
+                        "Link extended until {} (it expired on {})",
+                        self.local(*to),
+                        self.local(*from)
+                    ),
+                ),
+            ),
+            TimelineKind::StatusChanged { from, to } => (
+                "status_changed",
+                pick(
+                    format!("Statut : {} → {}", status(*from), status(*to)),
+                    format!("Status: {} → {}", status(*from), status(*to)),
+                ),
+            ),
+            TimelineKind::EmailQueued { kind } => (
+                "email_queued",
+                match kind {
+                    EmailKind::Invitation => pick(
+                        "Email d'invitation préparé".into(),
+                        "Invitation email prepared".into(),
+                    ),
+                    EmailKind::Extension => pick(
+                        "Email de prolongation préparé".into(),
+                        "Extension email prepared".into(),
+                    ),
+                },
+            ),
+            TimelineKind::EmailDryRun => (
+                "email_dry_run",
+                pick(
+                    "Email écrit dans un fichier (essai à blanc) : rien n'a été envoyé".into(),
+                    "Email written to a file (dry run): nothing was sent".into(),
+                ),
+            ),
+            TimelineKind::EmailAttempt {
+                kind,
+                outcome,
+                smtp_code,
+                reply,
+                queue_id,
+                ..
+            } => {
+                dto.outcome = *outcome;
+                dto.smtp_code = *smtp_code;
+                dto.reply = reply.clone();
+                dto.queue_id = queue_id.clone();
+                let what = match (kind, fr) {
+                    (EmailKind::Invitation, true) => "Email d'invitation",
+                    (EmailKind::Extension, true) => "Email de prolongation",
+                    (EmailKind::Invitation, false) => "Invitation email",
+                    (EmailKind::Extension, false) => "Extension email",
+                };
+                let how = match (outcome, fr) {
+                    (Some(OutboxState::Sent), true) => "envoyé",
+                    (Some(OutboxState::FailedTemporary), true) => "non envoyé (refus temporaire)",
+                    (Some(OutboxState::FailedPermanent), true) => "refusé",
+                    (Some(OutboxState::Unknown), true) => "envoi incertain",
+                    (_, true) => "en cours d'envoi",
+                    (Some(OutboxState::Sent), false) => "sent",
+                    (Some(OutboxState::FailedTemporary), false) => "not sent (temporary refusal)",
+                    (Some(OutboxState::FailedPermanent), false) => "refused",
+                    (Some(OutboxState::Unknown), false) => "delivery uncertain",
+                    (_, false) => "being sent",
+                };
+                let sep = if fr { " : " } else { ": " };
+                ("email_attempt", format!("{what}{sep}{how}"))
+            }
+            TimelineKind::Other { kind } => ("other", kind.clone()),
+        };
+        dto.kind = kind;
+        dto.text = text;
+        dto
     }
 }
 

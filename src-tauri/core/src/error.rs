@@ -64,6 +64,21 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     JobClosed { job_title: String },
 
+    /// The action needs a valid link, and the application has none (`state`
+    /// says why: no link yet, or the latest expired or was revoked).
+    #[error("{}", self.message(Lang::Fr))]
+    NoActiveLink {
+        id: i64,
+        state: Option<crate::store::LinkState>,
+    },
+
+    #[error("{}", self.message(Lang::Fr))]
+    JobNotFound { id: i64 },
+
+    /// The links export could not be written where the recruiter asked.
+    #[error("{}", self.message(Lang::Fr))]
+    ExportFailed { path: String, detail: String },
+
     /// The OS random generator failed; no token was made.
     #[error("{}", self.message(Lang::Fr))]
     Randomness(String),
@@ -153,6 +168,9 @@ impl CoreError {
             CoreError::DuplicateApplication { .. } => "duplicate_application",
             CoreError::ApplicationClosed { .. } => "application_closed",
             CoreError::JobClosed { .. } => "job_closed",
+            CoreError::NoActiveLink { .. } => "no_active_link",
+            CoreError::JobNotFound { .. } => "job_not_found",
+            CoreError::ExportFailed { .. } => "export_failed",
             CoreError::Randomness(_) => "randomness",
             CoreError::CsvUnreadable { .. } => "csv_unreadable",
             CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
@@ -305,6 +323,42 @@ impl CoreError {
             (CoreError::JobClosed { job_title }, En) => format!(
                 "The job offer \"{}\" is closed: no link was created. Reopen it to invite.",
                 shorten(job_title)
+            ),
+            (CoreError::NoActiveLink { id, state }, Fr) => match state {
+                None => format!(
+                    "La candidature n° {id} n'a pas encore de lien : invitez d'abord le candidat (Inviter)."
+                ),
+                Some(crate::store::LinkState::Revoked) => format!(
+                    "Le lien de la candidature n° {id} a été révoqué : il ne peut plus servir. Créez-en un nouveau avec Inviter."
+                ),
+                Some(_) => format!(
+                    "Le lien de la candidature n° {id} a expiré : prolongez-le, ou créez-en un nouveau avec Inviter."
+                ),
+            },
+            (CoreError::NoActiveLink { id, state }, En) => match state {
+                None => format!(
+                    "Application #{id} has no link yet: invite the candidate first (Invite)."
+                ),
+                Some(crate::store::LinkState::Revoked) => format!(
+                    "The link of application #{id} was revoked and can no longer be used. Create a new one with Invite."
+                ),
+                Some(_) => format!(
+                    "The link of application #{id} has expired: extend it, or create a new one with Invite."
+                ),
+            },
+            (CoreError::JobNotFound { id }, Fr) => format!(
+                "Il n'y a pas d'offre n° {id}. Vérifiez le numéro (jobgate job list)."
+            ),
+            (CoreError::JobNotFound { id }, En) => {
+                format!("There is no job offer #{id}. Check the number (jobgate job list).")
+            }
+            (CoreError::ExportFailed { path, detail }, Fr) => format!(
+                "Impossible d'écrire l'export dans « {} » ({detail}). Choisissez un autre dossier ; rien n'a été écrit.",
+                shorten(path)
+            ),
+            (CoreError::ExportFailed { path, detail }, En) => format!(
+                "Could not write the export to \"{}\" ({detail}). Choose another folder; nothing was written.",
+                shorten(path)
             ),
             (CoreError::Randomness(detail), Fr) => format!(
                 "Le générateur aléatoire du système n'a pas répondu ({detail}) ; aucun lien n'a été créé. Réessayez ; si cela persiste, redémarrez l'ordinateur."

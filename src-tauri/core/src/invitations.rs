@@ -15,15 +15,16 @@ use crate::error::{CoreError, Result};
 use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
 use crate::mail::{
-    render_invitation, render_test_email, MailError, Mailer, Outlet, RenderedEmail, SmtpConfig,
-    SmtpReceipt,
+    mailto_url, render_extension, render_invitation, render_test_email, MailError, Mailer, Outlet,
+    RenderedEmail, SmtpConfig, SmtpReceipt,
 };
 use crate::secret::{self, ApiKey, SecretStore};
 use crate::settings::{self, MailSettings};
 use crate::store::{
-    Delivery, DeliveryOutcome, OutboxEntry, OutboxState, PreparedEmail, PreparedInvitation, Store,
+    ApplicationRecord, Delivery, DeliveryOutcome, EmailKind, LinkRecord, LinkState, OutboxEntry,
+    OutboxState, PreparedEmail, PreparedInvitation, Store,
 };
-use crate::time::{format_local, recruiter_zone};
+use crate::time::format_local;
 use crate::Lang;
 
 /// SendGrid category of invitation emails.
@@ -179,27 +180,113 @@ impl Invitations {
                 })
             }
         };
+        Ok(InviteResult {
+            link_created,
+            email: self.deliver(&settings, &entry, now).await?,
+        })
+    }
+
+    /// Claims a prepared row, sends it, records the outcome.
+    async fn deliver(
+        &self,
+        settings: &MailSettings,
+        entry: &OutboxEntry,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<EmailOutcome> {
         if !self.claim(entry.id, now())? {
-            return Ok(InviteResult {
-                link_created,
-                email: EmailOutcome::InProgress,
-            });
+            return Ok(EmailOutcome::InProgress);
         }
-        let result = match self.message_for(&settings, &entry) {
-            Ok(message) => match self.outlet(&settings) {
+        let result = match self.message_for(settings, entry) {
+            Ok(message) => match self.outlet(settings) {
                 Ok(outlet) => outlet.send(message).await,
                 Err(e) => Err(e),
             },
             Err(e) => Err(e),
         };
         self.record(entry.id, now(), &result, false)?;
-        Ok(InviteResult {
-            link_created,
-            email: match result {
-                Ok(receipt) => EmailOutcome::Sent(receipt),
-                Err(e) => EmailOutcome::Failed(e),
-            },
+        Ok(match result {
+            Ok(receipt) => EmailOutcome::Sent(receipt),
+            Err(e) => EmailOutcome::Failed(e),
         })
+    }
+
+    /// "Renvoyer": the invitation again, for the same valid link, even if it
+    /// was sent (the candidate says nothing arrived). Its text gives the link's
+    /// expiry as it is now.
+    pub async fn resend(
+        &self,
+        application_id: i64,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<EmailOutcome> {
+        self.follow_up(application_id, EmailKind::Invitation, now)
+            .await
+    }
+
+    /// "Prolonger": the link's expiry moves `days` days on; with `notify`, the
+    /// candidate is emailed the new date (the link stays extended whatever
+    /// happens to that email).
+    pub async fn extend(
+        &self,
+        application_id: i64,
+        days: u32,
+        notify: bool,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<(LinkRecord, Option<EmailOutcome>)> {
+        let link = self.lock()?.extend_link(application_id, days, now())?;
+        if !notify {
+            return Ok((link, None));
+        }
+        let email = self
+            .follow_up(application_id, EmailKind::Extension, now)
+            .await?;
+        Ok((link, Some(email)))
+    }
+
+    async fn follow_up(
+        &self,
+        application_id: i64,
+        kind: EmailKind,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<EmailOutcome> {
+        let settings = self.mail_settings()?;
+        let delivery = {
+            let mut store = self.lock()?;
+            let compose = self.composer(&store, &settings, kind)?;
+            store
+                .prepare_follow_up(application_id, now(), kind, compose)?
+                .1
+        };
+        match delivery {
+            Delivery::Send(entry) => self.deliver(&settings, &entry, now).await,
+            Delivery::AlreadySent { sent_at } => Ok(EmailOutcome::AlreadySent { sent_at }),
+            Delivery::InProgress => Ok(EmailOutcome::InProgress),
+        }
+    }
+
+    /// "Envoyer depuis ma messagerie": a `mailto:` with the invitation's
+    /// subject and text for the application's valid link.
+    pub fn mailto(&self, application_id: i64, now: DateTime<Utc>) -> Result<String> {
+        let store = self.lock()?;
+        let app = store.application(application_id)?;
+        let link = match &app.link {
+            Some(link) if link.state(now) == LinkState::Active => link,
+            other => {
+                return Err(CoreError::NoActiveLink {
+                    id: application_id,
+                    state: other.as_ref().map(|l| l.state(now)),
+                })
+            }
+        };
+        let settings = settings::mail_settings(|name| store.setting(name))?;
+        let email = render_email(
+            EmailKind::Invitation,
+            &app,
+            link,
+            &store.base_url()?,
+            store.time_zone(),
+            &settings.team(),
+        );
+        Ok(mailto_url(&app.email, &email))
     }
 
     /// The link (created or reused) and, in the same transaction, the outbox
@@ -211,27 +298,31 @@ impl Invitations {
         now: DateTime<Utc>,
     ) -> Result<PreparedInvitation> {
         let mut store = self.lock()?;
+        let compose = self.composer(&store, settings, EmailKind::Invitation)?;
+        store.prepare_invitation(application_id, now, compose)
+    }
+
+    /// Renders an email of `kind` for an application and its link, with a
+    /// fresh Message-ID, as the outbox stores it.
+    fn composer(
+        &self,
+        store: &Store,
+        settings: &MailSettings,
+        kind: EmailKind,
+    ) -> Result<impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>> {
         let base_url = store.base_url()?;
-        let zone = recruiter_zone();
+        let zone = store.time_zone();
         let team = settings.team();
         let domain = settings
             .from
             .as_ref()
             .map(|m| m.email.domain().to_owned())
             .unwrap_or_else(|| "jobgate.invalid".to_owned());
-        store.prepare_invitation(application_id, now, |app, link| {
-            let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
-            let email = render_invitation(&InvitationFields {
-                candidate_name: &app.candidate_name,
-                job_title: &app.job_title,
-                start_url: &start_url,
-                expires_local: &format_local(link.expires_at, zone, Lang::Fr),
-                team: &team,
-            });
+        Ok(move |app: &ApplicationRecord, link: &LinkRecord| {
             Ok(PreparedEmail {
                 recipient: app.email.clone(),
                 recipient_name: app.candidate_name.clone(),
-                email,
+                email: render_email(kind, app, link, &base_url, zone, &team),
                 message_id: new_message_id(&domain)?,
             })
         })
@@ -335,6 +426,30 @@ impl Invitations {
             &email,
         )?;
         Ok(self.outlet(&settings)?.send(message).await?)
+    }
+}
+
+/// An email that carries the link, in French (the product's first language),
+/// the expiry in the recruiter's zone with the zone named.
+fn render_email(
+    kind: EmailKind,
+    app: &ApplicationRecord,
+    link: &LinkRecord,
+    base_url: &str,
+    zone: chrono_tz::Tz,
+    team: &str,
+) -> RenderedEmail {
+    let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
+    let fields = InvitationFields {
+        candidate_name: &app.candidate_name,
+        job_title: &app.job_title,
+        start_url: &start_url,
+        expires_local: &format_local(link.expires_at, zone, Lang::Fr),
+        team,
+    };
+    match kind {
+        EmailKind::Invitation => render_invitation(&fields),
+        EmailKind::Extension => render_extension(&fields),
     }
 }
 

@@ -5,6 +5,7 @@
 //! - [`store`]: the SQLite database, the only place that runs SQL.
 //! - [`import`]: CSV import, row by row with line numbers.
 //! - [`dto`]: the JSON shapes shown to the UI and scripts.
+//! - [`export`]: the links export (CSV) for interview platforms.
 //! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
 //!
 //! ```
@@ -26,6 +27,7 @@ pub mod batch;
 pub mod domain;
 pub mod dto;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod invitations;

@@ -159,13 +159,29 @@ ALTER TABLE outbox ADD COLUMN queue_id TEXT;
 ALTER TABLE email_attempts ADD COLUMN queue_id TEXT;
 "#;
 
+/// What an email carries: the invitation (first sent or sent again), or the
+/// news that its link was extended. Rows written before this are invitations.
+/// The job index serves the per-offer overview and exports.
+const V6: &str = r#"
+ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'invitation'
+    CHECK (kind IN ('invitation', 'extension'));
+CREATE INDEX applications_job ON applications (job_id, id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    5
+    6
 }
 
 #[cfg(test)]

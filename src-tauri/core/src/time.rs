@@ -34,6 +34,33 @@ pub fn recruiter_zone() -> Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// `days` calendar days after `at`, on the recruiter's wall clock: a link made
+/// on Wednesday at 10:00 in Paris expires the next Wednesday at 10:00 in Paris,
+/// even across a daylight-saving change (so 167 or 169 hours later, not 168).
+/// A local time that does not exist (the spring-forward gap) moves forward by
+/// the gap; one that exists twice (autumn) takes the earlier instant.
+pub fn add_local_days(at: DateTime<Utc>, days: u32, zone: Tz) -> DateTime<Utc> {
+    use chrono::{LocalResult, TimeZone};
+    let fallback = at + chrono::Duration::days(i64::from(days));
+    let Some(local) = at
+        .with_timezone(&zone)
+        .naive_local()
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+    else {
+        return fallback;
+    };
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) => t.with_timezone(&Utc),
+        LocalResult::Ambiguous(earlier, _) => earlier.with_timezone(&Utc),
+        // In the gap: the same wall-clock reading an hour on (no zone's gap is longer).
+        LocalResult::None => zone
+            .from_local_datetime(&(local + chrono::Duration::hours(1)))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(fallback),
+    }
+}
+
 /// "01/12/2026 à 07:47 (Europe/Paris)" — the seed's `dd/mm/YYYY à HH:MM`, with
 /// the zone named so a reader elsewhere does not misread it.
 pub fn format_local(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
@@ -56,6 +83,47 @@ mod tests {
         assert_eq!(to_stored(a), "2026-03-29T00:59:59Z");
         assert_eq!(from_stored(&to_stored(a)).unwrap(), a);
         assert!(to_stored(a) < to_stored(b));
+    }
+
+    #[test]
+    fn days_are_calendar_days_on_the_recruiters_clock_across_dst() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        // Wednesday 25 March 2026, 10:00 in Paris (UTC+1)...
+        let made = Utc.with_ymd_and_hms(2026, 3, 25, 9, 0, 0).unwrap();
+        let expires = add_local_days(made, 7, paris);
+        // ...expires Wednesday 1 April at 10:00 in Paris, now UTC+2: 167 hours later.
+        assert_eq!(expires, Utc.with_ymd_and_hms(2026, 4, 1, 8, 0, 0).unwrap());
+        assert_eq!(expires - made, chrono::Duration::hours(167));
+        // In autumn the week is 169 hours long.
+        let made = Utc.with_ymd_and_hms(2026, 10, 21, 8, 0, 0).unwrap();
+        assert_eq!(
+            add_local_days(made, 7, paris) - made,
+            chrono::Duration::hours(169)
+        );
+        // In UTC a day is 24 hours.
+        assert_eq!(
+            add_local_days(made, 7, chrono_tz::UTC) - made,
+            chrono::Duration::days(7)
+        );
+    }
+
+    #[test]
+    fn a_wall_clock_time_that_does_not_exist_moves_forward() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        // 02:30 on 22 March 2026 in Paris (UTC+1) → 02:30 on 29 March does not exist.
+        let made = Utc.with_ymd_and_hms(2026, 3, 22, 1, 30, 0).unwrap();
+        let expires = add_local_days(made, 7, paris);
+        assert_eq!(
+            format_local(expires, paris, Lang::Fr),
+            "29/03/2026 à 03:30 (Europe/Paris)"
+        );
+        // A wall-clock time that exists twice takes the earlier instant.
+        let made = Utc.with_ymd_and_hms(2026, 10, 18, 0, 30, 0).unwrap(); // 02:30 CEST
+        let expires = add_local_days(made, 7, paris);
+        assert_eq!(
+            expires,
+            Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()
+        );
     }
 
     #[test]

@@ -34,14 +34,48 @@ pub struct InvitationFields<'a> {
 /// The seed's French invitation, with the candidate greeted by name and the
 /// expiry's time zone named.
 pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
-    let subject = format!("Invitation à l'entretien vidéo — {}", f.job_title);
+    render_link_email(
+        f,
+        &Wording {
+            subject: "Invitation à l'entretien vidéo",
+            intro: "Vous êtes invité(e) à passer un entretien vidéo pour le poste de",
+            expiry: "Ce lien expire le",
+        },
+    )
+}
+
+/// The candidate's link was extended: the same link, its new expiry.
+pub fn render_extension(f: &InvitationFields<'_>) -> RenderedEmail {
+    render_link_email(
+        f,
+        &Wording {
+            subject: "Votre lien d'entretien vidéo est prolongé",
+            intro: "Bonne nouvelle : vous avez plus de temps pour passer l'entretien vidéo pour le poste de",
+            expiry: "Ce lien expire désormais le",
+        },
+    )
+}
+
+/// What differs between the emails that carry a link.
+struct Wording {
+    subject: &'static str,
+    /// Followed by the job title and a full stop.
+    intro: &'static str,
+    /// Followed by the expiry and a full stop.
+    expiry: &'static str,
+}
+
+fn render_link_email(f: &InvitationFields<'_>, w: &Wording) -> RenderedEmail {
+    let subject = format!("{} — {}", w.subject, f.job_title);
     let text = format!(
         "Bonjour {name},\n\n\
-         Vous êtes invité(e) à passer un entretien vidéo pour le poste de {job}.\n\n\
+         {intro} {job}.\n\n\
          🎯 Commencez votre entretien ici : {url}\n\n\
-         ⏰ Ce lien expire le {expires}.\n\n\
+         ⏰ {expiry} {expires}.\n\n\
          Cordialement,\n\
          L'équipe {team}\n",
+        intro = w.intro,
+        expiry = w.expiry,
         name = f.candidate_name,
         job = f.job_title,
         url = f.start_url,
@@ -52,13 +86,15 @@ pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
         "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
          <body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;line-height:1.5\">\
          <p>Bonjour {name},</p>\
-         <p>Vous êtes invité(e) à passer un entretien vidéo pour le poste de <strong>{job}</strong>.</p>\
+         <p>{intro} <strong>{job}</strong>.</p>\
          <p>🎯 <a href=\"{url}\" style=\"display:inline-block;background:#1f4e8c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none\">Commencer mon entretien</a></p>\
          <p style=\"font-size:13px;color:#555\">Ou copiez ce lien dans votre navigateur : <a href=\"{url}\">{url}</a></p>\
-         <p>⏰ Ce lien expire le {expires}.</p>\
+         <p>⏰ {expiry} {expires}.</p>\
          <p>Cordialement,<br>L'équipe {team}</p>\
          </body></html>\n",
         subject = escape_html(&subject),
+        intro = escape_html(w.intro),
+        expiry = escape_html(w.expiry),
         name = escape_html(f.candidate_name),
         job = escape_html(f.job_title),
         url = escape_html(f.start_url),
@@ -70,6 +106,30 @@ pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
         text,
         html,
     }
+}
+
+/// A `mailto:` address (RFC 6068) that opens the recruiter's own mail client
+/// with the same subject and text, for when SendGrid fails or the candidate
+/// says nothing arrived. Every value is percent-encoded, so nothing in a name
+/// or title can add a header or a recipient.
+pub fn mailto_url(to: &str, email: &RenderedEmail) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    // RFC 3986 unreserved characters stay as they are.
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    // RFC 6068: line breaks are CRLF in a mailto body.
+    let body = email.text.replace("\r\n", "\n").replace('\n', "\r\n");
+    let to = utf8_percent_encode(to, KEEP)
+        .to_string()
+        .replace("%40", "@");
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        utf8_percent_encode(&email.subject, KEEP),
+        utf8_percent_encode(&body, KEEP)
+    )
 }
 
 /// The seed's test message, for "Envoyer un email de test".

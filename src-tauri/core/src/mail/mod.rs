@@ -8,7 +8,9 @@ pub mod message;
 pub mod outlet;
 pub mod transport;
 
-pub use message::{render_invitation, render_test_email, RenderedEmail};
+pub use message::{
+    mailto_url, render_extension, render_invitation, render_test_email, RenderedEmail,
+};
 pub use outlet::{Outlet, OutletConnection};
 pub use transport::{is_loopback, Mailer, MailerConnection, Security, SmtpConfig, SmtpReceipt};
 

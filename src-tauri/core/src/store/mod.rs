@@ -14,9 +14,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, Transact
 use crate::domain::{search_key, ApplicationStatus, EmailAddress, JobTitle, PersonName, Token};
 use crate::error::{CoreError, Result};
 use crate::settings;
-use crate::time::{from_stored, to_stored};
+use crate::time::{add_local_days, from_stored, to_stored};
+use chrono_tz::Tz;
 
+mod lifecycle;
 mod outbox;
+pub use lifecycle::{
+    EmailKind, JobOverview, LinkExportRow, RevokeReason, Stage, StatusChange, TimelineEntry,
+    TimelineKind,
+};
 pub use outbox::{
     Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
     PreparedInvitation,
@@ -151,16 +157,18 @@ impl InvitationStatus {
     }
 }
 
-impl ApplicationRecord {
-    pub fn invitation_status(&self, now: DateTime<Utc>) -> InvitationStatus {
-        let link_state = self.link.as_ref().map(|l| l.state(now));
-        // The email only speaks for the link it carried, and only while that link is valid.
-        let email_state = self
-            .last_email
-            .as_ref()
-            .filter(|e| Some(e.link_id) == self.link.as_ref().map(|l| l.id))
-            .map(|e| e.state);
-        match (link_state, email_state) {
+impl InvitationStatus {
+    /// From the latest link (id, state) and the latest email (the link it
+    /// carried, its state). The email only speaks for the link it carried, and
+    /// only while that link is valid.
+    pub fn from_parts(
+        link: Option<(i64, LinkState)>,
+        email: Option<(i64, OutboxState)>,
+    ) -> InvitationStatus {
+        let email_state = email
+            .filter(|(link_id, _)| Some(*link_id) == link.map(|(id, _)| id))
+            .map(|(_, state)| state);
+        match (link.map(|(_, state)| state), email_state) {
             (None, _) => InvitationStatus::NotInvited,
             (Some(LinkState::Revoked), _) => InvitationStatus::LinkRevoked,
             (Some(LinkState::Expired), _) => InvitationStatus::LinkExpired,
@@ -174,6 +182,20 @@ impl ApplicationRecord {
             ) => InvitationStatus::SendFailed,
             (Some(LinkState::Active), Some(OutboxState::Unknown)) => InvitationStatus::SendUnknown,
         }
+    }
+}
+
+impl ApplicationRecord {
+    pub fn invitation_status(&self, now: DateTime<Utc>) -> InvitationStatus {
+        InvitationStatus::from_parts(
+            self.link.as_ref().map(|l| (l.id, l.state(now))),
+            self.last_email.as_ref().map(|e| (e.link_id, e.state)),
+        )
+    }
+
+    /// Where the application stands for the per-offer chart.
+    pub fn stage(&self, now: DateTime<Utc>) -> Stage {
+        Stage::of(self.status, self.invitation_status(now))
     }
 
     /// "Not yet invited": what "invite all" picks (a queued email is taken
@@ -252,6 +274,8 @@ pub struct ListPage {
 
 pub struct Store {
     conn: Connection,
+    /// The recruiter's zone: link validity is counted in calendar days on their clock.
+    zone: Tz,
 }
 
 impl Store {
@@ -269,7 +293,20 @@ impl Store {
     fn from_connection(mut conn: Connection) -> Result<Store> {
         configure(&conn)?;
         crate::migrations::migrations().to_latest(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            zone: crate::time::recruiter_zone(),
+        })
+    }
+
+    /// The zone link validity is counted in (the recruiter's, by default).
+    pub fn time_zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// Counts link validity on another zone's calendar (tests; a recruiter who travels).
+    pub fn set_time_zone(&mut self, zone: Tz) {
+        self.zone = zone;
     }
 
     /// The schema version of the open database.
@@ -391,7 +428,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let outcome = create_or_get_link(&tx, application_id, now)?;
+        let outcome = create_or_get_link(&tx, application_id, now, self.zone)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -439,6 +476,7 @@ pub(crate) fn create_or_get_link(
     tx: &Transaction<'_>,
     application_id: i64,
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> Result<LinkOutcome> {
     let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
         .query_row(
@@ -479,7 +517,7 @@ pub(crate) fn create_or_get_link(
     }
 
     let token = Token::generate()?;
-    let expires_at = now + chrono::Duration::days(validity_days);
+    let expires_at = add_local_days(now, u32::try_from(validity_days).unwrap_or(7), zone);
     tx.execute(
         "INSERT INTO invite_links (application_id, token, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4)",

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
-    create_or_get_link, optional_time_column, record_event, time_column, ApplicationRecord,
-    LinkOutcome, LinkRecord, Store,
+    create_or_get_link, current_link, optional_time_column, record_event, time_column,
+    ApplicationRecord, EmailKind, LinkOutcome, LinkRecord, LinkState, Store,
 };
 use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
@@ -73,11 +73,12 @@ pub struct EmailRecord {
     pub error_fr: Option<String>,
     pub error_en: Option<String>,
     pub queue_id: Option<String>,
+    pub kind: EmailKind,
 }
 
 /// The columns [`read_email_record`] reads, in its order (prefix them with a
 /// table alias where needed).
-pub(super) const EMAIL_COLUMNS: [&str; 17] = [
+pub(super) const EMAIL_COLUMNS: [&str; 18] = [
     "id",
     "application_id",
     "link_id",
@@ -95,6 +96,7 @@ pub(super) const EMAIL_COLUMNS: [&str; 17] = [
     "last_error_fr",
     "last_error_en",
     "queue_id",
+    "kind",
 ];
 
 pub(super) fn email_columns(alias: &str) -> String {
@@ -168,49 +170,54 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let link = create_or_get_link(&tx, application_id, now)?;
-        let latest: Option<(i64, String, Option<String>)> = tx
-            .query_row(
-                "SELECT id, state, sent_at FROM outbox WHERE link_id = ?1 ORDER BY id DESC LIMIT 1",
-                [link.link.id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let delivery = match latest {
-            Some((_, state, sent_at)) if state == "sent" => Delivery::AlreadySent {
-                sent_at: sent_at.and_then(|t| crate::time::from_stored(&t).ok()),
-            },
-            Some((_, state, _)) if state == "sending" => Delivery::InProgress,
-            Some((id, state, _)) if state == "queued" => Delivery::Send(read_entry(&tx, id)?),
-            // No email yet, or the last one failed (or is unknown): the recruiter
-            // asked again, so a new message is queued.
-            _ => {
-                let sql = format!("{} WHERE a.id = ?1", super::select_applications());
-                let application = tx.query_row(&sql, [application_id], super::read_application)?;
-                let prepared = compose(&application, &link.link)?;
-                tx.execute(
-                    "INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
-                                         body_text, body_html, message_id, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                    params![
-                        application_id,
-                        link.link.id,
-                        prepared.recipient,
-                        prepared.recipient_name,
-                        prepared.email.subject,
-                        prepared.email.text,
-                        prepared.email.html,
-                        prepared.message_id,
-                        to_stored(now)
-                    ],
-                )?;
-                let id = tx.last_insert_rowid();
-                record_event(&tx, application_id, now, "email_queued", None)?;
-                Delivery::Send(read_entry(&tx, id)?)
-            }
-        };
+        let link = create_or_get_link(&tx, application_id, now, self.zone)?;
+        let delivery = queue_email(
+            &tx,
+            application_id,
+            &link.link,
+            now,
+            EmailKind::Invitation,
+            false,
+            compose,
+        )?;
         tx.commit()?;
         Ok(PreparedInvitation { link, delivery })
+    }
+
+    /// An email for the application's valid link even if one was already sent:
+    /// the invitation again ("Renvoyer", same link, today's expiry in the text)
+    /// or the news of an extension. A link that is not valid gets nothing: the
+    /// error says why.
+    pub fn prepare_follow_up(
+        &mut self,
+        application_id: i64,
+        now: DateTime<Utc>,
+        kind: EmailKind,
+        compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+    ) -> Result<(LinkRecord, Delivery)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let link = match current_link(&tx, application_id)? {
+            Some(link) if link.state(now) == LinkState::Active => link,
+            Some(link) => {
+                return Err(CoreError::NoActiveLink {
+                    id: application_id,
+                    state: Some(link.state(now)),
+                })
+            }
+            None => {
+                // No link at all, or the application does not exist.
+                super::lifecycle::require_application(&tx, application_id)?;
+                return Err(CoreError::NoActiveLink {
+                    id: application_id,
+                    state: None,
+                });
+            }
+        };
+        let delivery = queue_email(&tx, application_id, &link, now, kind, true, compose)?;
+        tx.commit()?;
+        Ok((link, delivery))
     }
 
     /// Takes a queued row for sending: true if this process got it (and one
@@ -227,7 +234,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let claimed = tx.execute(
             "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?2, claimed_by = ?3
-             WHERE id = ?1 AND state = 'queued'",
+             WHERE id = ?1 AND state = 'queued'
+               AND link_id IN (SELECT id FROM invite_links WHERE revoked_at IS NULL)",
             params![outbox_id, to_stored(now), lease],
         )? == 1;
         if claimed {
@@ -427,6 +435,63 @@ impl Store {
     }
 }
 
+/// What to send for `link`: the row already queued for it, nothing if one is
+/// being sent (or, unless `again`, was sent), else a new row from `compose`.
+fn queue_email(
+    tx: &rusqlite::Transaction<'_>,
+    application_id: i64,
+    link: &LinkRecord,
+    now: DateTime<Utc>,
+    kind: EmailKind,
+    again: bool,
+    compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+) -> Result<Delivery> {
+    let latest: Option<(i64, String, Option<String>)> = tx
+        .query_row(
+            "SELECT id, state, sent_at FROM outbox WHERE link_id = ?1 ORDER BY id DESC LIMIT 1",
+            [link.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match latest {
+        Some((_, state, sent_at)) if state == "sent" && !again => {
+            return Ok(Delivery::AlreadySent {
+                sent_at: sent_at.and_then(|t| crate::time::from_stored(&t).ok()),
+            })
+        }
+        Some((_, state, _)) if state == "sending" => return Ok(Delivery::InProgress),
+        Some((id, state, _)) if state == "queued" => {
+            return Ok(Delivery::Send(read_entry(tx, id)?))
+        }
+        // No email yet, the last one failed (or is unknown), or the recruiter
+        // asked for another: a new message is queued.
+        _ => {}
+    }
+    let sql = format!("{} WHERE a.id = ?1", super::select_applications());
+    let application = tx.query_row(&sql, [application_id], super::read_application)?;
+    let prepared = compose(&application, link)?;
+    tx.execute(
+        "INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
+                             body_text, body_html, message_id, created_at, updated_at, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+        params![
+            application_id,
+            link.id,
+            prepared.recipient,
+            prepared.recipient_name,
+            prepared.email.subject,
+            prepared.email.text,
+            prepared.email.html,
+            prepared.message_id,
+            to_stored(now),
+            kind.as_str()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    record_event(tx, application_id, now, "email_queued", Some(kind.as_str()))?;
+    Ok(Delivery::Send(read_entry(tx, id)?))
+}
+
 fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
     Ok(tx.query_row(
         "SELECT id, application_id, recipient, recipient_name, subject, body_text, body_html, message_id
@@ -477,5 +542,6 @@ pub(super) fn read_email_record(
         error_fr: row.get(first + 14)?,
         error_en: row.get(first + 15)?,
         queue_id: row.get(first + 16)?,
+        kind: EmailKind::parse(&row.get::<_, String>(first + 17)?),
     }))
 }

@@ -1,0 +1,580 @@
+//! The invitation lifecycle against a real SQLite database, with the clock
+//! injected: revoke, extend, resend, the workflow status, closing an offer,
+//! the history, the per-offer overview and the links export.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono_tz::Tz;
+use jobgate_core::domain::ApplicationStatus;
+use jobgate_core::export::{write_links_csv, LINK_EXPORT_COLUMNS};
+use jobgate_core::mail::RenderedEmail;
+use jobgate_core::store::{
+    AddOutcome, Delivery, DeliveryOutcome, EmailKind, LinkState, NewApplication, OutboxState,
+    PreparedEmail, Stage, Store, TimelineKind,
+};
+use jobgate_core::CoreError;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
+}
+
+fn paris() -> Tz {
+    "Europe/Paris".parse().unwrap()
+}
+
+fn store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_time_zone(paris());
+    store
+}
+
+fn add(store: &mut Store, job: &str, name: &str, email: &str) -> i64 {
+    let new = NewApplication::parse(job, name, email).expect("valid test application");
+    match store.add_application(&new, t0()).unwrap() {
+        AddOutcome::Added { application_id } => application_id,
+        other => panic!("expected a new application, got {other:?}"),
+    }
+}
+
+fn compose(
+    app: &jobgate_core::store::ApplicationRecord,
+    link: &jobgate_core::store::LinkRecord,
+) -> jobgate_core::Result<PreparedEmail> {
+    Ok(PreparedEmail {
+        recipient: app.email.clone(),
+        recipient_name: app.candidate_name.clone(),
+        email: RenderedEmail {
+            subject: "s".into(),
+            text: format!("link {}", link.token.as_str()),
+            html: "h".into(),
+        },
+        message_id: format!("<{}.{}@test>", app.id, rand_suffix()),
+    })
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::SeqCst)
+}
+
+/// Invites and records the email as sent by the server, at `at`.
+fn invite_and_send(store: &mut Store, id: i64, at: DateTime<Utc>) -> i64 {
+    let prepared = store.prepare_invitation(id, at, compose).unwrap();
+    let Delivery::Send(entry) = prepared.delivery else {
+        panic!("a row to send")
+    };
+    record_sent(store, entry.id, at);
+    entry.id
+}
+
+fn record_sent(store: &mut Store, outbox_id: i64, at: DateTime<Utc>) {
+    assert!(store.claim_outbox(outbox_id, at, None).unwrap());
+    store
+        .record_delivery(
+            outbox_id,
+            at,
+            &DeliveryOutcome {
+                state: OutboxState::Sent,
+                smtp_code: Some(250),
+                reply: Some("Ok: queued as 4XyZ"),
+                queue_id: Some("4XyZ"),
+                error_code: None,
+                error_fr: None,
+                error_en: None,
+            },
+        )
+        .unwrap();
+}
+
+fn state_of(store: &Store, id: i64, now: DateTime<Utc>) -> LinkState {
+    store.application(id).unwrap().link.unwrap().state(now)
+}
+
+#[test]
+fn a_week_is_seven_days_on_the_recruiters_calendar_across_the_spring_change() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    // Wednesday 25 March 2026 at 10:00 in Paris (UTC+1).
+    let made = Utc.with_ymd_and_hms(2026, 3, 25, 9, 0, 0).unwrap();
+    let link = store.create_or_get_link(id, made).unwrap().link;
+    // Expires Wednesday 1 April at 10:00 in Paris (UTC+2): stored in UTC.
+    assert_eq!(
+        link.expires_at,
+        Utc.with_ymd_and_hms(2026, 4, 1, 8, 0, 0).unwrap()
+    );
+    // Valid until the second before, expired from that very instant.
+    assert_eq!(
+        state_of(&store, id, link.expires_at - Duration::seconds(1)),
+        LinkState::Active
+    );
+    assert_eq!(state_of(&store, id, link.expires_at), LinkState::Expired);
+}
+
+#[test]
+fn revoking_ends_a_valid_link_now_and_withdraws_its_queued_email() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    // No link yet: nothing to revoke, and the error says so.
+    match store.revoke_link(id, t0()) {
+        Err(CoreError::NoActiveLink { state: None, .. }) => {}
+        other => panic!("expected no_active_link, got {other:?}"),
+    }
+    let prepared = store.prepare_invitation(id, t0(), compose).unwrap();
+    let Delivery::Send(entry) = prepared.delivery else {
+        panic!("a row to send")
+    };
+    let at = t0() + Duration::hours(1);
+    let revoked = store.revoke_link(id, at).unwrap();
+    assert_eq!(revoked.revoked_at, Some(at));
+    assert_eq!(state_of(&store, id, at), LinkState::Revoked);
+    // The queued email is gone, and nothing can claim it.
+    assert!(!store.claim_outbox(entry.id, at, None).unwrap());
+    assert!(store.list_outbox(10).unwrap().is_empty());
+    // Twice: the error says it was revoked.
+    match store.revoke_link(id, at) {
+        Err(CoreError::NoActiveLink {
+            state: Some(LinkState::Revoked),
+            ..
+        }) => {}
+        other => panic!("expected revoked, got {other:?}"),
+    }
+    // Inviting again makes a new, different link.
+    let again = store.create_or_get_link(id, at).unwrap();
+    assert!(again.created);
+    assert_ne!(again.link.token, revoked.token);
+    // Unknown application.
+    assert!(matches!(
+        store.revoke_link(999, at),
+        Err(CoreError::ApplicationNotFound { id: 999 })
+    ));
+}
+
+#[test]
+fn an_expired_link_cannot_be_revoked_or_resent_but_can_be_extended() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let link = store.create_or_get_link(id, t0()).unwrap().link;
+    let later = link.expires_at + Duration::days(2);
+    assert!(matches!(
+        store.revoke_link(id, later),
+        Err(CoreError::NoActiveLink {
+            state: Some(LinkState::Expired),
+            ..
+        })
+    ));
+    assert!(matches!(
+        store.prepare_follow_up(id, later, EmailKind::Invitation, compose),
+        Err(CoreError::NoActiveLink {
+            state: Some(LinkState::Expired),
+            ..
+        })
+    ));
+    // Extending an expired link counts from now: the same link works again.
+    let extended = store.extend_link(id, 3, later).unwrap();
+    assert_eq!(extended.token, link.token);
+    assert_eq!(extended.expires_at, later + Duration::days(3));
+    assert_eq!(state_of(&store, id, later), LinkState::Active);
+}
+
+#[test]
+fn extending_moves_the_expiry_by_calendar_days_and_never_revives_a_revoked_link() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    // Made Wednesday 21 October 2026 at 10:00 in Paris (UTC+2): expires the 28th at 10:00 (UTC+1).
+    let made = Utc.with_ymd_and_hms(2026, 10, 21, 8, 0, 0).unwrap();
+    let link = store.create_or_get_link(id, made).unwrap().link;
+    assert_eq!(link.expires_at - made, Duration::hours(169));
+    // Extended by 2 days before it expires: from its expiry, not from now.
+    let extended = store.extend_link(id, 2, made + Duration::days(1)).unwrap();
+    assert_eq!(extended.id, link.id);
+    assert_eq!(extended.expires_at, link.expires_at + Duration::days(2));
+    // The exact new boundary.
+    assert_eq!(
+        state_of(&store, id, extended.expires_at - Duration::seconds(1)),
+        LinkState::Active
+    );
+    assert_eq!(
+        state_of(&store, id, extended.expires_at),
+        LinkState::Expired
+    );
+    // Days are checked.
+    for bad in [0, 366] {
+        assert!(matches!(
+            store.extend_link(id, bad, made),
+            Err(CoreError::InvalidValidityDays { .. })
+        ));
+    }
+    store.revoke_link(id, made + Duration::days(1)).unwrap();
+    assert!(matches!(
+        store.extend_link(id, 2, made + Duration::days(1)),
+        Err(CoreError::NoActiveLink {
+            state: Some(LinkState::Revoked),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn resending_queues_the_same_link_again_even_after_it_was_sent() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let first = invite_and_send(&mut store, id, t0());
+    // Inviting again sends nothing: it was sent.
+    let again = store.prepare_invitation(id, t0(), compose).unwrap();
+    assert!(matches!(again.delivery, Delivery::AlreadySent { .. }));
+    // Resending does.
+    let (link, delivery) = store
+        .prepare_follow_up(
+            id,
+            t0() + Duration::hours(2),
+            EmailKind::Invitation,
+            compose,
+        )
+        .unwrap();
+    let Delivery::Send(entry) = delivery else {
+        panic!("a new row to send")
+    };
+    assert_ne!(entry.id, first);
+    assert!(entry.email.text.contains(link.token.as_str()));
+    // A second click before it is sent does not queue a third email.
+    let (_, twice) = store
+        .prepare_follow_up(
+            id,
+            t0() + Duration::hours(2),
+            EmailKind::Invitation,
+            compose,
+        )
+        .unwrap();
+    assert!(matches!(twice, Delivery::Send(ref e) if e.id == entry.id));
+    assert_eq!(store.list_outbox(10).unwrap().len(), 2);
+    // Nothing to resend without a link.
+    let other = add(&mut store, "Dev", "Bo", "bo@exemple.fr");
+    assert!(matches!(
+        store.prepare_follow_up(other, t0(), EmailKind::Invitation, compose),
+        Err(CoreError::NoActiveLink { state: None, .. })
+    ));
+}
+
+#[test]
+fn closing_an_application_revokes_its_link_and_reopening_gives_no_link_back() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    store.create_or_get_link(id, t0()).unwrap();
+    let change = store
+        .set_application_status(id, ApplicationStatus::Interviewed, t0())
+        .unwrap();
+    assert_eq!(change.from, ApplicationStatus::Invited);
+    assert!(!change.revoked_link, "interviewed keeps the link");
+    for closed in [
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Hired,
+        ApplicationStatus::Withdrawn,
+    ] {
+        let mut store = self::store();
+        let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+        store.create_or_get_link(id, t0()).unwrap();
+        let change = store.set_application_status(id, closed, t0()).unwrap();
+        assert!(change.revoked_link, "{closed:?} revokes");
+        assert_eq!(state_of(&store, id, t0()), LinkState::Revoked);
+        assert!(matches!(
+            store.create_or_get_link(id, t0()),
+            Err(CoreError::ApplicationClosed { .. })
+        ));
+        // Reopened, it can be invited again — with a new link.
+        store
+            .set_application_status(id, ApplicationStatus::Interviewed, t0())
+            .unwrap();
+        assert_eq!(state_of(&store, id, t0()), LinkState::Revoked);
+        assert!(store.create_or_get_link(id, t0()).unwrap().created);
+    }
+    // The same status again changes nothing and writes no history.
+    let before = store.timeline(id).unwrap().len();
+    store
+        .set_application_status(id, ApplicationStatus::Interviewed, t0())
+        .unwrap();
+    assert_eq!(store.timeline(id).unwrap().len(), before);
+}
+
+#[test]
+fn closing_a_job_offer_revokes_only_its_valid_links() {
+    let mut store = store();
+    let a = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let b = add(&mut store, "Dev", "Bo", "bo@exemple.fr");
+    let c = add(&mut store, "Dev", "Cy", "cy@exemple.fr");
+    let other = add(&mut store, "Chef de projet", "Di", "di@exemple.fr");
+    store.create_or_get_link(a, t0()).unwrap();
+    store.create_or_get_link(other, t0()).unwrap();
+    // b's link has expired by the time the offer closes; c has none.
+    store
+        .create_or_get_link(b, t0() - Duration::days(30))
+        .unwrap();
+    let job = store.application(a).unwrap().job_id;
+    assert_eq!(store.set_job_open(job, false, t0()).unwrap(), 1);
+    assert_eq!(state_of(&store, a, t0()), LinkState::Revoked);
+    assert_eq!(state_of(&store, b, t0()), LinkState::Expired);
+    assert!(store.application(c).unwrap().link.is_none());
+    assert_eq!(state_of(&store, other, t0()), LinkState::Active);
+    assert!(matches!(
+        store.create_or_get_link(c, t0()),
+        Err(CoreError::JobClosed { .. })
+    ));
+    store.set_job_open(job, true, t0()).unwrap();
+    assert!(store.create_or_get_link(c, t0()).unwrap().created);
+    assert!(matches!(
+        store.set_job_open(999, false, t0()),
+        Err(CoreError::JobNotFound { id: 999 })
+    ));
+}
+
+#[test]
+fn validity_is_set_per_campaign() {
+    let mut store = store();
+    let a = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let b = add(&mut store, "Chef de projet", "Bo", "bo@exemple.fr");
+    let dev = store.application(a).unwrap().job_id;
+    store.set_job_link_validity(dev, 14).unwrap();
+    assert_eq!(
+        store.create_or_get_link(a, t0()).unwrap().link.expires_at,
+        t0() + Duration::days(14)
+    );
+    assert_eq!(
+        store.create_or_get_link(b, t0()).unwrap().link.expires_at,
+        t0() + Duration::days(7)
+    );
+    assert!(store.set_job_link_validity(dev, 0).is_err());
+}
+
+#[test]
+fn the_history_tells_every_action_and_attempt_in_order() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0() + Duration::minutes(1));
+    store
+        .extend_link(id, 3, t0() + Duration::minutes(2))
+        .unwrap();
+    store
+        .set_application_status(id, ApplicationStatus::Rejected, t0() + Duration::minutes(3))
+        .unwrap();
+    let kinds: Vec<String> = store
+        .timeline(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| match e.kind {
+            TimelineKind::ApplicationAdded => "added".to_owned(),
+            TimelineKind::LinkCreated { .. } => "link".to_owned(),
+            TimelineKind::EmailQueued { kind } => format!("queued {}", kind.as_str()),
+            TimelineKind::EmailAttempt {
+                outcome,
+                smtp_code,
+                reply,
+                ..
+            } => format!(
+                "attempt {} {} {}",
+                outcome.map(|o| o.as_str()).unwrap_or("-"),
+                smtp_code.unwrap_or(0),
+                reply.unwrap_or_default()
+            ),
+            TimelineKind::LinkExtended { from, to } => {
+                format!("extended {}", (to.unwrap() - from.unwrap()).num_days())
+            }
+            TimelineKind::StatusChanged { from, to } => {
+                format!("status {:?}->{:?}", from.unwrap(), to.unwrap())
+            }
+            TimelineKind::LinkRevoked { reason } => format!("revoked {reason:?}"),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "added",
+            "link",
+            "queued invitation",
+            "attempt sent 250 Ok: queued as 4XyZ",
+            "extended 3",
+            "status Invited->Rejected",
+            "revoked Closed(Rejected)",
+        ]
+    );
+    assert!(matches!(
+        store.timeline(999),
+        Err(CoreError::ApplicationNotFound { id: 999 })
+    ));
+}
+
+#[test]
+fn the_overview_counts_each_offers_applications_by_stage() {
+    let mut store = store();
+    let sent = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let linked = add(&mut store, "Dev", "Bo", "bo@exemple.fr");
+    let _new = add(&mut store, "Dev", "Cy", "cy@exemple.fr");
+    let hired = add(&mut store, "Dev", "Di", "di@exemple.fr");
+    let expired = add(&mut store, "Dev", "Ed", "ed@exemple.fr");
+    let elsewhere = add(&mut store, "Chef de projet", "Flo", "flo@exemple.fr");
+    invite_and_send(&mut store, sent, t0());
+    store.create_or_get_link(linked, t0()).unwrap();
+    store
+        .set_application_status(hired, ApplicationStatus::Hired, t0())
+        .unwrap();
+    store
+        .create_or_get_link(expired, t0() - Duration::days(10))
+        .unwrap();
+    store.create_or_get_link(elsewhere, t0()).unwrap();
+    store.revoke_link(elsewhere, t0()).unwrap();
+    let overview = store.job_overview(t0()).unwrap();
+    let titles: Vec<&str> = overview.iter().map(|j| j.title.as_str()).collect();
+    assert_eq!(titles, ["Chef de projet", "Dev"]);
+    let dev = &overview[1];
+    assert_eq!(dev.applications, 5);
+    let count = |s: Stage| dev.stages[&s];
+    assert_eq!(count(Stage::Sent), 1);
+    assert_eq!(count(Stage::LinkCreated), 1);
+    assert_eq!(count(Stage::NotInvited), 1);
+    assert_eq!(count(Stage::Hired), 1);
+    assert_eq!(count(Stage::Expired), 1);
+    assert_eq!(dev.stages.values().sum::<u64>(), 5);
+    assert_eq!(overview[0].stages[&Stage::Revoked], 1);
+    assert_eq!(dev.link_validity_days, 7);
+}
+
+#[test]
+fn the_links_export_round_trips_through_a_csv_reader() {
+    let mut store = store();
+    // Commas, quotes and semicolons in names survive.
+    let a = add(
+        &mut store,
+        "Dev, \"senior\"",
+        "O'Brien; \"Jo\", Élodie",
+        "jo@exemple.fr",
+    );
+    let b = add(&mut store, "Chef de projet", "Bo", "bo@exemple.fr");
+    let c = add(&mut store, "Chef de projet", "Cy", "cy@exemple.fr");
+    let revoked = store.create_or_get_link(a, t0()).unwrap().link;
+    store.revoke_link(a, t0()).unwrap();
+    let active = store.create_or_get_link(a, t0()).unwrap().link;
+    let expired = store
+        .create_or_get_link(b, t0() - Duration::days(8))
+        .unwrap()
+        .link;
+    let _ = c;
+    let rows = store.export_links(None).unwrap();
+    let mut out = Vec::new();
+    write_links_csv(&rows, "https://entretiens.exemple.fr", t0(), &mut out).unwrap();
+
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, LINK_EXPORT_COLUMNS);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), 3, "every link ever made, none for c");
+    let find = |token: &str| {
+        records
+            .iter()
+            .find(|r| &r[5] == token)
+            .unwrap_or_else(|| panic!("token {token} exported"))
+    };
+    let r = find(active.token.as_str());
+    assert_eq!(&r[0], a.to_string());
+    assert_eq!(&r[1], "O'Brien; \"Jo\", Élodie");
+    assert_eq!(&r[2], "jo@exemple.fr");
+    assert_eq!(&r[4], "Dev, \"senior\"");
+    assert_eq!(
+        &r[6],
+        format!(
+            "https://entretiens.exemple.fr/interview/start/{}",
+            active.token.as_str()
+        )
+    );
+    assert_eq!(
+        DateTime::parse_from_rfc3339(&r[8]).unwrap(),
+        active.expires_at
+    );
+    assert_eq!(&r[9], "active");
+    assert_eq!(&r[10], "");
+    assert_eq!(&find(revoked.token.as_str())[9], "revoked");
+    assert!(!find(revoked.token.as_str())[10].is_empty());
+    assert_eq!(&find(expired.token.as_str())[9], "expired");
+    // One offer only.
+    let job = store.application(b).unwrap().job_id;
+    let only = store.export_links(Some(job)).unwrap();
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0].link.token, expired.token);
+}
+
+#[test]
+fn an_export_is_written_whole_or_not_at_all() {
+    let mut store = store();
+    let a = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    store.create_or_get_link(a, t0()).unwrap();
+    let rows = store.export_links(None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("liens.csv");
+    jobgate_core::export::write_links_file(&path, &rows, "http://localhost:3000", t0()).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("application_id,candidate_name,email,"));
+    assert!(!dir.path().join("liens.csv.part").exists());
+    // A folder that does not exist: a clear error, nothing written.
+    let bad = dir.path().join("missing").join("liens.csv");
+    match jobgate_core::export::write_links_file(&bad, &rows, "http://localhost:3000", t0()) {
+        Err(e @ CoreError::ExportFailed { .. }) => {
+            assert!(e
+                .message(jobgate_core::Lang::Fr)
+                .contains("rien n'a été écrit"));
+        }
+        other => panic!("expected export_failed, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_mailto_carries_the_invitation_with_its_expiry_in_the_recruiters_zone() {
+    use jobgate_core::invitations::Invitations;
+    use jobgate_core::secret::MemorySecretStore;
+    let mut store = store();
+    let id = add(&mut store, "Dev & Ops", "Ana <b>", "ana@exemple.fr");
+    // Wednesday 25 March 2026 at 10:00 in Paris: the link expires on 1 April at 10:00 summer time.
+    let made = Utc.with_ymd_and_hms(2026, 3, 25, 9, 0, 0).unwrap();
+    store.create_or_get_link(id, made).unwrap();
+    let invitations = Invitations::new(store, Box::<MemorySecretStore>::default());
+    let url = invitations.mailto(id, made).unwrap();
+    assert!(url.starts_with("mailto:ana@exemple.fr?subject="), "{url}");
+    // Nothing in a value can add a header or a recipient.
+    let query = url.split_once('?').unwrap().1;
+    assert_eq!(query.matches('&').count(), 1, "{url}");
+    assert!(!url.contains(' ') && !url.contains('\n') && !url.contains('<'));
+    let body = percent_decode(query.split_once("&body=").unwrap().1);
+    assert!(
+        body.contains("Ce lien expire le 01/04/2026 à 10:00 (Europe/Paris)."),
+        "{body}"
+    );
+    assert!(body.contains("\r\n"), "CRLF line breaks");
+    assert!(body.contains("Bonjour Ana <b>,"));
+    // Without a valid link there is nothing to send.
+    let later = made + Duration::days(8);
+    assert!(matches!(
+        invitations.mailto(id, later),
+        Err(CoreError::NoActiveLink {
+            state: Some(LinkState::Expired),
+            ..
+        })
+    ));
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
