@@ -1,8 +1,11 @@
-//! The command line: `jobgate import|list|invite|config|key|check|send-test`.
+//! The command line: `jobgate import|list|invite|config|key|check|send-test|outbox`,
+//! and the lifecycle commands `application`, `link`, `links`, `job` (`cli/lifecycle.rs`).
 //! Same core, same database, no window.
 //!
 //! Exit codes: 0 success; 1 failure (the message says why and what to do);
 //! 2 usage error or a refused confirmation; 3 import finished but some rows were rejected.
+
+mod lifecycle;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -16,7 +19,7 @@ use jobgate_core::dto::View;
 use jobgate_core::import::import_csv;
 use jobgate_core::invitations::{EmailOutcome, Invitations};
 use jobgate_core::secret::{self, ApiKey, KeySource, OsKeyring, SecretStore};
-use jobgate_core::store::{ListQuery, SortKey, Store};
+use jobgate_core::store::{EmailKind, ListQuery, SortKey, Store};
 use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, settings, CoreError, Lang};
 
@@ -106,6 +109,26 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         limit: u32,
     },
+    /// Une candidature : statut, historique / an application: status, history.
+    Application {
+        #[command(subcommand)]
+        action: lifecycle::ApplicationAction,
+    },
+    /// Le lien d'une candidature : révoquer, prolonger, renvoyer / an application's link: revoke, extend, resend.
+    Link {
+        #[command(subcommand)]
+        action: lifecycle::LinkAction,
+    },
+    /// Tous les liens, pour la plateforme d'entretien / every link, for the interview platform.
+    Links {
+        #[command(subcommand)]
+        action: lifecycle::LinksAction,
+    },
+    /// Les offres : liste, fermeture, validité des liens / job offers: list, close, link validity.
+    Job {
+        #[command(subcommand)]
+        action: lifecycle::JobAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,6 +199,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Check => check(lang),
         Command::SendTest { address } => send_test(&address, lang),
         Command::Outbox { json, limit } => outbox(json, limit, lang),
+        Command::Application { action } => lifecycle::application(action, lang),
+        Command::Link { action } => lifecycle::link(action, lang),
+        Command::Links { action } => lifecycle::links(action, lang),
+        Command::Job { action } => lifecycle::job(action, lang),
     };
     match result {
         Ok(code) => code,
@@ -339,13 +366,26 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
         );
         println!("{headline} {}\n{expiry}", link.start_url);
     }
-    let email = &app.email;
-    match result.email {
+    Ok(report_email(
+        &app.email,
+        result.email,
+        EmailKind::Invitation,
+        lang,
+    ))
+}
+
+/// Prints what happened to an email and returns the exit code (1 if it did not go out).
+fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang) -> i32 {
+    let (what_fr, what_en) = match kind {
+        EmailKind::Invitation => ("Email d'invitation", "Invitation email"),
+        EmailKind::Extension => ("Email de prolongation", "Extension email"),
+    };
+    match outcome {
         EmailOutcome::Sent(receipt) if receipt.dry_run => {
             println!("{}", say(lang,
                 format!("MODE ESSAI : rien n'a été envoyé ; l'email pour {email} est écrit dans le dossier du mode essai ({}).", receipt.reply),
                 format!("DRY RUN: nothing was sent; the email for {email} is written in the dry-run folder ({}).", receipt.reply)));
-            Ok(0)
+            0
         }
         EmailOutcome::Sent(receipt) => {
             println!(
@@ -353,16 +393,16 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
                 say(
                     lang,
                     format!(
-                        "Email d'invitation envoyé à {email} (réponse du serveur : {} {}).",
+                        "{what_fr} envoyé à {email} (réponse du serveur : {} {}).",
                         receipt.code, receipt.reply
                     ),
                     format!(
-                        "Invitation email sent to {email} (server reply: {} {}).",
+                        "{what_en} sent to {email} (server reply: {} {}).",
                         receipt.code, receipt.reply
                     )
                 )
             );
-            Ok(0)
+            0
         }
         EmailOutcome::Failed(e) => {
             eprintln!(
@@ -370,31 +410,33 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
                 say(
                     lang,
                     format!(
-                        "Erreur : l'email d'invitation n'est pas parti. {}",
+                        "Erreur : l'{} n'est pas parti. {}",
+                        what_fr.to_lowercase(),
                         e.message(Lang::Fr)
                     ),
                     format!(
-                        "Error: the invitation email was not sent. {}",
+                        "Error: the {} was not sent. {}",
+                        what_en.to_lowercase(),
                         e.message(Lang::En)
                     )
                 )
             );
-            Ok(EXIT_FAILURE)
+            EXIT_FAILURE
         }
         EmailOutcome::AlreadySent { sent_at } => {
             let when = sent_at
                 .map(|t| format_local(t, recruiter_zone(), lang))
                 .unwrap_or_default();
             println!("{}", say(lang,
-                format!("L'invitation a déjà été envoyée à {email} le {when} : rien n'a été renvoyé."),
-                format!("The invitation was already sent to {email} on {when}: nothing was sent again.")));
-            Ok(0)
+                format!("L'invitation a déjà été envoyée à {email} le {when} : rien n'a été renvoyé (pour la renvoyer : jobgate link resend)."),
+                format!("The invitation was already sent to {email} on {when}: nothing was sent again (to resend it: jobgate link resend).")));
+            0
         }
         EmailOutcome::InProgress => {
             println!("{}", say(lang,
-                "Cette invitation est en cours d'envoi par une autre fenêtre ou commande JobGate : rien n'a été envoyé en double.".into(),
-                "This invitation is being sent by another JobGate window or command: nothing was sent twice.".into()));
-            Ok(0)
+                "Cet email est en cours d'envoi par une autre fenêtre ou commande JobGate : rien n'a été envoyé en double.".into(),
+                "This email is being sent by another JobGate window or command: nothing was sent twice.".into()));
+            0
         }
     }
 }

@@ -5,9 +5,10 @@ use chrono::Utc;
 use jobgate_core::batch::{BatchEvent, BatchOptions, BatchReport, QuotaCheck};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::OutboxDto;
-use jobgate_core::dto::{ApplicationDto, View};
+use jobgate_core::dto::{ApplicationDto, HistoryDto, View};
 use jobgate_core::invitations::EmailOutcome;
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
+use jobgate_core::store::JobOverview;
 use jobgate_core::store::JobRecord;
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
 use jobgate_core::{settings, time, CoreError, Lang};
@@ -141,13 +142,7 @@ pub async fn invite(
     application_id: i64,
 ) -> Result<InviteReply, CommandError> {
     let result = state.invitations.invite(application_id, Utc::now).await?;
-    let email = match &result.email {
-        EmailOutcome::Sent(receipt) if receipt.dry_run => "dry_run",
-        EmailOutcome::Sent(_) => "sent",
-        EmailOutcome::Failed(_) => "failed",
-        EmailOutcome::AlreadySent { .. } => "already_sent",
-        EmailOutcome::InProgress => "in_progress",
-    };
+    let email = email_word(&result.email);
     with_store(&state, |store, view| {
         Ok(InviteReply {
             created: result.link_created,
@@ -155,6 +150,18 @@ pub async fn invite(
             application: view.application(&store.application(application_id)?),
         })
     })
+}
+
+/// What happened to an email, in one word for the UI: sent, dry_run (written
+/// to a file, not sent), failed, already_sent, in_progress.
+fn email_word(outcome: &EmailOutcome) -> &'static str {
+    match outcome {
+        EmailOutcome::Sent(receipt) if receipt.dry_run => "dry_run",
+        EmailOutcome::Sent(_) => "sent",
+        EmailOutcome::Failed(_) => "failed",
+        EmailOutcome::AlreadySent { .. } => "already_sent",
+        EmailOutcome::InProgress => "in_progress",
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -384,5 +391,190 @@ pub async fn list_outbox(
             .iter()
             .map(|r| view.outbox(r))
             .collect())
+    })
+}
+
+/// The detail panel: the application and its history.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn application_history(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<HistoryDto, CommandError> {
+    with_store(&state, |store, view| history(store, view, application_id))
+}
+
+fn history(
+    store: &Store,
+    view: &View<'_>,
+    application_id: i64,
+) -> Result<HistoryDto, CommandError> {
+    Ok(HistoryDto {
+        application: view.application(&store.application(application_id)?),
+        timeline: store
+            .timeline(application_id)?
+            .iter()
+            .map(|e| view.timeline(e))
+            .collect(),
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatusReply {
+    /// True when the change revoked the application's valid link.
+    pub revoked_link: bool,
+    pub history: HistoryDto,
+}
+
+/// Moves an application along its workflow (rejected, hired and withdrawn
+/// revoke its valid link).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_application_status(
+    state: State<'_, AppState>,
+    application_id: i64,
+    status: String,
+) -> Result<StatusReply, CommandError> {
+    let status = ApplicationStatus::parse(&status)?;
+    with_store(&state, |store, view| {
+        let change = store.set_application_status(application_id, status, view.now)?;
+        Ok(StatusReply {
+            revoked_link: change.revoked_link,
+            history: history(store, view, application_id)?,
+        })
+    })
+}
+
+/// "Révoquer" (after the native confirmation): the link stops working now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn revoke_link(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<HistoryDto, CommandError> {
+    with_store(&state, |store, view| {
+        store.revoke_link(application_id, view.now)?;
+        history(store, view, application_id)
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct EmailReply {
+    /// What happened to the email (see `InviteReply::email`); null when none was asked for.
+    pub email: Option<&'static str>,
+    pub history: HistoryDto,
+}
+
+/// "Prolonger de N jours", optionally emailing the candidate the new date.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn extend_link(
+    state: State<'_, AppState>,
+    application_id: i64,
+    days: u32,
+    notify: bool,
+) -> Result<EmailReply, CommandError> {
+    let (_, email) = state
+        .invitations
+        .extend(application_id, days, notify, Utc::now)
+        .await?;
+    with_store(&state, |store, view| {
+        Ok(EmailReply {
+            email: email.as_ref().map(email_word),
+            history: history(store, view, application_id)?,
+        })
+    })
+}
+
+/// "Renvoyer l'invitation": the same valid link, emailed again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn resend_invitation(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<EmailReply, CommandError> {
+    let email = state.invitations.resend(application_id, Utc::now).await?;
+    with_store(&state, |store, view| {
+        Ok(EmailReply {
+            email: Some(email_word(&email)),
+            history: history(store, view, application_id)?,
+        })
+    })
+}
+
+/// "Envoyer depuis ma messagerie": the recruiter's own mail client opens with
+/// the invitation's subject and text. The address is built here, never by the page.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_mailto<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = state.invitations.mailto(application_id, Utc::now())?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CommandError::MailClient(e.to_string()))
+}
+
+/// The per-offer chart: every job offer with its applications counted by stage.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn job_overview(state: State<'_, AppState>) -> Result<Vec<JobOverview>, CommandError> {
+    Ok(state.store()?.job_overview(Utc::now())?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct JobChangeReply {
+    /// How many valid links closing the offer revoked.
+    pub revoked: usize,
+    pub jobs: Vec<JobOverview>,
+}
+
+/// Closes (revoking its valid links) or reopens a job offer.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_job_open(
+    state: State<'_, AppState>,
+    job_id: i64,
+    open: bool,
+) -> Result<JobChangeReply, CommandError> {
+    let mut store = state.store()?;
+    let now = Utc::now();
+    let revoked = store.set_job_open(job_id, open, now)?;
+    Ok(JobChangeReply {
+        revoked,
+        jobs: store.job_overview(now)?,
+    })
+}
+
+/// How long the offer's new links stay valid.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_job_validity(
+    state: State<'_, AppState>,
+    job_id: i64,
+    days: String,
+) -> Result<Vec<JobOverview>, CommandError> {
+    let days = settings::parse_validity_days(&days)?;
+    let mut store = state.store()?;
+    store.set_job_link_validity(job_id, days)?;
+    Ok(store.job_overview(Utc::now())?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportReply {
+    pub path: String,
+    pub links: usize,
+}
+
+/// "Exporter les liens" to the file the recruiter chose in the native save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_links(
+    state: State<'_, AppState>,
+    path: String,
+    job_id: Option<i64>,
+) -> Result<ExportReply, CommandError> {
+    let (rows, base_url) = {
+        let store = state.store()?;
+        (store.export_links(job_id)?, store.base_url()?)
+    };
+    let path = std::path::PathBuf::from(path);
+    jobgate_core::export::write_links_file(&path, &rows, &base_url, Utc::now())?;
+    Ok(ExportReply {
+        path: path.display().to_string(),
+        links: rows.len(),
     })
 }

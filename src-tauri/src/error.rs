@@ -16,6 +16,10 @@ pub enum CommandError {
     /// A batch is already running in this window.
     #[error("a batch is already running")]
     BatchRunning,
+
+    /// The OS could not open the recruiter's mail client.
+    #[error("no mail client opened: {0}")]
+    MailClient(String),
 }
 
 impl CommandError {
@@ -29,6 +33,16 @@ impl CommandError {
                 field: None,
                 fr: "Un envoi groupé est déjà en cours : attendez sa fin ou annulez-le.".into(),
                 en: "A batch is already being sent: wait for it to end or cancel it.".into(),
+            },
+            CommandError::MailClient(detail) => ErrorDto {
+                code: "mail_client",
+                field: None,
+                fr: format!(
+                    "Aucune messagerie ne s'est ouverte ({detail}). Configurez une application de messagerie par défaut, ou copiez le lien et écrivez au candidat vous-même."
+                ),
+                en: format!(
+                    "No mail client opened ({detail}). Set a default mail application, or copy the link and write to the candidate yourself."
+                ),
             },
             CommandError::Validation(_) => ErrorDto {
                 code: "validation",

@@ -30,6 +30,7 @@ pub fn run() {
 pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::list_applications,
@@ -47,6 +48,16 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::invite_batch,
             commands::cancel_batch,
             commands::list_outbox,
+            commands::application_history,
+            commands::set_application_status,
+            commands::revoke_link,
+            commands::extend_link,
+            commands::resend_invitation,
+            commands::open_mailto,
+            commands::job_overview,
+            commands::set_job_open,
+            commands::set_job_validity,
+            commands::export_links,
         ])
 }
 

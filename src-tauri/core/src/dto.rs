@@ -282,12 +282,12 @@ impl View<'_> {
                 "link_extended",
                 pick(
                     format!(
-                        "Lien prolongé jusqu'au {} (il expirait le {})",
+                        "Lien prolongé jusqu'au {} (au lieu du {})",
                         self.local(*to),
                         self.local(*from)
                     ),
                     format!(
-                        "Link extended until {} (it expired on {})",
+                        "Link extended until {} (instead of {})",
                         self.local(*to),
                         self.local(*from)
                     ),
