@@ -24,6 +24,39 @@ export const listOutbox = () => invoke("list_outbox", { limit: 500 });
 export const batchPreview = (applicationIds, jobId) =>
   invoke("batch_preview", { application_ids: applicationIds, job_id: jobId ?? null });
 export const cancelBatch = () => invoke("cancel_batch", {});
+export const applicationHistory = (applicationId) => invoke("application_history", { application_id: applicationId });
+export const setApplicationStatus = (applicationId, status) =>
+  invoke("set_application_status", { application_id: applicationId, status });
+export const revokeLink = (applicationId) => invoke("revoke_link", { application_id: applicationId });
+export const extendLink = (applicationId, days, notify) =>
+  invoke("extend_link", { application_id: applicationId, days, notify });
+export const resendInvitation = (applicationId) => invoke("resend_invitation", { application_id: applicationId });
+export const openMailto = (applicationId) => invoke("open_mailto", { application_id: applicationId });
+export const jobOverview = () => invoke("job_overview", {});
+export const setJobOpen = (jobId, open) => invoke("set_job_open", { job_id: jobId, open });
+export const setJobValidity = (jobId, days) => invoke("set_job_validity", { job_id: jobId, days: String(days) });
+
+// "Exporter les liens": the native save dialog, then Rust writes the file.
+// Resolves to null when the recruiter cancels the dialog.
+export async function exportLinks(jobId) {
+  const path = await bridge.dialog.save({
+    title: t("export.title"),
+    defaultPath: t("export.default_name"),
+    filters: [{ name: "CSV", extensions: ["csv"] }],
+  });
+  if (!path) return null;
+  return invoke("export_links", { path, job_id: jobId ?? null });
+}
+
+// A native yes/no question before an action that cannot be undone or sends an email.
+export async function confirmAction(message, okLabel) {
+  return bridge.dialog.ask(message, {
+    title: t("confirm.title"),
+    kind: "warning",
+    okLabel: okLabel ?? t("confirm.ok"),
+    cancelLabel: t("confirm.cancel"),
+  });
+}
 
 // Runs a batch; `onEvent` hears each outcome as it happens (a tauri Channel).
 export function inviteBatch(applicationIds, onEvent) {

@@ -1,10 +1,12 @@
-// Entry point: language, navigation between the two views, first load.
+// Entry point: language, navigation between the views, first load.
 
 import { translateDocument, setLang } from "./i18n.js";
 import { $, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { t } from "./i18n.js";
-import { initList, loadJobs, refresh as refreshList } from "./list.js";
+import { initList, invite, loadJobs, refresh as refreshList, showJob } from "./list.js";
+import { initJobs, load as loadJobOverview } from "./jobs.js";
+import { initDetail } from "./detail.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings } from "./settings.js";
 
@@ -26,6 +28,7 @@ function show(view) {
   showDeliveryMode();
   if (view === "settings") return loadSettings();
   if (view === "outbox") return loadOutbox();
+  if (view === "jobs") return loadJobOverview();
   return Promise.all([refreshList(), loadJobs()]);
 }
 
@@ -35,6 +38,11 @@ function init() {
   initList();
   initSettings();
   initOutbox();
+  initJobs((jobId) => {
+    showJob(jobId);
+    return show("list");
+  });
+  initDetail({ onChange: refreshList, invite });
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());

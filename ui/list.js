@@ -4,10 +4,15 @@
 import * as api from "./api.js";
 import { t } from "./i18n.js";
 import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
+import { emailOutcome, linkWhen } from "./outcome.js";
+import { openDetail } from "./detail.js";
+import { stageChart } from "./chart.js";
 
 const state = {
   search: "",
   jobId: null,
+  status: null, // workflow status filter
+  jobs: [], // the offers with their stage counts (the selected one's chart)
   selected: new Set(), // application ids ticked for a batch
   batchRunning: false,
   sort: "applied",
@@ -22,12 +27,15 @@ export async function refresh() {
     const reply = await api.listApplications({
       search: state.search || null,
       job_id: state.jobId,
+      status: state.status,
       sort: state.sort,
       descending: state.descending,
     });
     state.rows = reply.rows;
     state.total = reply.total;
     render();
+    // The chosen offer's chart follows its rows.
+    if (state.jobId !== null) await loadJobs();
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }
@@ -67,17 +75,29 @@ function updateBulkBar() {
 export async function loadJobs() {
   const select = $("#job-filter");
   try {
-    const jobs = await api.listJobs();
+    state.jobs = await api.jobOverview();
     const current = state.jobId;
     select.replaceChildren(
       el("option", { value: "" }, t("list.all_jobs")),
-      ...jobs.map((j) => el("option", { value: String(j.id) }, `${j.title} (${j.applications})`)),
+      ...state.jobs.map((j) => el("option", { value: String(j.id) }, `${j.title} (${j.applications})`)),
     );
     select.value = current === null ? "" : String(current);
-    select.hidden = jobs.length === 0;
+    select.hidden = state.jobs.length === 0;
+    // The chosen offer at a glance, above its applications.
+    const job = state.jobs.find((j) => j.id === current);
+    $("#job-summary").replaceChildren(...(job ? [stageChart(job)] : []));
+    $("#job-summary").hidden = !job;
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }
+}
+
+export const APP_STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
+
+// Shows the list filtered on one job offer (from the Offres view).
+export function showJob(jobId) {
+  state.jobId = jobId;
+  $("#job-filter").value = jobId === null ? "" : String(jobId);
 }
 
 // What the action button of a row does, by invitation status.
@@ -96,6 +116,10 @@ const ACTIONS = {
 function statusCell(app) {
   const status = app.invitation_status;
   const cell = el("td", { class: "col-status" }, el("span", { class: `badge badge-${status}` }, t(`status.${status}`)));
+  // The workflow status, once it says more than "new" or "invited".
+  if (!["new", "invited"].includes(app.status)) {
+    cell.append(" ", el("span", { class: `badge badge-app badge-app-${app.status}` }, t(`appstatus.${app.status}`)));
+  }
   const email = app.last_email;
   if (status === "sent" && email?.sent_at_local) {
     cell.append(el("div", { class: "status-detail muted" }, t("email.sent_at", { date: email.sent_at_local })));
@@ -119,7 +143,7 @@ function linkCell(app) {
     : null;
   cell.append(
     el("div", { class: "link-line" }, el("code", { class: "link-url", title: link.start_url }, link.start_url), copy),
-    el("div", { class: `link-expiry ${active ? "" : "muted"}` }, t(active ? "link.expires" : "link.expired", { date: link.expires_at_local })),
+    el("div", { class: `link-expiry ${active ? "" : "muted"}` }, linkWhen(link)),
   );
   return cell;
 }
@@ -127,13 +151,23 @@ function linkCell(app) {
 function renderRow(app) {
   const busy = state.busy.has(app.application_id);
   // While a batch runs, its queued rows are its own.
-  const label = state.batchRunning && app.invitation_status === "queued" ? null : ACTIONS[app.invitation_status];
+  const closed = ["rejected", "hired", "withdrawn"].includes(app.status);
+  const label = (state.batchRunning && app.invitation_status === "queued") || closed ? null : ACTIONS[app.invitation_status];
   const action = el("td", { class: "col-action" });
+  const buttons = el("div", { class: "row-actions" });
   if (label) {
-    action.append(
+    buttons.append(
       el("button", { type: "button", class: "btn btn-primary invite", disabled: busy, onclick: () => invite(app) }, busy ? t("invite.busy") : t(label)),
     );
   }
+  buttons.append(
+    el(
+      "button",
+      { type: "button", class: "btn btn-small details", "aria-label": t("list.details_of", { name: app.candidate_name }), onclick: () => openDetail(app.application_id) },
+      t("list.details"),
+    ),
+  );
+  action.append(buttons);
   const tick = el("input", {
     type: "checkbox",
     class: "select-row",
@@ -158,7 +192,9 @@ function renderRow(app) {
   );
 }
 
-async function invite(app) {
+// Inviter (or Envoyer, Réessayer, Renvoyer an uncertain one): the native
+// confirmation, then the link and the email. `box` is where the outcome is told.
+export async function invite(app, box = undefined) {
   if (state.busy.has(app.application_id)) return;
   // The native dialog: nothing happens unless the recruiter says OK.
   const confirmed = await api.confirmInvite(app.candidate_name);
@@ -167,25 +203,10 @@ async function invite(app) {
   render();
   try {
     const reply = await api.invite(app.application_id);
-    const name = app.candidate_name;
-    switch (reply.email) {
-      case "sent":
-        notify(t("invite.sent", { name, email: app.email }), "success");
-        break;
-      case "failed":
-        notify(t("invite.failed", { name, error: reply.application.last_email?.error ?? "" }), "error");
-        break;
-      case "dry_run":
-        notify(t("invite.dry_run", { name }), "info");
-        break;
-      case "already_sent":
-        notify(t("invite.already_sent", { name }), "info");
-        break;
-      default:
-        notify(t("invite.in_progress", { name }), "info");
-    }
+    const [text, kind] = emailOutcome(reply.email, app, reply.application.last_email?.error);
+    notify(text, kind, box);
   } catch (error) {
-    notify(api.errorMessage(error), "error");
+    notify(api.errorMessage(error), "error", box);
   } finally {
     state.busy.delete(app.application_id);
     await refresh();
@@ -342,6 +363,16 @@ export function initList() {
   }
   $("#job-filter").addEventListener("change", (e) => {
     state.jobId = e.target.value === "" ? null : Number(e.target.value);
+    refresh();
+    if (state.jobId === null) $("#job-summary").hidden = true;
+  });
+  const statusFilter = $("#status-filter");
+  statusFilter.replaceChildren(
+    el("option", { value: "" }, t("list.all_statuses")),
+    ...APP_STATUSES.map((s) => el("option", { value: s }, t(`appstatus.${s}`))),
+  );
+  statusFilter.addEventListener("change", (e) => {
+    state.status = e.target.value === "" ? null : e.target.value;
     refresh();
   });
   $("#select-all").addEventListener("change", (e) => {

@@ -229,3 +229,333 @@ fn the_api_key_goes_in_and_only_its_hint_comes_out() {
     let deleted = h.call("delete_api_key", json!({})).unwrap();
     assert_eq!(deleted["set"], false);
 }
+
+// ---------------------------------------------------------------------------
+// The invitation lifecycle: history, status, revoke, extend, job offers, export.
+
+impl Harness {
+    /// Emails are written to a folder (dry run) with a sender set: nothing
+    /// leaves the machine, whatever the environment holds.
+    fn offline(&self) {
+        let dir = self._dir.path().join("dry-run");
+        self.call(
+            "save_settings",
+            json!({ "values": {
+                "from": "Acme Recrutement <recrutement@acme.fr>",
+                "delivery_mode": "dry_run",
+                "dry_run_dir": dir.to_str().unwrap(),
+            } }),
+        )
+        .unwrap();
+    }
+
+    /// Adds and invites a candidate (dry run): the application with its valid link.
+    fn invited(&self, job: &str, name: &str, email: &str) -> Value {
+        let id = self.add(job, name, email).unwrap()["application"]["application_id"]
+            .as_i64()
+            .unwrap();
+        let reply = self
+            .call("invite", json!({ "application_id": id }))
+            .unwrap();
+        assert_eq!(reply["email"], "dry_run", "{reply}");
+        assert_eq!(reply["application"]["link"]["state"], "active", "{reply}");
+        reply["application"].clone()
+    }
+}
+
+/// The timeline entries of one kind in a HistoryDto.
+fn timeline_of<'a>(history: &'a Value, kind: &str) -> Vec<&'a Value> {
+    history["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .collect()
+}
+
+fn instant(v: &Value) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap()
+}
+
+#[test]
+fn revoke_link_then_the_history_shows_the_revocation() {
+    let h = harness();
+    h.offline();
+    let app = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr");
+    let id = app["application_id"].as_i64().unwrap();
+
+    let reply = h
+        .call("revoke_link", json!({ "application_id": id }))
+        .unwrap();
+    assert_eq!(reply["application"]["invitation_status"], "link_revoked");
+    assert_eq!(reply["application"]["link"]["state"], "revoked");
+    assert_eq!(reply["application"]["link"]["token"], app["link"]["token"]);
+
+    let history = h
+        .call("application_history", json!({ "application_id": id }))
+        .unwrap();
+    assert_eq!(history["application"]["application_id"], id);
+    let revoked = timeline_of(&history, "link_revoked");
+    assert_eq!(revoked.len(), 1, "{history}");
+    assert_eq!(revoked[0]["text"], "Lien révoqué");
+    assert_eq!(timeline_of(&history, "link_created").len(), 1);
+    assert_eq!(timeline_of(&history, "email_dry_run").len(), 1);
+
+    // Twice: an error that says why, and the history is unchanged.
+    let err = h
+        .call("revoke_link", json!({ "application_id": id }))
+        .unwrap_err();
+    assert_eq!(err["code"], "no_active_link");
+    assert!(
+        err["fr"].as_str().unwrap().contains("a été révoqué"),
+        "{err}"
+    );
+    let again = h
+        .call("application_history", json!({ "application_id": id }))
+        .unwrap();
+    assert_eq!(again["timeline"], history["timeline"]);
+
+    let err = h
+        .call("application_history", json!({ "application_id": 999 }))
+        .unwrap_err();
+    assert_eq!(err["code"], "application_not_found");
+}
+
+#[test]
+fn a_closing_status_revokes_the_valid_link() {
+    let h = harness();
+    h.offline();
+    let id = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr")["application_id"]
+        .as_i64()
+        .unwrap();
+
+    let reply = h
+        .call(
+            "set_application_status",
+            json!({ "application_id": id, "status": "hired" }),
+        )
+        .unwrap();
+    assert_eq!(reply["revoked_link"], true, "{reply}");
+    let app = &reply["history"]["application"];
+    assert_eq!(app["status"], "hired");
+    assert_eq!(app["invitation_status"], "link_revoked");
+    assert_eq!(app["link"]["state"], "revoked");
+    let changed = timeline_of(&reply["history"], "status_changed");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["text"], "Statut : Invitée → Recrutée");
+    let revoked = timeline_of(&reply["history"], "link_revoked");
+    assert_eq!(revoked.len(), 1);
+    assert_eq!(
+        revoked[0]["text"],
+        "Lien révoqué : candidature « Recrutée »"
+    );
+
+    // Nothing left to revoke.
+    let reply = h
+        .call(
+            "set_application_status",
+            json!({ "application_id": id, "status": "interviewed" }),
+        )
+        .unwrap();
+    assert_eq!(reply["revoked_link"], false);
+    assert_eq!(reply["history"]["application"]["status"], "interviewed");
+
+    let err = h
+        .call(
+            "set_application_status",
+            json!({ "application_id": id, "status": "embauché" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "unknown_status");
+}
+
+#[test]
+fn closing_a_job_offer_returns_how_many_links_it_revoked() {
+    let h = harness();
+    h.offline();
+    let dev = h.invited("Développeur", "Ana", "ana@exemple.fr")["job_id"]
+        .as_i64()
+        .unwrap();
+    h.invited("Développeur", "Bo", "bo@exemple.fr");
+    let other = h.invited("Comptable", "Jean", "jean@exemple.fr");
+
+    let reply = h
+        .call("set_job_open", json!({ "job_id": dev, "open": false }))
+        .unwrap();
+    assert_eq!(reply["revoked"], 2, "{reply}");
+    let job = |reply: &Value, id: &Value| -> Value {
+        reply["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| &j["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let closed = job(&reply, &json!(dev));
+    assert_eq!(closed["open"], false);
+    assert_eq!(closed["stages"]["revoked"], 2, "{closed}");
+    let open = job(&reply, &other["job_id"]);
+    assert_eq!(open["open"], true);
+    assert_eq!(open["stages"]["revoked"], 0, "{open}");
+    let history = h
+        .call(
+            "application_history",
+            json!({ "application_id": other["application_id"] }),
+        )
+        .unwrap();
+    assert_eq!(history["application"]["link"]["state"], "active");
+
+    // Closing again revokes nothing more; reopening revives nothing.
+    let reply = h
+        .call("set_job_open", json!({ "job_id": dev, "open": false }))
+        .unwrap();
+    assert_eq!(reply["revoked"], 0);
+    let reply = h
+        .call("set_job_open", json!({ "job_id": dev, "open": true }))
+        .unwrap();
+    assert_eq!(reply["revoked"], 0);
+    let reopened = job(&reply, &json!(dev));
+    assert_eq!(reopened["open"], true);
+    assert_eq!(reopened["stages"]["revoked"], 2);
+
+    let err = h
+        .call("set_job_open", json!({ "job_id": 999, "open": false }))
+        .unwrap_err();
+    assert_eq!(err["code"], "job_not_found");
+}
+
+#[test]
+fn set_job_validity_refuses_zero_days_and_applies_to_new_links() {
+    let h = harness();
+    h.offline();
+    let job_id = h.add("Comptable", "Jean", "jean@exemple.fr").unwrap()["application"]["job_id"]
+        .as_i64()
+        .unwrap();
+
+    let err = h
+        .call("set_job_validity", json!({ "job_id": job_id, "days": "0" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_validity_days", "{err}");
+    assert_eq!(err["field"], "link_validity_days");
+    assert_eq!(
+        err["fr"],
+        "« 0 » n'est pas une durée de validité possible. Indiquez un nombre de jours entre 1 et 365."
+    );
+    assert!(err["en"].as_str().unwrap().contains("between 1 and 365"));
+
+    let jobs = h
+        .call(
+            "set_job_validity",
+            json!({ "job_id": job_id, "days": "14" }),
+        )
+        .unwrap();
+    assert_eq!(jobs[0]["id"], job_id);
+    assert_eq!(jobs[0]["link_validity_days"], 14);
+    let link = &h.invited("Comptable", "Ana", "ana@exemple.fr")["link"];
+    let valid_for = instant(&link["expires_at"]) - instant(&link["created_at"]);
+    assert!(
+        (valid_for - chrono::Duration::days(14)).num_hours().abs() <= 1,
+        "14 calendar days: {valid_for}"
+    );
+
+    let err = h
+        .call("set_job_validity", json!({ "job_id": 999, "days": "3" }))
+        .unwrap_err();
+    assert_eq!(err["code"], "job_not_found");
+}
+
+#[test]
+fn export_links_writes_a_csv_file_with_its_header() {
+    let h = harness();
+    h.offline();
+    let app = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr");
+    let path = h._dir.path().join("liens.csv");
+
+    let reply = h
+        .call(
+            "export_links",
+            json!({ "path": path.to_str().unwrap(), "job_id": null }),
+        )
+        .unwrap();
+    assert_eq!(reply["links"], 1);
+    assert_eq!(reply["path"], path.to_str().unwrap());
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("application_id,candidate_name,email,job_id,job_title,token,start_url,created_at,expires_at,status,revoked_at")
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.contains(app["link"]["token"].as_str().unwrap()) && row.contains(",active,"),
+        "{row}"
+    );
+    assert_eq!(lines.next(), None);
+
+    let missing = h._dir.path().join("absent").join("liens.csv");
+    let err = h
+        .call(
+            "export_links",
+            json!({ "path": missing.to_str().unwrap(), "job_id": null }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "export_failed");
+    assert!(!missing.exists());
+}
+
+#[test]
+fn extend_link_without_notify_sends_nothing_and_records_the_extension() {
+    let h = harness();
+    h.offline();
+    let app = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr");
+    let id = app["application_id"].as_i64().unwrap();
+
+    let reply = h
+        .call(
+            "extend_link",
+            json!({ "application_id": id, "days": 3, "notify": false }),
+        )
+        .unwrap();
+    assert!(reply["email"].is_null(), "{reply}");
+    let link = &reply["history"]["application"]["link"];
+    assert_eq!(link["token"], app["link"]["token"]);
+    let moved = instant(&link["expires_at"]) - instant(&app["link"]["expires_at"]);
+    assert!(
+        (moved - chrono::Duration::days(3)).num_hours().abs() <= 1,
+        "3 calendar days: {moved}"
+    );
+    let extended = timeline_of(&reply["history"], "link_extended");
+    assert_eq!(extended.len(), 1, "{reply}");
+    assert!(
+        extended[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Lien prolongé jusqu'au "),
+        "{}",
+        extended[0]
+    );
+    assert_eq!(
+        timeline_of(&reply["history"], "email_queued").len(),
+        1,
+        "only the invitation was prepared"
+    );
+
+    // With notify, the news is emailed (here written to the dry-run folder).
+    let reply = h
+        .call(
+            "extend_link",
+            json!({ "application_id": id, "days": 1, "notify": true }),
+        )
+        .unwrap();
+    assert_eq!(reply["email"], "dry_run", "{reply}");
+    assert_eq!(timeline_of(&reply["history"], "link_extended").len(), 2);
+
+    let err = h
+        .call(
+            "extend_link",
+            json!({ "application_id": id, "days": 0, "notify": false }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_validity_days");
+}

@@ -269,6 +269,13 @@ impl Gui {
 
     /// The webview's own screenshot, saved under tests/artifacts/e2e/.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Two animation frames: what the DOM now holds has been painted.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
         let png = self.client.screenshot().await?;
         let path = artifacts_dir("e2e").join(format!("{name}.png"));
         std::fs::write(&path, png)?;

@@ -536,3 +536,188 @@ async fn a_batch_asks_once_shows_progress_can_be_cancelled_and_fills_the_outbox(
     gui.screenshot("13-outbox").await?;
     gui.close().await
 }
+
+const CONFIRM_TITLE: &str = "Confirmer l'action";
+
+/// The start link of the message the server received at `index`.
+fn start_link_of(server: &SmtpServer, index: usize) -> String {
+    let raw = &server.messages()[index];
+    let message = MessageParser::default().parse(raw).unwrap();
+    let text = message.body_text(0).unwrap().into_owned();
+    text.split_whitespace()
+        .find(|w| w.contains("/interview/start/"))
+        .expect("a start link in the email")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_detail_panel_resends_the_same_link_and_revokes_it_after_asking() -> anyhow::Result<()>
+{
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    import_sample(data);
+    let jean = application_id(data, "Jean Dupont");
+    // Invited from the command line: the email is at the server.
+    let out = mail.invite("jean.dupont@exemple.fr");
+    assert!(out.status.success(), "{}", jobgate_tests::text(&out.stderr));
+    assert_eq!(server.message_count(), 1);
+    let first_link = start_link_of(&server, 0);
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    wait_for_status(&gui, jean, "sent").await?;
+
+    // Détails: the panel shows the link and the history, with the server's reply.
+    gui.row(jean)
+        .await?
+        .find(Locator::Css("button.details"))
+        .await?
+        .click()
+        .await?;
+    gui.wait_for(&format!(
+        "#detail[data-application-id=\"{jean}\"] #timeline"
+    ))
+    .await?;
+    assert_eq!(gui.text_of("#detail-name").await?, "Jean Dupont");
+    let timeline = gui.text_of("#timeline").await?;
+    assert!(
+        timeline.contains("Email d'invitation : envoyé"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("Réponse du serveur : 250"), "{timeline}");
+    assert!(
+        timeline.contains("Lien créé, valable jusqu'au"),
+        "{timeline}"
+    );
+    assert!(timeline.contains("(Europe/Paris)"), "{timeline}");
+    gui.screenshot("20-detail-panel").await?;
+
+    // Renvoyer → the native dialog asks. Cancel sends nothing.
+    gui.click("#detail button.resend").await?;
+    wait_for_window(CONFIRM_TITLE)?;
+    screen_shot("21-resend-confirmation")?;
+    answer_dialog(CONFIRM_TITLE, Answer::Cancel)?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(server.message_count(), 1, "Cancel sent nothing");
+
+    // OK: the same link goes out again, and the history shows both attempts.
+    gui.click("#detail button.resend").await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_until("the second email reached the server", || async {
+        Ok(server.message_count() == 2)
+    })
+    .await?;
+    assert_eq!(start_link_of(&server, 1), first_link, "the same link");
+    gui.wait_until("the history shows two attempts", || async {
+        Ok(gui
+            .client
+            .find_all(Locator::Css("#timeline li[data-kind=email_attempt]"))
+            .await?
+            .len()
+            == 2)
+    })
+    .await?;
+    assert_eq!(
+        gui.text_of("#detail-notice").await?,
+        "Invitation envoyée à Jean Dupont (jean.dupont@exemple.fr)."
+    );
+
+    // Révoquer → asked first; OK → the link stops working, the row says so.
+    gui.click("#detail button.revoke").await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_for("#detail[data-status=link_revoked]").await?;
+    assert!(gui
+        .text_of("#timeline li[data-kind=link_revoked]")
+        .await?
+        .contains("Lien révoqué"));
+    gui.screenshot("22-detail-revoked").await?;
+    wait_for_status(&gui, jean, "link_revoked").await?;
+    assert_eq!(
+        application(data, "Jean Dupont")["link"]["state"],
+        "revoked",
+        "revoked in the database"
+    );
+    assert_eq!(server.message_count(), 2, "revoking sends nothing");
+
+    // The panel now offers a new link, and closing it shows the list.
+    assert!(gui.wait_for("#detail button.new-link").await.is_ok());
+    gui.click("#detail-close").await?;
+    gui.wait_until("the panel is closed", || async {
+        Ok(!gui.wait_for("#detail").await?.is_displayed().await?)
+    })
+    .await?;
+    gui.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offers_show_each_chart_and_closing_one_asks_and_revokes_its_links() -> anyhow::Result<()> {
+    let data = DataDir::new();
+    import_sample(&data);
+    let set = |name: &str, value: &str| {
+        assert!(data.run(&["config", "set", name, value]).status.success());
+    };
+    set("delivery_mode", "dry_run");
+    set("from", "Acme Recrutement <recrutement@acme.fr>");
+    let elodie = application_id(&data, "Élodie Brûlé");
+    let jean = application_id(&data, "Jean Dupont");
+    assert!(data
+        .run(&["invite", &elodie.to_string(), "--yes"])
+        .status
+        .success());
+    assert!(data
+        .run(&["application", "status", &jean.to_string(), "hired"])
+        .status
+        .success());
+
+    let gui = Gui::start(&data).await?;
+    gui.click("#nav-jobs").await?;
+    gui.wait_for("#jobs-grid .job-card .chart-bar").await?;
+    let cards = gui
+        .client
+        .find_all(Locator::Css("#jobs-grid .job-card"))
+        .await?;
+    assert_eq!(cards.len(), 2);
+    let legend = gui
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.job-card')].map(c => [c.querySelector('h2').textContent, [...c.querySelectorAll('.chart-seg')].map(s => s.dataset.stage + '=' + s.dataset.count)]);",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        legend,
+        serde_json::json!([
+            ["Comptable", ["not_invited=2"]],
+            ["Développeur Full Stack", ["link_created=1", "hired=1"]]
+        ])
+    );
+    gui.screenshot("23-offers-charts").await?;
+
+    // Closing an offer asks first, then revokes its valid links.
+    gui.click("#jobs-grid .job-card:last-child button.close-job")
+        .await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_for("#jobs-grid .job-card.job-closed").await?;
+    assert!(gui
+        .text_of("#view-jobs .notice")
+        .await?
+        .contains("1 lien(s) révoqué(s)"));
+    assert_eq!(
+        application(&data, "Élodie Brûlé")["link"]["state"],
+        "revoked"
+    );
+    gui.screenshot("24-offer-closed").await?;
+
+    // "Voir les candidatures": the list filtered on that offer, its chart on top.
+    gui.click("#jobs-grid .job-card:last-child button.show-applications")
+        .await?;
+    gui.wait_for("#job-summary:not([hidden]) .chart-bar")
+        .await?;
+    gui.wait_until("only that offer's rows", || async {
+        Ok(gui.row_texts().await?.len() == 2)
+    })
+    .await?;
+    gui.screenshot("25-list-with-offer-chart").await?;
+    gui.close().await
+}

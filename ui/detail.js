@@ -1,0 +1,240 @@
+// The detail panel of one application: its workflow status, its link with the
+// actions that fit (resend, new link, extend, revoke, send from my own mail
+// client) and its history, every action and every attempt with the server's reply.
+
+import * as api from "./api.js";
+import { t } from "./i18n.js";
+import { $, el, notify } from "./dom.js";
+import { emailOutcome, linkWhen } from "./outcome.js";
+
+const CLOSED = ["rejected", "hired", "withdrawn"];
+const STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
+
+let hooks = { onChange: async () => {}, invite: async () => {} };
+let current = null; // the HistoryDto shown
+let busy = false;
+
+const box = () => $("#detail-notice");
+const say = (text, kind) => notify(text, kind, box());
+
+export function initDetail(options) {
+  hooks = options;
+  $("#detail-close").addEventListener("click", closeDetail);
+  $("#detail-backdrop").addEventListener("click", closeDetail);
+  document.addEventListener("keydown", (e) => e.key === "Escape" && !$("#detail").hidden && closeDetail());
+}
+
+export async function openDetail(applicationId) {
+  box().hidden = true;
+  // Filled first, then shown: the panel appears whole.
+  await reload(applicationId);
+  $("#detail").hidden = false;
+  $("#detail-backdrop").hidden = false;
+  $("#detail-close").focus();
+}
+
+export function closeDetail() {
+  $("#detail").hidden = true;
+  $("#detail-backdrop").hidden = true;
+  current = null;
+}
+
+async function reload(applicationId) {
+  try {
+    render(await api.applicationHistory(applicationId));
+  } catch (error) {
+    say(api.errorMessage(error), "error");
+  }
+}
+
+// Runs an action on the shown application, then shows its new state and
+// refreshes the list behind.
+async function act(run) {
+  if (busy || !current) return;
+  busy = true;
+  for (const b of $("#detail").querySelectorAll("button.action")) b.disabled = true;
+  const id = current.application.application_id;
+  try {
+    const history = await run(current.application);
+    if (history) render(history);
+    else await reload(id);
+  } catch (error) {
+    say(api.errorMessage(error), "error");
+    await reload(id);
+  } finally {
+    busy = false;
+    await hooks.onChange();
+  }
+}
+
+function render(history) {
+  current = history;
+  const app = history.application;
+  $("#detail").dataset.applicationId = String(app.application_id);
+  $("#detail").dataset.status = app.invitation_status;
+  $("#detail-name").textContent = app.candidate_name;
+  $("#detail-sub").textContent = `${app.email} — ${app.job_title}`;
+  $("#detail-body").replaceChildren(statusSection(app), linkSection(app), actionsSection(app), historySection(history.timeline));
+}
+
+function section(title, ...children) {
+  return el("section", { class: "detail-section" }, el("h3", {}, title), ...children);
+}
+
+function statusSection(app) {
+  const select = el(
+    "select",
+    { id: "detail-status", "aria-label": t("detail.status") },
+    ...STATUSES.map((s) => el("option", { value: s, selected: s === app.status }, t(`appstatus.${s}`))),
+  );
+  select.addEventListener("change", () => changeStatus(app, select));
+  return section(t("detail.status"), select);
+}
+
+async function changeStatus(app, select) {
+  const status = select.value;
+  const label = t(`appstatus.${status}`);
+  const revokes = CLOSED.includes(status) && app.link?.state === "active";
+  if (revokes && !(await api.confirmAction(t("detail.confirm_status_close", { name: app.candidate_name, status: label })))) {
+    select.value = app.status;
+    return;
+  }
+  await act(async () => {
+    const reply = await api.setApplicationStatus(app.application_id, status);
+    const key = reply.revoked_link ? "detail.status_changed_revoked" : "detail.status_changed";
+    say(t(key, { name: app.candidate_name, status: label }), "success");
+    return reply.history;
+  });
+}
+
+function linkSection(app) {
+  const link = app.link;
+  if (!link) return section(t("detail.link"), el("p", { class: "muted" }, t("detail.no_link")));
+  const active = link.state === "active";
+  return section(
+    t("detail.link"),
+    el(
+      "div",
+      { class: "link-line" },
+      el("span", { class: `badge badge-${app.invitation_status}` }, t(`status.${app.invitation_status}`)),
+      el("code", { class: "link-url detail-url", title: link.start_url }, link.start_url),
+      active ? el("button", { type: "button", class: "btn btn-small", onclick: () => copy(link.start_url) }, t("link.copy")) : null,
+    ),
+    el("p", { class: `link-expiry detail-expiry ${active ? "" : "muted"}` }, linkWhen(link)),
+  );
+}
+
+async function copy(url) {
+  const ok = await api.copyText(url);
+  say(t(ok ? "link.copied" : "link.copy_failed"), ok ? "success" : "error");
+}
+
+function button(cls, label, onclick, variant = "btn-secondary") {
+  return el("button", { type: "button", class: `btn ${variant} action ${cls}`, onclick }, label);
+}
+
+function actionsSection(app) {
+  const items = [];
+  const state = app.link?.state ?? null;
+  const emailed = app.last_email?.for_current_link ?? false;
+  if (CLOSED.includes(app.status)) {
+    items.push(el("p", { class: "muted note" }, t("detail.closed_note")));
+  } else if (state === "active" && emailed) {
+    items.push(button("resend", t("detail.resend"), () => resend(app), "btn-primary"));
+  } else if (state === "active" || state === null) {
+    items.push(button("invite-now", t("detail.invite"), () => inviteFromDetail(app), "btn-primary"));
+  } else {
+    items.push(button("new-link", t("detail.new_link"), () => inviteFromDetail(app), "btn-primary"));
+  }
+  if (state === "active" || state === "expired") items.push(extendForm(app));
+  if (state === "active") {
+    items.push(
+      el(
+        "div",
+        { class: "mailto-line" },
+        button("mailto", t("detail.mailto"), () => act(async () => {
+          await api.openMailto(app.application_id);
+          say(t("detail.mailto_opened"), "info");
+        })),
+        el("p", { class: "help" }, t("detail.mailto_help")),
+      ),
+      button("revoke", t("detail.revoke"), () => revoke(app), "btn-danger"),
+    );
+  }
+  return section(t("detail.actions"), el("div", { class: "detail-actions" }, ...items));
+}
+
+function extendForm(app) {
+  const days = el("input", { type: "number", min: "1", max: "365", value: "7", name: "days", "aria-label": t("detail.extend_days") });
+  const notifyBox = el("input", { type: "checkbox", name: "notify" });
+  const submit = async (event) => {
+    event.preventDefault();
+    const n = Number(days.value);
+    if (notifyBox.checked && !(await api.confirmAction(t("detail.confirm_extend_notify", { name: app.candidate_name, days: n })))) return;
+    await act(async () => {
+      const reply = await api.extendLink(app.application_id, n, notifyBox.checked);
+      const link = reply.history.application.link;
+      const extended = t("detail.extended", { name: app.candidate_name, date: link?.expires_at_local ?? "" });
+      if (!reply.email) say(extended, "success");
+      else {
+        const [text, kind] = emailOutcome(reply.email, app, reply.history.application.last_email?.error, "extend");
+        say(`${extended} ${text}`, kind);
+      }
+      return reply.history;
+    });
+  };
+  return el(
+    "form",
+    { class: "extend-form", onsubmit: submit },
+    el("label", { class: "inline-field" }, el("span", {}, t("detail.extend_days")), days),
+    el("label", { class: "inline-check" }, notifyBox, el("span", {}, t("detail.notify"))),
+    el("button", { type: "submit", class: "btn btn-secondary action extend" }, t("detail.extend")),
+  );
+}
+
+async function resend(app) {
+  if (!(await api.confirmAction(t("detail.confirm_resend", { name: app.candidate_name, email: app.email }), t("detail.resend")))) return;
+  await act(async () => {
+    const reply = await api.resendInvitation(app.application_id);
+    const [text, kind] = emailOutcome(reply.email, app, reply.history.application.last_email?.error);
+    say(text, kind);
+    return reply.history;
+  });
+}
+
+async function revoke(app) {
+  if (!(await api.confirmAction(t("detail.confirm_revoke", { name: app.candidate_name }), t("detail.revoke")))) return;
+  await act(async () => {
+    const history = await api.revokeLink(app.application_id);
+    say(t("detail.revoked", { name: app.candidate_name }), "success");
+    return history;
+  });
+}
+
+// Inviter from the panel: the list's own flow (native confirmation, link, email).
+async function inviteFromDetail(app) {
+  await act(async () => {
+    await hooks.invite(app, box());
+    return null;
+  });
+}
+
+function historySection(timeline) {
+  if (timeline.length === 0) return section(t("detail.history"), el("p", { class: "muted" }, t("detail.history_empty")));
+  const list = el("ol", { class: "timeline", id: "timeline" });
+  // Newest first: what just happened is what the recruiter looks for.
+  for (const entry of [...timeline].reverse()) {
+    const server = [entry.smtp_code, entry.reply].filter((x) => x !== null && x !== undefined).join(" ");
+    list.append(
+      el(
+        "li",
+        { class: `tl tl-${entry.kind} ${entry.outcome ? `tl-outcome-${entry.outcome}` : ""}`, dataset: { kind: entry.kind } },
+        el("span", { class: "tl-dot" }),
+        el("div", { class: "tl-when muted" }, entry.at_local),
+        el("div", { class: "tl-text" }, entry.text),
+        server ? el("div", { class: "tl-server" }, t("detail.server", { reply: server })) : null,
+      ),
+    );
+  }
+  return section(t("detail.history"), list);
+}

@@ -1,0 +1,101 @@
+// Offres: every job offer at a glance — its chart, open or closed, how long
+// its new links last, and the links export for the interview platform.
+
+import * as api from "./api.js";
+import { t } from "./i18n.js";
+import { $, el, notify } from "./dom.js";
+import { stageChart } from "./chart.js";
+
+let onShowApplications = () => {};
+
+function card(job) {
+  const validity = el("input", {
+    type: "number",
+    min: "1",
+    max: "365",
+    name: "link_validity_days",
+    value: String(job.link_validity_days),
+    "aria-label": t("jobs.validity"),
+  });
+  const saveValidity = async (event) => {
+    event.preventDefault();
+    try {
+      render(await api.setJobValidity(job.id, validity.value));
+      notify(t("jobs.validity_saved", { title: job.title, days: validity.value }), "success");
+    } catch (error) {
+      notify(api.errorMessage(error), "error");
+    }
+  };
+  const toggle = el(
+    "button",
+    { type: "button", class: job.open ? "btn btn-ghost danger close-job" : "btn btn-secondary reopen-job", onclick: () => setOpen(job, !job.open) },
+    t(job.open ? "jobs.close" : "jobs.reopen"),
+  );
+  return el(
+    "article",
+    { class: `card job-card ${job.open ? "" : "job-closed"}`, dataset: { jobId: String(job.id) } },
+    el(
+      "header",
+      { class: "job-head" },
+      el("h2", {}, job.title),
+      el("span", { class: `badge ${job.open ? "badge-open" : "badge-closed"}` }, t(job.open ? "jobs.state.open" : "jobs.state.closed")),
+      el("div", { class: "spacer" }),
+      el("span", { class: "muted" }, t("jobs.applications", { n: job.applications })),
+    ),
+    stageChart(job),
+    el(
+      "footer",
+      { class: "job-actions" },
+      el(
+        "form",
+        { class: "validity-form", onsubmit: saveValidity },
+        el("label", {}, el("span", { class: "muted" }, t("jobs.validity")), validity),
+        el("button", { type: "submit", class: "btn btn-small" }, t("jobs.validity_save")),
+      ),
+      el("div", { class: "spacer" }),
+      el("button", { type: "button", class: "btn btn-small show-applications", onclick: () => onShowApplications(job.id) }, t("jobs.open_list")),
+      el("button", { type: "button", class: "btn btn-small export-job", onclick: () => exportLinks(job.id) }, t("jobs.export")),
+      toggle,
+    ),
+  );
+}
+
+function render(jobs) {
+  $("#jobs-grid").replaceChildren(...jobs.map(card));
+  $("#jobs-empty").hidden = jobs.length > 0;
+  $("#jobs-count").textContent = t("jobs.count", { n: jobs.length });
+}
+
+async function setOpen(job, open) {
+  if (!open && !(await api.confirmAction(t("jobs.confirm_close", { title: job.title }), t("jobs.close")))) return;
+  try {
+    const reply = await api.setJobOpen(job.id, open);
+    render(reply.jobs);
+    notify(open ? t("jobs.reopened", { title: job.title }) : t("jobs.closed", { title: job.title, n: reply.revoked }), "success");
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+export async function exportLinks(jobId) {
+  try {
+    const reply = await api.exportLinks(jobId);
+    if (reply) notify(t("export.done", { n: reply.links, path: reply.path }), "success");
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+export async function load() {
+  try {
+    render(await api.jobOverview());
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+// `showApplications(jobId)` switches to the list filtered on that offer.
+export function initJobs(showApplications) {
+  onShowApplications = showApplications;
+  $("#export-all").addEventListener("click", () => exportLinks(null));
+}
