@@ -58,7 +58,10 @@ pub enum CoreError {
 
     /// The application is rejected, hired or withdrawn: no new link for it.
     #[error("{}", self.message(Lang::Fr))]
-    ApplicationClosed { id: i64, status: String },
+    ApplicationClosed {
+        id: i64,
+        status: crate::domain::ApplicationStatus,
+    },
 
     /// The job offer is closed: no new link for its applications.
     #[error("{}", self.message(Lang::Fr))]
@@ -311,10 +314,12 @@ impl CoreError {
                 shorten(job_title)
             ),
             (CoreError::ApplicationClosed { id, status }, Fr) => format!(
-                "La candidature n° {id} est close (statut « {status} ») : aucun lien n'est créé. Changez son statut si vous voulez l'inviter."
+                "La candidature n° {id} est close (statut « {} ») : aucun lien n'est créé. Changez son statut si vous voulez l'inviter.",
+                status.label(Fr)
             ),
             (CoreError::ApplicationClosed { id, status }, En) => format!(
-                "Application #{id} is closed (status \"{status}\"): no link was created. Change its status to invite this candidate."
+                "Application #{id} is closed (status \"{}\"): no link was created. Change its status to invite this candidate.",
+                status.label(En)
             ),
             (CoreError::JobClosed { job_title }, Fr) => format!(
                 "L'offre « {} » est fermée : aucun lien n'est créé. Rouvrez l'offre pour inviter.",

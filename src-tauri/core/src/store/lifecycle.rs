@@ -5,7 +5,7 @@
 //! Every change here is one `BEGIN IMMEDIATE` transaction that also writes the
 //! application's history (`events`), so what the timeline shows is what happened.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
@@ -214,6 +214,9 @@ pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     pub kind: TimelineKind,
 }
+
+/// Finished attempts, in the order they finished, with when.
+type Attempts = VecDeque<(DateTime<Utc>, TimelineKind)>;
 
 /// One link of the export for interview platforms.
 #[derive(Debug, Clone)]
@@ -444,57 +447,88 @@ impl Store {
 
     /// An application's history, oldest first: its events and every attempt
     /// at sending it an email, with the server's code and reply.
+    ///
+    /// The events are the one ordered record (by id, so two things in the same
+    /// second keep their order). Each finished attempt was recorded together
+    /// with one `email_sent` / `email_failed` / `email_unknown` event: those
+    /// events take, in order, the details of the attempts in the order they
+    /// finished. An attempt still under way comes last.
     pub fn timeline(&self, application_id: i64) -> Result<Vec<TimelineEntry>> {
+        let (mut finished, unfinished) = self.attempts(application_id)?;
         let mut entries = Vec::new();
-        {
-            // Sent/failed/unknown events are told by the attempts, with more detail.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT at, kind, detail FROM events WHERE application_id = ?1
-                 AND kind NOT IN ('email_sent', 'email_failed', 'email_unknown') ORDER BY id",
-            )?;
-            let mut rows = stmt.query([application_id])?;
-            while let Some(row) = rows.next()? {
-                let at = time_column(row, 0)?;
-                let kind: String = row.get(1)?;
-                let detail: Option<String> = row.get(2)?;
-                entries.push(TimelineEntry {
-                    at,
-                    kind: event_kind(&kind, detail.as_deref()),
-                });
-            }
-        }
-        {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT e.started_at, e.finished_at, e.outcome, e.smtp_code, e.reply, e.queue_id,
-                        e.error_code, o.kind
-                 FROM email_attempts e JOIN outbox o ON o.id = e.outbox_id
-                 WHERE o.application_id = ?1 ORDER BY e.id",
-            )?;
-            let mut rows = stmt.query([application_id])?;
-            while let Some(row) = rows.next()? {
-                let started = time_column(row, 0)?;
-                let finished = optional_time_column(row, 1)?;
-                let outcome: Option<String> = row.get(2)?;
-                entries.push(TimelineEntry {
-                    at: finished.unwrap_or(started),
-                    kind: TimelineKind::EmailAttempt {
-                        kind: EmailKind::parse(&row.get::<_, String>(7)?),
-                        outcome: outcome.as_deref().and_then(OutboxState::parse),
-                        smtp_code: row.get(3)?,
-                        reply: row.get(4)?,
-                        queue_id: row.get(5)?,
-                        error_code: row.get(6)?,
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, kind, detail FROM events WHERE application_id = ?1 ORDER BY id",
+        )?;
+        let mut rows = stmt.query([application_id])?;
+        while let Some(row) = rows.next()? {
+            let at = time_column(row, 0)?;
+            let kind: String = row.get(1)?;
+            let detail: Option<String> = row.get(2)?;
+            let kind = match kind.as_str() {
+                "email_sent" | "email_failed" | "email_unknown" => match finished.pop_front() {
+                    Some((_, attempt)) => attempt,
+                    // An attempt whose row was since removed: what the event says.
+                    None => TimelineKind::EmailAttempt {
+                        kind: EmailKind::Invitation,
+                        outcome: Some(match kind.as_str() {
+                            "email_sent" => OutboxState::Sent,
+                            "email_unknown" => OutboxState::Unknown,
+                            _ => OutboxState::FailedPermanent,
+                        }),
+                        smtp_code: None,
+                        reply: None,
+                        queue_id: None,
+                        error_code: detail,
                     },
-                });
-            }
+                },
+                _ => event_kind(&kind, detail.as_deref()),
+            };
+            entries.push(TimelineEntry { at, kind });
         }
+        entries.extend(
+            finished
+                .into_iter()
+                .chain(unfinished)
+                .map(|(at, kind)| TimelineEntry { at, kind }),
+        );
         if entries.is_empty() {
             // Tell an application with no history from one that does not exist.
             self.application(application_id)?;
         }
-        // Stable: what happened in the same second keeps its recorded order.
-        entries.sort_by_key(|e| e.at);
         Ok(entries)
+    }
+
+    /// The application's attempts: finished ones in the order they finished,
+    /// and those still under way.
+    fn attempts(
+        &self,
+        application_id: i64,
+    ) -> Result<(Attempts, Vec<(DateTime<Utc>, TimelineKind)>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.started_at, e.finished_at, e.outcome, e.smtp_code, e.reply, e.queue_id, e.error_code, o.kind
+             FROM email_attempts e JOIN outbox o ON o.id = e.outbox_id
+             WHERE o.application_id = ?1 ORDER BY e.finished_at IS NULL, e.finished_at, e.id",
+        )?;
+        let mut rows = stmt.query([application_id])?;
+        let (mut finished, mut unfinished) = (VecDeque::new(), Vec::new());
+        while let Some(row) = rows.next()? {
+            let started = time_column(row, 0)?;
+            let done = optional_time_column(row, 1)?;
+            let outcome: Option<String> = row.get(2)?;
+            let attempt = TimelineKind::EmailAttempt {
+                kind: EmailKind::parse(&row.get::<_, String>(7)?),
+                outcome: outcome.as_deref().and_then(OutboxState::parse),
+                smtp_code: row.get(3)?,
+                reply: row.get(4)?,
+                queue_id: row.get(5)?,
+                error_code: row.get(6)?,
+            };
+            match done {
+                Some(at) => finished.push_back((at, attempt)),
+                None => unfinished.push((started, attempt)),
+            }
+        }
+        Ok((finished, unfinished))
     }
 
     /// Every link ever made (the job offer's, or all), with its application,
@@ -580,7 +614,7 @@ fn revoke_active(
 }
 
 /// The error for an action that needs a valid link, saying why there is none.
-fn no_active_link(
+pub(super) fn no_active_link(
     tx: &Transaction<'_>,
     application_id: i64,
     now: DateTime<Utc>,

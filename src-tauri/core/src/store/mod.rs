@@ -509,7 +509,7 @@ pub(crate) fn create_or_get_link(
     if status.is_closed() {
         return Err(CoreError::ApplicationClosed {
             id: application_id,
-            status: status.as_str().to_owned(),
+            status,
         });
     }
     if job_status != "open" {

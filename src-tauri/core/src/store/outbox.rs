@@ -206,13 +206,10 @@ impl Store {
                     state: Some(link.state(now)),
                 })
             }
+            // None current: never invited, or the last link was revoked.
             None => {
-                // No link at all, or the application does not exist.
                 super::lifecycle::require_application(&tx, application_id)?;
-                return Err(CoreError::NoActiveLink {
-                    id: application_id,
-                    state: None,
-                });
+                return Err(super::lifecycle::no_active_link(&tx, application_id, now)?);
             }
         };
         let delivery = queue_email(&tx, application_id, &link, now, kind, true, compose)?;
