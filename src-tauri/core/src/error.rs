@@ -82,6 +82,28 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     ExportFailed { path: String, detail: String },
 
+    /// A template's subject or body is empty (`part`: "subject" or "body").
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateEmpty { part: &'static str },
+
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateTooLong { part: &'static str, max: usize },
+
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateSubjectNotOneLine,
+
+    /// A `{name}` the templates do not know.
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateUnknownPlaceholder { part: &'static str, name: String },
+
+    /// A `{` with no `}` (write `{{` for a brace).
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateUnclosedBrace { part: &'static str },
+
+    /// The body never gives the candidate their link.
+    #[error("{}", self.message(Lang::Fr))]
+    TemplateMissingStartUrl,
+
     /// The OS random generator failed; no token was made.
     #[error("{}", self.message(Lang::Fr))]
     Randomness(String),
@@ -174,6 +196,12 @@ impl CoreError {
             CoreError::NoActiveLink { .. } => "no_active_link",
             CoreError::JobNotFound { .. } => "job_not_found",
             CoreError::ExportFailed { .. } => "export_failed",
+            CoreError::TemplateEmpty { .. } => "template_empty",
+            CoreError::TemplateTooLong { .. } => "template_too_long",
+            CoreError::TemplateSubjectNotOneLine => "template_subject_not_one_line",
+            CoreError::TemplateUnknownPlaceholder { .. } => "template_unknown_placeholder",
+            CoreError::TemplateUnclosedBrace { .. } => "template_unclosed_brace",
+            CoreError::TemplateMissingStartUrl => "template_missing_start_url",
             CoreError::Randomness(_) => "randomness",
             CoreError::CsvUnreadable { .. } => "csv_unreadable",
             CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
@@ -203,6 +231,12 @@ impl CoreError {
         match self {
             CoreError::InvalidSetting { name, .. } => Some(name),
             CoreError::Secret(_) => Some("api_key"),
+            CoreError::TemplateEmpty { part }
+            | CoreError::TemplateTooLong { part, .. }
+            | CoreError::TemplateUnknownPlaceholder { part, .. }
+            | CoreError::TemplateUnclosedBrace { part } => Some(part),
+            CoreError::TemplateSubjectNotOneLine => Some("subject"),
+            CoreError::TemplateMissingStartUrl => Some("body"),
             _ => self.field().map(Field::name),
         }
     }
@@ -365,6 +399,55 @@ impl CoreError {
                 "Could not write the export to \"{}\" ({detail}). Choose another folder; nothing was written.",
                 shorten(path)
             ),
+            (CoreError::TemplateEmpty { part }, Fr) => {
+                format!("{} du modèle est vide : écrivez-le.", part_label(part, Fr))
+            }
+            (CoreError::TemplateEmpty { part }, En) => {
+                format!(
+                    "The template's {} is empty: write it.",
+                    part_label(part, En).to_lowercase()
+                )
+            }
+            (CoreError::TemplateTooLong { part, max }, Fr) => format!(
+                "{} du modèle est trop long : {max} caractères au plus.",
+                part_label(part, Fr)
+            ),
+            (CoreError::TemplateTooLong { part, max }, En) => format!(
+                "The template's {} is too long: {max} characters at most.",
+                part_label(part, En).to_lowercase()
+            ),
+            (CoreError::TemplateSubjectNotOneLine, Fr) => {
+                "L'objet doit tenir sur une ligne : retirez les retours à la ligne.".to_owned()
+            }
+            (CoreError::TemplateSubjectNotOneLine, En) => {
+                "The subject must be one line: remove the line breaks.".to_owned()
+            }
+            (CoreError::TemplateUnknownPlaceholder { part, name }, Fr) => format!(
+                "{} contient {{{}}}, que JobGate ne connaît pas. Utilisez : {}.",
+                part_label(part, Fr),
+                shorten(name),
+                placeholder_list()
+            ),
+            (CoreError::TemplateUnknownPlaceholder { part, name }, En) => format!(
+                "The {} contains {{{}}}, which JobGate does not know. Use: {}.",
+                part_label(part, En).to_lowercase(),
+                shorten(name),
+                placeholder_list()
+            ),
+            (CoreError::TemplateUnclosedBrace { part }, Fr) => format!(
+                "{} ouvre une accolade « {{ » sans la fermer. Fermez-la, ou écrivez {{{{ pour une accolade.",
+                part_label(part, Fr)
+            ),
+            (CoreError::TemplateUnclosedBrace { part }, En) => format!(
+                "The {} opens a brace \"{{\" and never closes it. Close it, or write {{{{ for a brace.",
+                part_label(part, En).to_lowercase()
+            ),
+            (CoreError::TemplateMissingStartUrl, Fr) => {
+                "Le texte ne contient pas {start_url} : sans lui, le candidat ne reçoit pas son lien. Ajoutez-le.".to_owned()
+            }
+            (CoreError::TemplateMissingStartUrl, En) => {
+                "The text does not contain {start_url}: without it the candidate gets no link. Add it.".to_owned()
+            }
             (CoreError::Randomness(detail), Fr) => format!(
                 "Le générateur aléatoire du système n'a pas répondu ({detail}) ; aucun lien n'a été créé. Réessayez ; si cela persiste, redémarrez l'ordinateur."
             ),
@@ -414,6 +497,25 @@ impl CoreError {
 }
 
 /// Keeps an echoed user value short enough for one line of an error message.
+/// "L'objet" / "Le texte", "Subject" / "Body".
+fn part_label(part: &str, lang: Lang) -> &'static str {
+    match (part, lang) {
+        ("subject", Lang::Fr) => "L'objet",
+        (_, Lang::Fr) => "Le texte",
+        ("subject", Lang::En) => "Subject",
+        (_, Lang::En) => "Body",
+    }
+}
+
+/// `{candidate_name}, {job_title}, …`
+fn placeholder_list() -> String {
+    crate::template::PLACEHOLDERS
+        .iter()
+        .map(|p| format!("{{{p}}}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn shorten(value: &str) -> String {
     const MAX: usize = 80;
     let clean: String = value

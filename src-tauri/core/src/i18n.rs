@@ -23,6 +23,23 @@ impl Lang {
         Lang::Fr
     }
 
+    /// `fr` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// `fr` or `en` (what the settings and the database store).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// `en_US.UTF-8` → English; anything else (fr_FR, C, POSIX...) → French.
     pub fn from_locale(locale: &str) -> Lang {
         if locale.to_ascii_lowercase().starts_with("en") {

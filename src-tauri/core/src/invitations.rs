@@ -15,16 +15,17 @@ use crate::error::{CoreError, Result};
 use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
 use crate::mail::{
-    mailto_url, render_extension, render_invitation, render_test_email, MailError, Mailer, Outlet,
-    RenderedEmail, SmtpConfig, SmtpReceipt,
+    mailto_url, render_extension, render_test_email, MailError, Mailer, Outlet, RenderedEmail,
+    SmtpConfig, SmtpReceipt,
 };
 use crate::secret::{self, ApiKey, SecretStore};
 use crate::settings::{self, MailSettings};
 use crate::store::{
     ApplicationRecord, Delivery, DeliveryOutcome, EmailKind, LinkRecord, LinkState, OutboxEntry,
-    OutboxState, PreparedEmail, PreparedInvitation, Store,
+    OutboxState, PreparedEmail, PreparedInvitation, Store, StoredTemplate,
 };
-use crate::time::format_local;
+use crate::template::{EmailTemplate, Values};
+use crate::time::format_for_email;
 use crate::Lang;
 
 /// SendGrid category of invitation emails.
@@ -278,14 +279,9 @@ impl Invitations {
             }
         };
         let settings = settings::mail_settings(|name| store.setting(name))?;
-        let email = render_email(
-            EmailKind::Invitation,
-            &app,
-            link,
-            &store.base_url()?,
-            store.time_zone(),
-            &settings.team(),
-        );
+        let template = store.job_template(app.job_id)?.template;
+        let context = EmailContext::new(&store, &settings)?;
+        let email = render_email(EmailKind::Invitation, &app, link, &template, &context);
         Ok(mailto_url(&app.email, &email))
     }
 
@@ -309,23 +305,25 @@ impl Invitations {
         store: &Store,
         settings: &MailSettings,
         kind: EmailKind,
-    ) -> Result<impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>> {
-        let base_url = store.base_url()?;
-        let zone = store.time_zone();
-        let team = settings.team();
+    ) -> Result<
+        impl FnOnce(&ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
+    > {
+        let context = EmailContext::new(store, settings)?;
         let domain = settings
             .from
             .as_ref()
             .map(|m| m.email.domain().to_owned())
             .unwrap_or_else(|| "jobgate.invalid".to_owned());
-        Ok(move |app: &ApplicationRecord, link: &LinkRecord| {
-            Ok(PreparedEmail {
-                recipient: app.email.clone(),
-                recipient_name: app.candidate_name.clone(),
-                email: render_email(kind, app, link, &base_url, zone, &team),
-                message_id: new_message_id(&domain)?,
-            })
-        })
+        Ok(
+            move |app: &ApplicationRecord, link: &LinkRecord, stored: &StoredTemplate| {
+                Ok(PreparedEmail {
+                    recipient: app.email.clone(),
+                    recipient_name: app.candidate_name.clone(),
+                    email: render_email(kind, app, link, &stored.template, &context),
+                    message_id: new_message_id(&domain)?,
+                })
+            },
+        )
     }
 
     /// Takes a queued row for this process (its lease recorded).
@@ -429,27 +427,61 @@ impl Invitations {
     }
 }
 
-/// An email that carries the link, in French (the product's first language),
-/// the expiry in the recruiter's zone with the zone named.
+/// An email that carries the link: the invitation from the offer's template,
+/// or the news of an extension in the template's language; the expiry in the
+/// recruiter's zone, zone named, written for that language.
 fn render_email(
     kind: EmailKind,
     app: &ApplicationRecord,
     link: &LinkRecord,
-    base_url: &str,
-    zone: chrono_tz::Tz,
-    team: &str,
+    template: &EmailTemplate,
+    context: &EmailContext,
 ) -> RenderedEmail {
-    let start_url = format!("{base_url}/interview/start/{}", link.token.as_str());
-    let fields = InvitationFields {
-        candidate_name: &app.candidate_name,
-        job_title: &app.job_title,
-        start_url: &start_url,
-        expires_local: &format_local(link.expires_at, zone, Lang::Fr),
-        team,
-    };
+    let start_url = format!(
+        "{}/interview/start/{}",
+        context.base_url,
+        link.token.as_str()
+    );
+    let lang = template.lang();
+    let expires = format_for_email(link.expires_at, context.zone, lang);
     match kind {
-        EmailKind::Invitation => render_invitation(&fields),
-        EmailKind::Extension => render_extension(&fields),
+        EmailKind::Invitation => template.render(&Values {
+            candidate_name: &app.candidate_name,
+            job_title: &app.job_title,
+            start_url: &start_url,
+            expires_at: &expires,
+            company: &context.company,
+            recruiter_name: &context.recruiter,
+        }),
+        EmailKind::Extension => render_extension(
+            &InvitationFields {
+                candidate_name: &app.candidate_name,
+                job_title: &app.job_title,
+                start_url: &start_url,
+                expires_local: &expires,
+                team: &context.company,
+            },
+            lang,
+        ),
+    }
+}
+
+/// What every email of one request shares: where links point, the zone, who signs.
+pub struct EmailContext {
+    pub base_url: String,
+    pub zone: chrono_tz::Tz,
+    pub company: String,
+    pub recruiter: String,
+}
+
+impl EmailContext {
+    pub fn new(store: &Store, settings: &MailSettings) -> Result<EmailContext> {
+        Ok(EmailContext {
+            base_url: store.base_url()?,
+            zone: store.time_zone(),
+            company: settings.team(),
+            recruiter: settings.recruiter(),
+        })
     }
 }
 

@@ -6,6 +6,7 @@
 //! - [`import`]: CSV import, row by row with line numbers.
 //! - [`dto`]: the JSON shapes shown to the UI and scripts.
 //! - [`export`]: the links export (CSV) for interview platforms.
+//! - [`template`]: invitation templates with `{placeholders}`, French and English.
 //! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
 //!
 //! ```
@@ -38,6 +39,7 @@ pub mod paths;
 pub mod secret;
 pub mod settings;
 pub mod store;
+pub mod template;
 pub mod time;
 
 pub use error::{CoreError, Result};

@@ -168,6 +168,24 @@ ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'invitation'
 CREATE INDEX applications_job ON applications (job_id, id);
 "#;
 
+/// Each job offer's invitation template, in versions that are never edited;
+/// each email records the version it was made from.
+const V7: &str = r#"
+CREATE TABLE email_templates (
+    id          INTEGER PRIMARY KEY,
+    job_id      INTEGER NOT NULL REFERENCES job_offers (id) ON DELETE CASCADE,
+    version     INTEGER NOT NULL CHECK (version >= 1),
+    lang        TEXT NOT NULL CHECK (lang IN ('fr', 'en')),
+    subject     TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),
+    body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+    -- 1: the recruiter's text; 0: a built-in default (French or English).
+    custom      INTEGER NOT NULL CHECK (custom IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    UNIQUE (job_id, version)
+);
+ALTER TABLE outbox ADD COLUMN template_id INTEGER REFERENCES email_templates (id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -176,12 +194,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    6
+    7
 }
 
 #[cfg(test)]

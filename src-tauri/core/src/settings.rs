@@ -23,6 +23,12 @@ pub const RATE_LIMIT_PER_MINUTE: &str = "rate_limit_per_minute";
 pub const DAILY_QUOTA: &str = "daily_quota";
 pub const DELIVERY_MODE: &str = "delivery_mode";
 pub const DRY_RUN_DIR: &str = "dry_run_dir";
+/// The company name emails sign with (`{company}`); empty: the From display name.
+pub const COMPANY: &str = "company";
+/// The recruiter's name (`{recruiter_name}`); empty: the company.
+pub const RECRUITER_NAME: &str = "recruiter_name";
+/// The interface's language, `fr` or `en`; empty: the OS language.
+pub const UI_LANGUAGE: &str = "ui_language";
 
 /// Every setting `config get/set` knows.
 pub const SETTING_NAMES: &[&str] = &[
@@ -41,6 +47,9 @@ pub const SETTING_NAMES: &[&str] = &[
     DAILY_QUOTA,
     DELIVERY_MODE,
     DRY_RUN_DIR,
+    COMPANY,
+    RECRUITER_NAME,
+    UI_LANGUAGE,
 ];
 
 /// The seed's environment variable that overrides `from`.
@@ -71,7 +80,9 @@ pub fn default_value(name: &str) -> Result<String> {
         // SendGrid's free tier.
         DAILY_QUOTA => "100".to_owned(),
         DELIVERY_MODE => "smtp".to_owned(),
-        SMTP_CA_FILE | FROM | REPLY_TO | DRY_RUN_DIR => String::new(),
+        SMTP_CA_FILE | FROM | REPLY_TO | DRY_RUN_DIR | COMPANY | RECRUITER_NAME | UI_LANGUAGE => {
+            String::new()
+        }
         other => {
             return Err(CoreError::UnknownSetting {
                 name: other.to_owned(),
@@ -143,6 +154,23 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
                 Ok(value.to_owned())
             }
         }
+        // One line: they go into subjects and signatures.
+        COMPANY | RECRUITER_NAME => {
+            let name = if name == COMPANY {
+                COMPANY
+            } else {
+                RECRUITER_NAME
+            };
+            if value.chars().count() > 100 || value.chars().any(char::is_control) {
+                Err(invalid(name))
+            } else {
+                Ok(value.to_owned())
+            }
+        }
+        UI_LANGUAGE => match value {
+            "" | "fr" | "en" => Ok(value.to_owned()),
+            _ => Err(invalid(UI_LANGUAGE)),
+        },
         FROM => {
             if value.is_empty() {
                 Ok(String::new())
@@ -201,16 +229,32 @@ pub struct MailSettings {
     pub daily_quota: u32,
     /// Where emails go instead of SMTP, in dry-run mode (`None`: SMTP).
     pub dry_run_dir: Option<std::path::PathBuf>,
+    /// The `company` setting as stored (may be empty).
+    pub company: String,
+    /// The `recruiter_name` setting as stored (may be empty).
+    pub recruiter_name: String,
 }
 
 impl MailSettings {
-    /// Who signs the email: the From display name, else "JobGate".
+    /// Who signs the email (`{company}`): the `company` setting, else the
+    /// From display name, else "JobGate".
     pub fn team(&self) -> String {
-        self.from
-            .as_ref()
-            .and_then(|m| m.name.clone())
-            .filter(|n| !n.trim().is_empty())
+        Some(self.company.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .or_else(|| {
+                self.from
+                    .as_ref()
+                    .and_then(|m| m.name.clone())
+                    .filter(|n| !n.trim().is_empty())
+            })
             .unwrap_or_else(|| "JobGate".to_owned())
+    }
+
+    /// `{recruiter_name}`: the `recruiter_name` setting, else [`Self::team`].
+    pub fn recruiter(&self) -> String {
+        Some(self.recruiter_name.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| self.team())
     }
 }
 
@@ -259,6 +303,8 @@ pub fn mail_settings(get: impl Fn(&str) -> Result<String>) -> Result<MailSetting
         rate_limit_per_minute: number(RATE_LIMIT_PER_MINUTE)? as u32,
         daily_quota: number(DAILY_QUOTA)? as u32,
         dry_run_dir,
+        company: stored(COMPANY)?,
+        recruiter_name: stored(RECRUITER_NAME)?,
         smtp: SmtpConfig {
             host: stored(SMTP_HOST)?,
             port: stored(SMTP_PORT)?.parse().unwrap_or(587),

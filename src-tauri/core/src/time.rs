@@ -71,6 +71,20 @@ pub fn format_local(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
     }
 }
 
+/// The expiry as an email says it, in the email's language: the seed's
+/// `01/12/2026 à 07:47 (Europe/Paris)` in French; in English, a month name
+/// (`1 December 2026 at 07:47 (Europe/Paris)`), since 01/12 reads as January
+/// to many English readers.
+pub fn format_for_email(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format_local(at, zone, lang),
+        Lang::En => {
+            let local = at.with_timezone(&zone);
+            format!("{} ({})", local.format("%-d %B %Y at %H:%M"), zone.name())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +137,20 @@ mod tests {
         assert_eq!(
             expires,
             Utc.with_ymd_and_hms(2026, 10, 25, 0, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn emails_give_the_expiry_in_their_own_language() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        assert_eq!(
+            format_for_email(at, paris, Lang::Fr),
+            "01/12/2026 à 10:00 (Europe/Paris)"
+        );
+        assert_eq!(
+            format_for_email(at, paris, Lang::En),
+            "1 December 2026 at 10:00 (Europe/Paris)"
         );
     }
 

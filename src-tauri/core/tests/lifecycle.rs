@@ -2,6 +2,9 @@
 //! injected: revoke, extend, resend, the workflow status, closing an offer,
 //! the history, the per-offer overview and the links export.
 
+mod common;
+use common::percent_decode;
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use jobgate_core::domain::ApplicationStatus;
@@ -38,6 +41,7 @@ fn add(store: &mut Store, job: &str, name: &str, email: &str) -> i64 {
 fn compose(
     app: &jobgate_core::store::ApplicationRecord,
     link: &jobgate_core::store::LinkRecord,
+    _template: &jobgate_core::store::StoredTemplate,
 ) -> jobgate_core::Result<PreparedEmail> {
     Ok(PreparedEmail {
         recipient: app.email.clone(),
@@ -560,72 +564,5 @@ fn the_mailto_carries_the_invitation_with_its_expiry_in_the_recruiters_zone() {
             state: Some(LinkState::Expired),
             ..
         })
-    ));
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
-#[test]
-fn what_happens_in_the_same_second_keeps_its_order_in_the_history() {
-    let mut store = store();
-    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
-    // Sent, revoked and closed within one second: the history keeps that order.
-    invite_and_send(&mut store, id, t0());
-    store.revoke_link(id, t0()).unwrap();
-    store
-        .set_application_status(id, ApplicationStatus::Withdrawn, t0())
-        .unwrap();
-    let kinds: Vec<&'static str> = store
-        .timeline(id)
-        .unwrap()
-        .iter()
-        .map(|e| match &e.kind {
-            TimelineKind::ApplicationAdded => "added",
-            TimelineKind::LinkCreated { .. } => "link",
-            TimelineKind::EmailQueued { .. } => "queued",
-            TimelineKind::EmailAttempt { .. } => "attempt",
-            TimelineKind::LinkRevoked { .. } => "revoked",
-            TimelineKind::StatusChanged { .. } => "status",
-            _ => "other",
-        })
-        .collect();
-    assert_eq!(
-        kinds,
-        ["added", "link", "queued", "attempt", "revoked", "status"]
-    );
-}
-
-#[test]
-fn resending_after_a_revocation_says_the_link_was_revoked() {
-    let mut store = store();
-    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
-    invite_and_send(&mut store, id, t0());
-    store.revoke_link(id, t0()).unwrap();
-    match store.prepare_follow_up(id, t0(), EmailKind::Invitation, compose) {
-        Err(
-            e @ CoreError::NoActiveLink {
-                state: Some(LinkState::Revoked),
-                ..
-            },
-        ) => assert!(e.message(jobgate_core::Lang::Fr).contains("révoqué")),
-        other => panic!("expected revoked, got {other:?}"),
-    }
-    assert!(matches!(
-        store.prepare_follow_up(999, t0(), EmailKind::Invitation, compose),
-        Err(CoreError::ApplicationNotFound { id: 999 })
     ));
 }

@@ -402,7 +402,7 @@ fn interrupted_sends_become_unknown_unless_their_process_lives() {
     let claim = |store: &mut Store, email: &str, owner: &str| {
         let id = add(store, "Dev", "X", email);
         let prepared = store
-            .prepare_invitation(id, t0(), |app, _| {
+            .prepare_invitation(id, t0(), |app, _, _| {
                 Ok(PreparedEmail {
                     recipient: app.email.clone(),
                     recipient_name: app.candidate_name.clone(),

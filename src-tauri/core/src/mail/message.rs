@@ -31,67 +31,102 @@ pub struct InvitationFields<'a> {
     pub team: &'a str,
 }
 
-/// The seed's French invitation, with the candidate greeted by name and the
-/// expiry's time zone named.
+/// The seed's French invitation (the default template), with the candidate
+/// greeted by name and the expiry's time zone named.
 pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
-    render_link_email(
-        f,
-        &Wording {
-            subject: "Invitation à l'entretien vidéo",
-            intro: "Vous êtes invité(e) à passer un entretien vidéo pour le poste de",
-            expiry: "Ce lien expire le",
-        },
-    )
+    crate::template::default_template(crate::Lang::Fr).render(&crate::template::Values {
+        candidate_name: f.candidate_name,
+        job_title: f.job_title,
+        start_url: f.start_url,
+        expires_at: f.expires_local,
+        company: f.team,
+        recruiter_name: f.team,
+    })
 }
 
-/// The candidate's link was extended: the same link, its new expiry.
-pub fn render_extension(f: &InvitationFields<'_>) -> RenderedEmail {
-    render_link_email(
-        f,
-        &Wording {
+/// The candidate's link was extended: the same link, its new expiry, in the
+/// campaign's language.
+pub fn render_extension(f: &InvitationFields<'_>, lang: crate::Lang) -> RenderedEmail {
+    let wording = match lang {
+        crate::Lang::Fr => Wording {
+            hello: "Bonjour",
             subject: "Votre lien d'entretien vidéo est prolongé",
             intro: "Bonne nouvelle : vous avez plus de temps pour passer l'entretien vidéo pour le poste de",
+            start: "Commencez votre entretien ici :",
+            button: "Commencer mon entretien",
+            copy: "Ou copiez ce lien dans votre navigateur :",
             expiry: "Ce lien expire désormais le",
+            regards: "Cordialement,",
+            signature: "L'équipe {team}",
         },
-    )
+        crate::Lang::En => Wording {
+            hello: "Hello",
+            subject: "Your video interview link has been extended",
+            intro: "Good news: you have more time for the video interview for the position of",
+            start: "Start your interview here:",
+            button: "Start my interview",
+            copy: "Or copy this link into your browser:",
+            expiry: "This link now expires on",
+            regards: "Best regards,",
+            signature: "The {team} team",
+        },
+    };
+    render_link_email(f, &wording, lang)
 }
 
-/// What differs between the emails that carry a link.
+/// The words of the extension email, in one language.
 struct Wording {
+    hello: &'static str,
     subject: &'static str,
     /// Followed by the job title and a full stop.
     intro: &'static str,
+    /// Followed by the link.
+    start: &'static str,
+    button: &'static str,
+    copy: &'static str,
     /// Followed by the expiry and a full stop.
     expiry: &'static str,
+    regards: &'static str,
+    /// `{team}` stands for the team's name.
+    signature: &'static str,
 }
 
-fn render_link_email(f: &InvitationFields<'_>, w: &Wording) -> RenderedEmail {
+fn render_link_email(f: &InvitationFields<'_>, w: &Wording, lang: crate::Lang) -> RenderedEmail {
     let subject = format!("{} — {}", w.subject, f.job_title);
     let text = format!(
-        "Bonjour {name},\n\n\
+        "{hello} {name},\n\n\
          {intro} {job}.\n\n\
-         🎯 Commencez votre entretien ici : {url}\n\n\
+         🎯 {start} {url}\n\n\
          ⏰ {expiry} {expires}.\n\n\
-         Cordialement,\n\
-         L'équipe {team}\n",
+         {regards}\n\
+         {signature}\n",
+        hello = w.hello,
+        start = w.start,
+        regards = w.regards,
+        signature = w.signature.replace("{team}", f.team),
         intro = w.intro,
         expiry = w.expiry,
         name = f.candidate_name,
         job = f.job_title,
         url = f.start_url,
         expires = f.expires_local,
-        team = f.team,
     );
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
          <body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;line-height:1.5\">\
-         <p>Bonjour {name},</p>\
+         <p>{hello} {name},</p>\
          <p>{intro} <strong>{job}</strong>.</p>\
-         <p>🎯 <a href=\"{url}\" style=\"display:inline-block;background:#1f4e8c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none\">Commencer mon entretien</a></p>\
-         <p style=\"font-size:13px;color:#555\">Ou copiez ce lien dans votre navigateur : <a href=\"{url}\">{url}</a></p>\
+         <p>🎯 <a href=\"{url}\" style=\"display:inline-block;background:#1f4e8c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none\">{button}</a></p>\
+         <p style=\"font-size:13px;color:#555\">{copy} <a href=\"{url}\">{url}</a></p>\
          <p>⏰ {expiry} {expires}.</p>\
-         <p>Cordialement,<br>L'équipe {team}</p>\
+         <p>{regards}<br>{signature}</p>\
          </body></html>\n",
+        lang = lang.code(),
+        hello = escape_html(w.hello),
+        button = escape_html(w.button),
+        copy = escape_html(w.copy),
+        regards = escape_html(w.regards),
+        signature = escape_html(w.signature).replace("{team}", &escape_html(f.team)),
         subject = escape_html(&subject),
         intro = escape_html(w.intro),
         expiry = escape_html(w.expiry),
@@ -99,7 +134,6 @@ fn render_link_email(f: &InvitationFields<'_>, w: &Wording) -> RenderedEmail {
         job = escape_html(f.job_title),
         url = escape_html(f.start_url),
         expires = escape_html(f.expires_local),
-        team = escape_html(f.team),
     );
     RenderedEmail {
         subject,

@@ -647,8 +647,8 @@ pub(super) fn require_application(tx: &Transaction<'_>, id: i64) -> Result<()> {
         .ok_or(CoreError::ApplicationNotFound { id })
 }
 
-fn require_job(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.query_row("SELECT 1 FROM job_offers WHERE id = ?1", [id], |_| Ok(()))
+pub(super) fn require_job(conn: &rusqlite::Connection, id: i64) -> Result<()> {
+    conn.query_row("SELECT 1 FROM job_offers WHERE id = ?1", [id], |_| Ok(()))
         .optional()?
         .ok_or(CoreError::JobNotFound { id })
 }

@@ -19,6 +19,7 @@ use chrono_tz::Tz;
 
 mod lifecycle;
 mod outbox;
+mod templates;
 pub use lifecycle::{
     EmailKind, JobOverview, LinkExportRow, RevokeReason, Stage, StatusChange, TimelineEntry,
     TimelineKind,
@@ -27,6 +28,7 @@ pub use outbox::{
     Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
     PreparedInvitation,
 };
+pub use templates::StoredTemplate;
 
 /// One application as the recruiter types it (or a CSV row gives it), validated.
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
     create_or_get_link, current_link, optional_time_column, record_event, time_column,
-    ApplicationRecord, EmailKind, LinkOutcome, LinkRecord, LinkState, Store,
+    ApplicationRecord, EmailKind, LinkOutcome, LinkRecord, LinkState, Store, StoredTemplate,
 };
 use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
@@ -74,11 +74,13 @@ pub struct EmailRecord {
     pub error_en: Option<String>,
     pub queue_id: Option<String>,
     pub kind: EmailKind,
+    /// The template version the email was made from (`None` before templates existed).
+    pub template_id: Option<i64>,
 }
 
 /// The columns [`read_email_record`] reads, in its order (prefix them with a
 /// table alias where needed).
-pub(super) const EMAIL_COLUMNS: [&str; 18] = [
+pub(super) const EMAIL_COLUMNS: [&str; 19] = [
     "id",
     "application_id",
     "link_id",
@@ -97,6 +99,7 @@ pub(super) const EMAIL_COLUMNS: [&str; 18] = [
     "last_error_en",
     "queue_id",
     "kind",
+    "template_id",
 ];
 
 pub(super) fn email_columns(alias: &str) -> String {
@@ -165,7 +168,7 @@ impl Store {
         &mut self,
         application_id: i64,
         now: DateTime<Utc>,
-        compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+        compose: impl FnOnce(&ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
     ) -> Result<PreparedInvitation> {
         let tx = self
             .conn
@@ -193,7 +196,7 @@ impl Store {
         application_id: i64,
         now: DateTime<Utc>,
         kind: EmailKind,
-        compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+        compose: impl FnOnce(&ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
     ) -> Result<(LinkRecord, Delivery)> {
         let tx = self
             .conn
@@ -441,7 +444,7 @@ fn queue_email(
     now: DateTime<Utc>,
     kind: EmailKind,
     again: bool,
-    compose: impl FnOnce(&ApplicationRecord, &LinkRecord) -> Result<PreparedEmail>,
+    compose: impl FnOnce(&ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
 ) -> Result<Delivery> {
     let latest: Option<(i64, String, Option<String>)> = tx
         .query_row(
@@ -466,11 +469,13 @@ fn queue_email(
     }
     let sql = format!("{} WHERE a.id = ?1", super::select_applications());
     let application = tx.query_row(&sql, [application_id], super::read_application)?;
-    let prepared = compose(&application, link)?;
+    let template = super::templates::template_for_email(tx, application.job_id, now)?;
+    let prepared = compose(&application, link, &template)?;
     tx.execute(
         "INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
-                             body_text, body_html, message_id, created_at, updated_at, kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
+                             body_text, body_html, message_id, created_at, updated_at, kind,
+                             template_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)",
         params![
             application_id,
             link.id,
@@ -481,7 +486,8 @@ fn queue_email(
             prepared.email.html,
             prepared.message_id,
             to_stored(now),
-            kind.as_str()
+            kind.as_str(),
+            template.id
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -540,5 +546,6 @@ pub(super) fn read_email_record(
         error_en: row.get(first + 15)?,
         queue_id: row.get(first + 16)?,
         kind: EmailKind::parse(&row.get::<_, String>(first + 17)?),
+        template_id: row.get(first + 18)?,
     }))
 }
