@@ -566,3 +566,54 @@ fn the_mailto_carries_the_invitation_with_its_expiry_in_the_recruiters_zone() {
         })
     ));
 }
+
+#[test]
+fn what_happens_in_the_same_second_keeps_its_order_in_the_history() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    // Sent, revoked and closed within one second: the history keeps that order.
+    invite_and_send(&mut store, id, t0());
+    store.revoke_link(id, t0()).unwrap();
+    store
+        .set_application_status(id, ApplicationStatus::Withdrawn, t0())
+        .unwrap();
+    let kinds: Vec<&'static str> = store
+        .timeline(id)
+        .unwrap()
+        .iter()
+        .map(|e| match &e.kind {
+            TimelineKind::ApplicationAdded => "added",
+            TimelineKind::LinkCreated { .. } => "link",
+            TimelineKind::EmailQueued { .. } => "queued",
+            TimelineKind::EmailAttempt { .. } => "attempt",
+            TimelineKind::LinkRevoked { .. } => "revoked",
+            TimelineKind::StatusChanged { .. } => "status",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["added", "link", "queued", "attempt", "revoked", "status"]
+    );
+}
+
+#[test]
+fn resending_after_a_revocation_says_the_link_was_revoked() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0());
+    store.revoke_link(id, t0()).unwrap();
+    match store.prepare_follow_up(id, t0(), EmailKind::Invitation, compose) {
+        Err(
+            e @ CoreError::NoActiveLink {
+                state: Some(LinkState::Revoked),
+                ..
+            },
+        ) => assert!(e.message(jobgate_core::Lang::Fr).contains("révoqué")),
+        other => panic!("expected revoked, got {other:?}"),
+    }
+    assert!(matches!(
+        store.prepare_follow_up(999, t0(), EmailKind::Invitation, compose),
+        Err(CoreError::ApplicationNotFound { id: 999 })
+    ));
+}
