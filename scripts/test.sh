@@ -9,7 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 
 apt_install "${BUILD_PACKAGES[@]}" xvfb xauth webkit2gtk-driver xdotool imagemagick dbus dbus-x11 \
-  gnome-keyring python3-aiosmtpd openssl
+  gnome-keyring python3-aiosmtpd openssl fonts-noto-color-emoji
 ensure_rust
 if ! command -v tauri-driver >/dev/null 2>&1; then
   echo "==> cargo install tauri-driver"

@@ -36,6 +36,11 @@ export const jobOverview = () => invoke("job_overview", {});
 export const setJobOpen = (jobId, open) => invoke("set_job_open", { job_id: jobId, open });
 export const setJobValidity = (jobId, days) => invoke("set_job_validity", { job_id: jobId, days: String(days) });
 
+export const getTemplate = (jobId) => invoke("get_template", { job_id: jobId });
+export const saveTemplate = (jobId, draft) => invoke("save_template", { job_id: jobId, ...draft });
+export const previewTemplate = (jobId, applicationId, draft) =>
+  invoke("preview_template", { job_id: jobId, application_id: applicationId, ...draft });
+
 // "Exporter les liens": the native save dialog, then Rust writes the file.
 // Resolves to null when the recruiter cancels the dialog.
 export async function exportLinks(jobId) {

@@ -7,6 +7,7 @@ import { t } from "./i18n.js";
 import { initList, invite, loadJobs, refresh as refreshList, showJob } from "./list.js";
 import { initJobs, load as loadJobOverview } from "./jobs.js";
 import { initDetail } from "./detail.js";
+import { initTemplateEditor } from "./template.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings } from "./settings.js";
 
@@ -32,8 +33,13 @@ function show(view) {
   return Promise.all([refreshList(), loadJobs()]);
 }
 
-function init() {
-  setLang("fr");
+async function init() {
+  // The interface's language: the setting, else the OS language (French by default).
+  try {
+    setLang((await api.appInfo()).ui_lang);
+  } catch {
+    setLang("fr");
+  }
   translateDocument();
   initList();
   initSettings();
@@ -43,6 +49,7 @@ function init() {
     return show("list");
   });
   initDetail({ onChange: refreshList, invite });
+  initTemplateEditor(loadJobOverview);
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());

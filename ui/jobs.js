@@ -5,6 +5,7 @@ import * as api from "./api.js";
 import { t } from "./i18n.js";
 import { $, el, notify } from "./dom.js";
 import { stageChart } from "./chart.js";
+import { openEditor } from "./template.js";
 
 let onShowApplications = () => {};
 
@@ -43,6 +44,19 @@ function card(job) {
       el("span", { class: "muted" }, t("jobs.applications", { n: job.applications })),
     ),
     stageChart(job),
+    el(
+      "div",
+      { class: "job-template" },
+      el(
+        "span",
+        { class: "muted template-info" },
+        t("jobs.template_info", {
+          lang: t(`lang.name.${job.template_lang}`),
+          kind: job.template_custom ? t("template.kind_custom", { version: job.template_version }) : t("template.kind_default"),
+        }),
+      ),
+      el("button", { type: "button", class: "btn btn-small edit-template", onclick: () => openEditor(job) }, t("jobs.template")),
+    ),
     el(
       "footer",
       { class: "job-actions" },

@@ -3,7 +3,7 @@
 // "Vérifier la connexion" and "Envoyer un email de test".
 
 import * as api from "./api.js";
-import { t } from "./i18n.js";
+import { t, currentLang } from "./i18n.js";
 import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 
 function renderKey(key) {
@@ -27,6 +27,8 @@ function render(reply) {
     const input = form.querySelector(`[name="${name}"]`);
     if (input) input.value = value;
   }
+  // Never chosen: the language the interface follows now (the OS's).
+  if (!reply.values.ui_language) form.ui_language.value = currentLang();
   for (const note of $$("[data-override-for]", form)) {
     const override = reply.overrides[note.dataset.overrideFor];
     note.hidden = !override;
@@ -50,6 +52,11 @@ async function save(event) {
   const values = Object.fromEntries(new FormData(form));
   try {
     render(await api.saveSettings(values));
+    // A new interface language: the whole window starts again in it.
+    if (values.ui_language && values.ui_language !== currentLang()) {
+      window.location.reload();
+      return;
+    }
     notify(t("settings.saved"), "success");
   } catch (error) {
     showFieldErrors(form, error);

@@ -6,11 +6,13 @@ use jobgate_core::batch::{BatchEvent, BatchOptions, BatchReport, QuotaCheck};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::OutboxDto;
 use jobgate_core::dto::{ApplicationDto, HistoryDto, View};
-use jobgate_core::invitations::EmailOutcome;
+use jobgate_core::invitations::{EmailOutcome, Preview};
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
 use jobgate_core::store::JobOverview;
 use jobgate_core::store::JobRecord;
+use jobgate_core::store::StoredTemplate;
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
+use jobgate_core::template::{self, EmailTemplate};
 use jobgate_core::{settings, time, CoreError, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -68,6 +70,8 @@ pub struct InviteReply {
 #[derive(Debug, Serialize)]
 pub struct AppInfo {
     pub version: &'static str,
+    /// The interface's language: `fr` or `en`.
+    pub ui_lang: Lang,
     pub schema_version: i64,
     pub data_dir: String,
     pub base_url: String,
@@ -76,15 +80,22 @@ pub struct AppInfo {
     pub dry_run_dir: Option<String>,
 }
 
-/// Runs `f` with the store and a view for DTOs built at the same instant.
+/// Runs `f` with the store and a view for DTOs built at the same instant, in
+/// the interface's language.
 fn with_store<T>(
     state: &AppState,
     f: impl FnOnce(&mut Store, &View<'_>) -> Result<T, CommandError>,
 ) -> Result<T, CommandError> {
     let mut store = state.store()?;
     let base_url = store.base_url()?;
-    let view = View::for_recruiter(&base_url, Utc::now(), Lang::Fr);
+    let view = View::for_recruiter(&base_url, Utc::now(), ui_lang(&store)?);
     f(&mut store, &view)
+}
+
+/// The interface's language: the `ui_language` setting, else the OS language
+/// (French unless it asks for English).
+fn ui_lang(store: &Store) -> Result<Lang, CommandError> {
+    Ok(Lang::parse(&store.setting(settings::UI_LANGUAGE)?).unwrap_or_else(Lang::from_env))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -295,6 +306,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
     with_store(&state, |store, _| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
+            ui_lang: ui_lang(store)?,
             schema_version: store.schema_version()?,
             data_dir: state.data_dir.display().to_string(),
             base_url: store.base_url()?,
@@ -577,4 +589,109 @@ pub async fn export_links(
         path: path.display().to_string(),
         links: rows.len(),
     })
+}
+
+/// A job offer's invitation template, for the editor.
+#[derive(Debug, Serialize)]
+pub struct TemplateReply {
+    pub job_id: i64,
+    /// 0: never saved (the seed's French default).
+    pub version: u32,
+    pub lang: Lang,
+    /// False for a built-in default.
+    pub custom: bool,
+    pub subject: String,
+    pub body: String,
+    /// Every placeholder the editor offers.
+    pub placeholders: &'static [&'static str],
+    /// The built-in texts: `{fr: [subject, body], en: [subject, body]}`.
+    pub defaults: BTreeMap<&'static str, (&'static str, &'static str)>,
+}
+
+fn template_reply(stored: &StoredTemplate) -> TemplateReply {
+    TemplateReply {
+        job_id: stored.job_id,
+        version: stored.version,
+        lang: stored.template.lang(),
+        custom: stored.custom,
+        subject: stored.template.subject_source().to_owned(),
+        body: stored.template.body_source().to_owned(),
+        placeholders: &template::PLACEHOLDERS,
+        defaults: [Lang::Fr, Lang::En]
+            .into_iter()
+            .map(|l| (l.code(), template::default_text(l)))
+            .collect(),
+    }
+}
+
+/// The draft as typed, checked: every problem goes next to its field.
+fn parse_template(lang: &str, subject: &str, body: &str) -> Result<EmailTemplate, CommandError> {
+    let lang = Lang::parse(lang).ok_or_else(|| {
+        CommandError::Core(CoreError::InvalidSetting {
+            name: "lang",
+            value: lang.to_owned(),
+        })
+    })?;
+    EmailTemplate::parse(lang, subject, body).map_err(CommandError::Validation)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_template(
+    state: State<'_, AppState>,
+    job_id: i64,
+) -> Result<TemplateReply, CommandError> {
+    Ok(template_reply(&state.store()?.job_template(job_id)?))
+}
+
+/// "Enregistrer le modèle": a new version of the offer's template.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_template(
+    state: State<'_, AppState>,
+    job_id: i64,
+    lang: String,
+    subject: String,
+    body: String,
+) -> Result<TemplateReply, CommandError> {
+    let template = parse_template(&lang, &subject, &body)?;
+    let stored = state
+        .store()?
+        .save_job_template(job_id, &template, Utc::now())?;
+    Ok(template_reply(&stored))
+}
+
+/// The built-in text of `lang` becomes the offer's new version (switching the
+/// campaign's language, or going back to the default).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn use_default_template(
+    state: State<'_, AppState>,
+    job_id: i64,
+    lang: String,
+) -> Result<TemplateReply, CommandError> {
+    let lang = Lang::parse(&lang).ok_or_else(|| {
+        CommandError::Core(CoreError::InvalidSetting {
+            name: "lang",
+            value: lang.clone(),
+        })
+    })?;
+    let stored = state
+        .store()?
+        .use_default_template(job_id, lang, Utc::now())?;
+    Ok(template_reply(&stored))
+}
+
+/// The live preview: the draft rendered with a real candidate's data, exactly
+/// as it would be sent.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_template(
+    state: State<'_, AppState>,
+    job_id: i64,
+    application_id: Option<i64>,
+    lang: String,
+    subject: String,
+    body: String,
+) -> Result<Preview, CommandError> {
+    let template = parse_template(&lang, &subject, &body)?;
+    Ok(state
+        .invitations
+        .preview(job_id, application_id, &template, Utc::now())?)
 }

@@ -58,6 +58,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::set_job_open,
             commands::set_job_validity,
             commands::export_links,
+            commands::get_template,
+            commands::save_template,
+            commands::use_default_template,
+            commands::preview_template,
         ])
 }
 

@@ -245,9 +245,33 @@ impl Gui {
         Ok(self.wait_for(css).await?.text().await?)
     }
 
+    /// Clicks `css` (waited for). A list that re-renders between finding the
+    /// element and clicking it leaves a stale node: found again and retried.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.wait_for(css).await?.click().await?;
-        Ok(())
+        let mut tries = 0;
+        loop {
+            match self.wait_for(css).await?.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) if tries < 3 && e.to_string().contains("not found") => {
+                    tries += 1;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// The text of `css` now, read in one script call (`None` if absent), so a
+    /// re-render cannot leave a stale node in between.
+    pub async fn text_now(&self, css: &str) -> Result<Option<String>> {
+        let value = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;",
+                vec![serde_json::Value::String(css.to_owned())],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
     }
 
     /// Types into the add form's fields (name → text) and submits it.

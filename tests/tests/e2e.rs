@@ -721,3 +721,114 @@ async fn offers_show_each_chart_and_closing_one_asks_and_revokes_its_links() -> 
     gui.screenshot("25-list-with-offer-chart").await?;
     gui.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_template_editor_previews_live_and_an_english_campaign_invites_in_english(
+) -> anyhow::Result<()> {
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    import_sample(data);
+    for (name, value) in [("ui_language", "en"), ("company", "Acme")] {
+        assert!(data.run(&["config", "set", name, value]).status.success());
+    }
+    let jean = application_id(data, "Jean Dupont");
+
+    // The interface in English, as chosen in the settings.
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    assert_eq!(gui.text_of("#nav-list").await?, "Applications");
+    assert_eq!(gui.text_of("#view-list h1").await?, "Applications");
+    gui.wait_until("the rows are listed in English", || async {
+        Ok(gui
+            .row_texts()
+            .await?
+            .iter()
+            .any(|r| r.contains("Not invited")))
+    })
+    .await?;
+    gui.screenshot("30-english-ui").await?;
+
+    // Job offers → Email template: the French default, previewed with a real candidate.
+    gui.click("#nav-jobs").await?;
+    gui.click("#jobs-grid .job-card:last-child button.edit-template")
+        .await?;
+    gui.wait_for("#template-editor:not([hidden])[data-preview=ok]")
+        .await?;
+    let preview = gui.text_of("#preview-text").await?;
+    assert!(preview.starts_with("Bonjour Élodie Brûlé,"), "{preview}");
+    assert!(preview.contains("L'équipe Acme"), "{preview}");
+
+    // An unknown placeholder is named next to the field, live.
+    let subject = gui.wait_for("#template-form input[name=subject]").await?;
+    subject.clear().await?;
+    subject.send_keys("Hello {prenom}").await?;
+    gui.wait_for("#template-editor[data-preview=error]").await?;
+    let error = gui
+        .text_of("#template-form [data-error-for=subject]")
+        .await?;
+    assert!(
+        error.contains("{prenom}") && error.contains("{candidate_name}"),
+        "{error}"
+    );
+    gui.screenshot("31-template-error").await?;
+
+    // English, with its default text (asked first): the preview follows.
+    gui.click("#template-form select[name=lang] option[value=en]")
+        .await?;
+    gui.click("#template-default").await?;
+    answer_dialog("Please confirm", Answer::Ok)?;
+    gui.wait_until("the English preview", || async {
+        Ok(gui
+            .text_now("#preview-text")
+            .await?
+            .is_some_and(|t| t.starts_with("Hello Élodie Brûlé,")))
+    })
+    .await?;
+    let preview = gui.text_of("#preview-text").await?;
+    assert!(preview.contains("This link expires on "), "{preview}");
+    assert!(preview.contains("The Acme team"), "{preview}");
+    assert_eq!(
+        gui.text_of("#preview-subject").await?,
+        "Video interview invitation — Développeur Full Stack"
+    );
+    gui.screenshot("32-template-preview-english").await?;
+    gui.click("#template-save").await?;
+    gui.wait_for("#template-editor[data-version=\"1\"]").await?;
+    assert_eq!(
+        gui.text_of("#template-notice").await?,
+        "Template saved: version 1, in English."
+    );
+    gui.click("#template-close").await?;
+    gui.wait_until("the card says English", || async {
+        Ok(gui
+            .text_now("#jobs-grid .job-card:last-child .template-info")
+            .await?
+            .is_some_and(|t| t.contains("Email in English")))
+    })
+    .await?;
+
+    // Inviting Jean now sends the English invitation.
+    gui.click("#nav-list").await?;
+    gui.click(&format!("tr[data-application-id=\"{jean}\"] button.invite"))
+        .await?;
+    answer_dialog("Invite to the interview", Answer::Ok)?;
+    wait_for_status(&gui, jean, "sent").await?;
+    let raw = &server.messages()[0];
+    let message = MessageParser::default().parse(raw).unwrap();
+    assert_eq!(
+        message.subject(),
+        Some("Video interview invitation — Développeur Full Stack")
+    );
+    let text = message.body_text(0).unwrap();
+    assert!(text.starts_with("Hello Jean Dupont,"), "{text}");
+    assert!(text.contains("This link expires on "), "{text}");
+    let html = message.body_html(0).unwrap();
+    assert!(html.contains("lang=\"en\"") && html.contains("Start my interview"));
+    assert_eq!(
+        gui.text_of("#view-list .notice").await?,
+        "Invitation sent to Jean Dupont (jean.dupont@exemple.fr)."
+    );
+    gui.screenshot("33-english-invitation-sent").await?;
+    gui.close().await
+}

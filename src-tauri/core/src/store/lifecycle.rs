@@ -126,6 +126,11 @@ pub struct JobOverview {
     pub title: String,
     pub open: bool,
     pub link_validity_days: u32,
+    /// The current template's language (`fr` until one was saved), version
+    /// (0: never saved) and whether it is the recruiter's own text.
+    pub template_lang: crate::Lang,
+    pub template_version: u32,
+    pub template_custom: bool,
     pub applications: u64,
     /// Every stage, zero counts included, in [`Stage::ALL`] order.
     pub stages: BTreeMap<Stage, u64>,
@@ -379,12 +384,26 @@ impl Store {
         Ok(days)
     }
 
+    /// How many days the offer's new links stay valid.
+    pub fn job_link_validity(&self, job_id: i64) -> Result<u32> {
+        require_job(&self.conn, job_id)?;
+        Ok(self.conn.query_row(
+            "SELECT link_validity_days FROM campaigns WHERE job_id = ?1",
+            [job_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Every job offer with its applications counted by stage, by title.
     pub fn job_overview(&self, now: DateTime<Utc>) -> Result<Vec<JobOverview>> {
         let mut jobs: Vec<JobOverview> = {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT j.id, j.title, j.status, cp.link_validity_days FROM job_offers j
-                 JOIN campaigns cp ON cp.job_id = j.id ORDER BY j.title_key",
+                "SELECT j.id, j.title, j.status, cp.link_validity_days, t.lang, t.version, t.custom
+                 FROM job_offers j
+                 JOIN campaigns cp ON cp.job_id = j.id
+                 LEFT JOIN email_templates t ON t.id =
+                     (SELECT id FROM email_templates WHERE job_id = j.id ORDER BY version DESC LIMIT 1)
+                 ORDER BY j.title_key",
             )?;
             let rows = stmt
                 .query_map([], |r| {
@@ -393,6 +412,13 @@ impl Store {
                         title: r.get(1)?,
                         open: r.get::<_, String>(2)? == "open",
                         link_validity_days: r.get(3)?,
+                        template_lang: r
+                            .get::<_, Option<String>>(4)?
+                            .as_deref()
+                            .and_then(crate::Lang::parse)
+                            .unwrap_or(crate::Lang::Fr),
+                        template_version: r.get::<_, Option<u32>>(5)?.unwrap_or(0),
+                        template_custom: r.get::<_, Option<bool>>(6)?.unwrap_or(false),
                         applications: 0,
                         stages: Stage::ALL.iter().map(|s| (*s, 0)).collect(),
                     })
