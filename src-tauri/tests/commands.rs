@@ -559,3 +559,95 @@ fn extend_link_without_notify_sends_nothing_and_records_the_extension() {
         .unwrap_err();
     assert_eq!(err["code"], "invalid_validity_days");
 }
+
+#[test]
+fn a_template_with_an_unknown_placeholder_and_no_link_is_refused_field_by_field() {
+    let h = harness();
+    let app = h.add("Dev", "Ana", "ana@exemple.fr").unwrap();
+    let job = app["application"]["job_id"].as_i64().unwrap();
+    let err = h
+        .call(
+            "save_template",
+            json!({"job_id": job, "lang": "fr", "subject": "Bonjour {prenom}", "body": "Merci"}),
+        )
+        .unwrap_err();
+    let fields: Vec<(&str, &str)> = err["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["field"].as_str().unwrap(), f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("subject", "template_unknown_placeholder"),
+            ("body", "template_missing_start_url")
+        ]
+    );
+    assert!(err["fields"][0]["fr"]
+        .as_str()
+        .unwrap()
+        .contains("{prenom}"));
+    // Nothing was saved: still the default, never written.
+    let current = h.call("get_template", json!({"job_id": job})).unwrap();
+    assert_eq!(current["version"], 0);
+    assert_eq!(current["lang"], "fr");
+    assert_eq!(
+        current["defaults"]["en"][0],
+        "Video interview invitation — {job_title}"
+    );
+}
+
+#[test]
+fn the_preview_renders_the_draft_with_a_real_candidate_and_saving_adds_versions() {
+    let h = harness();
+    let app = h.add("Dev", "Ana Lopez", "ana@exemple.fr").unwrap();
+    let job = app["application"]["job_id"].as_i64().unwrap();
+    let draft = json!({"job_id": job, "application_id": null, "lang": "en",
+        "subject": "Interview — {job_title}", "body": "Hi {candidate_name}: {start_url} until {expires_at}"});
+    let preview = h.call("preview_template", draft.clone()).unwrap();
+    assert_eq!(preview["subject"], "Interview — Dev");
+    let text = preview["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Hi Ana Lopez: http://localhost:3000/interview/start/"),
+        "{text}"
+    );
+    assert_eq!(preview["sample_link"], true, "no link yet: a sample");
+    assert_eq!(preview["lang"], "en");
+    let saved = h.call("save_template", draft).unwrap();
+    assert_eq!(
+        (saved["version"].as_u64(), saved["custom"].as_bool()),
+        (Some(1), Some(true))
+    );
+    let french = h
+        .call("use_default_template", json!({"job_id": job, "lang": "fr"}))
+        .unwrap();
+    assert_eq!(french["version"], 2);
+    assert_eq!(
+        french["subject"],
+        "Invitation à l'entretien vidéo — {job_title}"
+    );
+    let jobs = h.call("job_overview", json!({})).unwrap();
+    assert_eq!(jobs[0]["template_version"], 2);
+    assert_eq!(jobs[0]["template_lang"], "fr");
+    assert!(h
+        .call("use_default_template", json!({"job_id": job, "lang": "de"}))
+        .is_err());
+}
+
+#[test]
+fn replies_follow_the_interface_language() {
+    let h = harness();
+    let app = h.add("Dev", "Ana", "ana@exemple.fr").unwrap();
+    let id = app["application"]["application_id"].as_i64().unwrap();
+    h.call("save_settings", json!({"values": {"ui_language": "en"}}))
+        .unwrap();
+    assert_eq!(h.call("app_info", json!({})).unwrap()["ui_lang"], "en");
+    let history = h
+        .call("application_history", json!({"application_id": id}))
+        .unwrap();
+    assert_eq!(history["timeline"][0]["text"], "Application added");
+    assert!(h
+        .call("save_settings", json!({"values": {"ui_language": "de"}}))
+        .is_err());
+}
