@@ -6,6 +6,7 @@
 //! 2 usage error or a refused confirmation; 3 import finished but some rows were rejected.
 
 mod lifecycle;
+mod template;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -129,6 +130,12 @@ enum Command {
         #[command(subcommand)]
         action: lifecycle::JobAction,
     },
+    /// Le modèle d'invitation d'une offre : afficher, modifier, revenir au défaut, aperçu /
+    /// a job offer's invitation template: show, change, reset, preview.
+    Template {
+        #[command(subcommand)]
+        action: template::TemplateAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -203,6 +210,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Link { action } => lifecycle::link(action, lang),
         Command::Links { action } => lifecycle::links(action, lang),
         Command::Job { action } => lifecycle::job(action, lang),
+        Command::Template { action } => template::template(action, lang),
     };
     match result {
         Ok(code) => code,

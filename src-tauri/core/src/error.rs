@@ -78,6 +78,15 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     JobNotFound { id: i64 },
 
+    /// An application asked for under a job offer it does not belong to.
+    #[error("{}", self.message(Lang::Fr))]
+    ApplicationOfAnotherJob {
+        id: i64,
+        job_id: i64,
+        its_job_id: i64,
+        its_job_title: String,
+    },
+
     /// The links export could not be written where the recruiter asked.
     #[error("{}", self.message(Lang::Fr))]
     ExportFailed { path: String, detail: String },
@@ -195,6 +204,7 @@ impl CoreError {
             CoreError::JobClosed { .. } => "job_closed",
             CoreError::NoActiveLink { .. } => "no_active_link",
             CoreError::JobNotFound { .. } => "job_not_found",
+            CoreError::ApplicationOfAnotherJob { .. } => "application_of_another_job",
             CoreError::ExportFailed { .. } => "export_failed",
             CoreError::TemplateEmpty { .. } => "template_empty",
             CoreError::TemplateTooLong { .. } => "template_too_long",
@@ -391,6 +401,30 @@ impl CoreError {
             (CoreError::JobNotFound { id }, En) => {
                 format!("There is no job offer #{id}. Check the number (jobgate job list).")
             }
+            (
+                CoreError::ApplicationOfAnotherJob {
+                    id,
+                    job_id,
+                    its_job_id,
+                    its_job_title,
+                },
+                Fr,
+            ) => format!(
+                "La candidature n° {id} est pour l'offre n° {its_job_id} (« {} »), pas pour l'offre n° {job_id}. Choisissez une candidature de cette offre.",
+                shorten(its_job_title)
+            ),
+            (
+                CoreError::ApplicationOfAnotherJob {
+                    id,
+                    job_id,
+                    its_job_id,
+                    its_job_title,
+                },
+                En,
+            ) => format!(
+                "Application #{id} is for job offer #{its_job_id} (\"{}\"), not job offer #{job_id}. Choose an application of this offer.",
+                shorten(its_job_title)
+            ),
             (CoreError::ExportFailed { path, detail }, Fr) => format!(
                 "Impossible d'écrire l'export dans « {} » ({detail}). Choisissez un autre dossier ; rien n'a été écrit.",
                 shorten(path)

@@ -459,7 +459,18 @@ impl Invitations {
         let settings = settings::mail_settings(|name| store.setting(name))?;
         let context = EmailContext::new(&store, &settings)?;
         let app = match application_id {
-            Some(id) => Some(store.application(id)?),
+            Some(id) => {
+                let app = store.application(id)?;
+                if app.job_id != job_id {
+                    return Err(CoreError::ApplicationOfAnotherJob {
+                        id,
+                        job_id,
+                        its_job_id: app.job_id,
+                        its_job_title: app.job_title,
+                    });
+                }
+                Some(app)
+            }
             None => store
                 .list_applications(&crate::store::ListQuery {
                     job_id: Some(job_id),
