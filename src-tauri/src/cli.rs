@@ -17,7 +17,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use jobgate_core::batch::{BatchEvent, BatchOptions};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
-use jobgate_core::import::import_csv;
+use jobgate_core::import::{import_csv, preview_csv};
 use jobgate_core::invitations::{EmailOutcome, Invitations};
 use jobgate_core::secret::{self, ApiKey, KeySource, OsKeyring, SecretStore};
 use jobgate_core::store::{EmailKind, ListQuery, SortKey, Store};
@@ -46,12 +46,18 @@ enum Command {
     Import {
         /// Fichier CSV / CSV file.
         file: PathBuf,
+        /// Dit ce que l'import ferait, sans rien enregistrer / say what the import would do, saving nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Liste les candidatures / list applications.
     List {
         /// Sortie JSON (un tableau) / JSON output (an array).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// Sortie CSV (les colonnes de l'export de la liste) / CSV output (the list export's columns).
+        #[arg(long)]
+        csv: bool,
         /// Filtre texte sur nom, e-mail ou poste / text filter on name, email or job.
         #[arg(long)]
         search: Option<String>,
@@ -182,14 +188,22 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let lang = Lang::from_env();
     let result = match cli.command {
-        Command::Import { file } => import(&file, lang),
+        Command::Import { file, dry_run } => import(&file, dry_run, lang),
         Command::List {
             json,
+            csv,
             search,
             job_id,
             status,
             limit,
-        } => list(json, search, job_id, status, limit, lang),
+        } => list(
+            ListFormat::of(json, csv),
+            search,
+            job_id,
+            status,
+            limit,
+            lang,
+        ),
         Command::Invite {
             application_ids,
             job,
@@ -248,12 +262,38 @@ fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, CoreError> {
     Ok(runtime.block_on(future))
 }
 
-fn import(file: &std::path::Path, lang: Lang) -> Result<i32, CoreError> {
+fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, CoreError> {
     let bytes = std::fs::read(file)?;
     let mut store = open_store()?;
-    let report = import_csv(&mut store, &bytes, Utc::now())?;
     let mut out = std::io::stdout().lock();
-    for row in &report.rejected {
+    // The same report either way: a dry run says what an import would do.
+    let (rows, added, present, duplicates, rejected, encoding) = if dry_run {
+        let p = preview_csv(&store, &bytes)?;
+        (
+            p.rows,
+            p.new,
+            p.already_present,
+            p.duplicates,
+            p.rejected,
+            p.encoding,
+        )
+    } else {
+        let r = import_csv(&mut store, &bytes, Utc::now())?;
+        (
+            r.rows,
+            r.added,
+            r.already_present,
+            r.duplicates,
+            r.rejected,
+            r.encoding,
+        )
+    };
+    if encoding != "utf-8" {
+        let _ = writeln!(out, "{}", say(lang,
+            "Le fichier n'est pas en UTF-8 : il a été lu comme du Windows-1252 (Excel sous Windows). Vérifiez les accents ci-dessous.".into(),
+            "The file is not UTF-8: it was read as Windows-1252 (Excel on Windows). Check the accents below.".into()));
+    }
+    for row in &rejected {
         let reasons: Vec<String> = row.errors.iter().map(|e| e.message(lang)).collect();
         let reasons = reasons.join(" ");
         let _ = writeln!(
@@ -266,15 +306,33 @@ fn import(file: &std::path::Path, lang: Lang) -> Result<i32, CoreError> {
             )
         );
     }
-    let (rows, added, present, rejected) = (
-        report.rows,
-        report.added,
-        report.already_present,
-        report.rejected.len(),
-    );
-    let _ = writeln!(out, "{}", say(lang,
-        format!("{rows} ligne(s) lue(s) : {added} candidature(s) ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
-        format!("{rows} row(s) read: {added} application(s) added, {present} already present, {rejected} rejected.")));
+    for d in &duplicates {
+        let _ = writeln!(
+            out,
+            "{}",
+            say(
+                lang,
+                format!(
+                    "ligne {} : même offre et même e-mail que la ligne {}, fusionnée avec elle.",
+                    d.line, d.first_line
+                ),
+                format!(
+                    "line {}: same offer and email as line {}, merged with it.",
+                    d.line, d.first_line
+                )
+            )
+        );
+    }
+    let rejected = rejected.len();
+    let summary = match dry_run {
+        false => say(lang,
+            format!("{rows} ligne(s) lue(s) : {added} candidature(s) ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
+            format!("{rows} row(s) read: {added} application(s) added, {present} already present, {rejected} rejected.")),
+        true => say(lang,
+            format!("ESSAI, rien n'a été enregistré. {rows} ligne(s) lue(s) : {added} candidature(s) seraient ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
+            format!("DRY RUN, nothing was saved. {rows} row(s) read: {added} application(s) would be added, {present} already present, {rejected} rejected.")),
+    };
+    let _ = writeln!(out, "{summary}");
     if rejected == 0 {
         return Ok(0);
     }
@@ -284,8 +342,25 @@ fn import(file: &std::path::Path, lang: Lang) -> Result<i32, CoreError> {
     Ok(EXIT_ROWS_REJECTED)
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+impl ListFormat {
+    fn of(json: bool, csv: bool) -> ListFormat {
+        match (json, csv) {
+            (true, _) => ListFormat::Json,
+            (_, true) => ListFormat::Csv,
+            _ => ListFormat::Table,
+        }
+    }
+}
+
 fn list(
-    json: bool,
+    format: ListFormat,
     search: Option<String>,
     job_id: Option<i64>,
     status: Option<String>,
@@ -306,13 +381,20 @@ fn list(
         status,
         sort: SortKey::Applied,
         descending: false,
-        limit: Some(limit.unwrap_or(jobgate_core::store::MAX_PAGE_SIZE)),
+        limit,
         offset: 0,
     };
-    let page = store.list_applications(&query)?;
-    let rows: Vec<_> = page.rows.iter().map(|r| view.application(r)).collect();
+    let rows: Vec<_> = store
+        .list_every(&query)?
+        .iter()
+        .map(|r| view.application(r))
+        .collect();
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == ListFormat::Csv {
+        jobgate_core::export::write_applications_csv(&rows, &mut out)?;
+        return Ok(0);
+    }
+    if format == ListFormat::Json {
         let text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
         let _ = writeln!(out, "{text}");
         return Ok(0);

@@ -4,8 +4,11 @@
 use chrono::Utc;
 use jobgate_core::batch::{BatchEvent, BatchOptions, BatchReport, QuotaCheck};
 use jobgate_core::domain::ApplicationStatus;
+use jobgate_core::domain::{EmailAddress, JobTitle, PersonName};
+use jobgate_core::dto::ErrorDto;
 use jobgate_core::dto::OutboxDto;
 use jobgate_core::dto::{ApplicationDto, HistoryDto, View};
+use jobgate_core::import::{import_csv, preview_csv, DuplicateRow, PreviewRow};
 use jobgate_core::invitations::{EmailOutcome, Preview};
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
 use jobgate_core::store::JobOverview;
@@ -98,24 +101,29 @@ fn ui_lang(store: &Store) -> Result<Lang, CommandError> {
     Ok(Lang::parse(&store.setting(settings::UI_LANGUAGE)?).unwrap_or_else(Lang::from_env))
 }
 
+/// The list's request as the store's query: its page (`paged`), or every row.
+fn list_query(request: ListRequest, paged: bool) -> Result<ListQuery, CommandError> {
+    let status = match request.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(ApplicationStatus::parse(s)?),
+    };
+    Ok(ListQuery {
+        search: request.search,
+        job_id: request.job_id,
+        status,
+        sort: request.sort,
+        descending: request.descending,
+        limit: if paged { request.limit } else { None },
+        offset: if paged { request.offset } else { 0 },
+    })
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_applications(
     state: State<'_, AppState>,
     query: ListRequest,
 ) -> Result<ListReply, CommandError> {
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(ApplicationStatus::parse(s)?),
-    };
-    let query = ListQuery {
-        search: query.search,
-        job_id: query.job_id,
-        status,
-        sort: query.sort,
-        descending: query.descending,
-        limit: query.limit,
-        offset: query.offset,
-    };
+    let query = list_query(query, true)?;
     with_store(&state, |store, view| {
         let page = store.list_applications(&query)?;
         Ok(ListReply {
@@ -694,4 +702,165 @@ pub async fn preview_template(
     Ok(state
         .invitations
         .preview(job_id, application_id, &template, Utc::now())?)
+}
+
+/// One rejected row of an import, with every reason.
+#[derive(Debug, Serialize)]
+pub struct RejectedRowDto {
+    pub line: u64,
+    pub errors: Vec<ErrorDto>,
+}
+
+fn rejected_rows(rows: &[jobgate_core::import::RejectedRow]) -> Vec<RejectedRowDto> {
+    rows.iter()
+        .map(|r| RejectedRowDto {
+            line: r.line,
+            errors: r.errors.iter().map(ErrorDto::from).collect(),
+        })
+        .collect()
+}
+
+/// What importing the chosen file would do: counts, first rows, every bad line.
+#[derive(Debug, Serialize)]
+pub struct ImportPreviewReply {
+    pub path: String,
+    pub file_name: String,
+    pub rows: usize,
+    pub new: usize,
+    pub already_present: usize,
+    pub duplicates: Vec<DuplicateRow>,
+    pub rejected: Vec<RejectedRowDto>,
+    pub sample: Vec<PreviewRow>,
+    /// `utf-8`, or `windows-1252` (the file was converted).
+    pub encoding: &'static str,
+}
+
+fn read_import_file(path: &str) -> Result<Vec<u8>, CommandError> {
+    Ok(std::fs::read(path).map_err(CoreError::from)?)
+}
+
+/// The file the recruiter picked in the native dialog, read and checked;
+/// nothing is saved.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportPreviewReply, CommandError> {
+    let bytes = read_import_file(&path)?;
+    let preview = preview_csv(&*state.store()?, &bytes)?;
+    Ok(ImportPreviewReply {
+        file_name: std::path::Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path,
+        rows: preview.rows,
+        new: preview.new,
+        already_present: preview.already_present,
+        duplicates: preview.duplicates,
+        rejected: rejected_rows(&preview.rejected),
+        sample: preview.sample,
+        encoding: preview.encoding,
+    })
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReply {
+    pub rows: usize,
+    pub added: usize,
+    pub already_present: usize,
+    pub duplicates: Vec<DuplicateRow>,
+    pub rejected: Vec<RejectedRowDto>,
+    pub encoding: &'static str,
+}
+
+/// The confirmed import: good rows saved in one transaction, bad rows skipped.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportReply, CommandError> {
+    let bytes = read_import_file(&path)?;
+    let report = import_csv(&mut *state.store()?, &bytes, Utc::now())?;
+    Ok(ImportReply {
+        rows: report.rows,
+        added: report.added,
+        already_present: report.already_present,
+        duplicates: report.duplicates,
+        rejected: rejected_rows(&report.rejected),
+        encoding: report.encoding,
+    })
+}
+
+/// Corrects a candidate's name and email; each wrong field gets its message.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_candidate(
+    state: State<'_, AppState>,
+    candidate_id: i64,
+    application_id: i64,
+    candidate_name: String,
+    email: String,
+) -> Result<HistoryDto, CommandError> {
+    let name = PersonName::parse(&candidate_name);
+    let email = EmailAddress::parse(&email);
+    let (name, email) = match (name, email) {
+        (Ok(n), Ok(e)) => (n, e),
+        (n, e) => {
+            return Err(CommandError::Validation(
+                [n.err(), e.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    with_store(&state, |store, view| {
+        store.update_candidate(candidate_id, &name, &email, view.now)?;
+        history(store, view, application_id)
+    })
+}
+
+/// Renames a job offer.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rename_job(
+    state: State<'_, AppState>,
+    job_id: i64,
+    title: String,
+) -> Result<Vec<JobOverview>, CommandError> {
+    let title = JobTitle::parse(&title)?;
+    let mut store = state.store()?;
+    store.rename_job(job_id, &title)?;
+    Ok(store.job_overview(Utc::now())?)
+}
+
+/// Deletes an application never invited (asked natively first by the UI).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_application(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<(), CommandError> {
+    Ok(state.store()?.delete_application(application_id)?)
+}
+
+/// "Exporter la liste": every row of the current filter and sort, as CSV, to
+/// the file chosen in the native save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_list(
+    state: State<'_, AppState>,
+    path: String,
+    query: ListRequest,
+) -> Result<ExportReply, CommandError> {
+    let query = list_query(query, false)?;
+    let rows = with_store(&state, |store, view| {
+        Ok(store
+            .list_every(&query)?
+            .iter()
+            .map(|r| view.application(r))
+            .collect::<Vec<_>>())
+    })?;
+    let path = std::path::PathBuf::from(path);
+    jobgate_core::export::write_file_atomically(&path, |out| {
+        jobgate_core::export::write_applications_csv(&rows, out)
+    })?;
+    Ok(ExportReply {
+        path: path.display().to_string(),
+        links: rows.len(),
+    })
 }

@@ -62,6 +62,12 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::save_template,
             commands::use_default_template,
             commands::preview_template,
+            commands::preview_import,
+            commands::import_file,
+            commands::update_candidate,
+            commands::rename_job,
+            commands::delete_application,
+            commands::export_list,
         ])
 }
 

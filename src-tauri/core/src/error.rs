@@ -78,6 +78,21 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     JobNotFound { id: i64 },
 
+    #[error("{}", self.message(Lang::Fr))]
+    CandidateNotFound { id: i64 },
+
+    /// Another candidate already has this email.
+    #[error("{}", self.message(Lang::Fr))]
+    EmailTaken { email: String },
+
+    /// Another job offer already has this title.
+    #[error("{}", self.message(Lang::Fr))]
+    JobTitleTaken { title: String },
+
+    /// The application had a link or an email: deleting it would drop its history.
+    #[error("{}", self.message(Lang::Fr))]
+    ApplicationHasHistory { id: i64 },
+
     /// An application asked for under a job offer it does not belong to.
     #[error("{}", self.message(Lang::Fr))]
     ApplicationOfAnotherJob {
@@ -204,6 +219,10 @@ impl CoreError {
             CoreError::JobClosed { .. } => "job_closed",
             CoreError::NoActiveLink { .. } => "no_active_link",
             CoreError::JobNotFound { .. } => "job_not_found",
+            CoreError::CandidateNotFound { .. } => "candidate_not_found",
+            CoreError::EmailTaken { .. } => "email_taken",
+            CoreError::JobTitleTaken { .. } => "job_title_taken",
+            CoreError::ApplicationHasHistory { .. } => "application_has_history",
             CoreError::ApplicationOfAnotherJob { .. } => "application_of_another_job",
             CoreError::ExportFailed { .. } => "export_failed",
             CoreError::TemplateEmpty { .. } => "template_empty",
@@ -246,6 +265,8 @@ impl CoreError {
             | CoreError::TemplateUnknownPlaceholder { part, .. }
             | CoreError::TemplateUnclosedBrace { part } => Some(part),
             CoreError::TemplateSubjectNotOneLine => Some("subject"),
+            CoreError::EmailTaken { .. } => Some("email"),
+            CoreError::JobTitleTaken { .. } => Some("job_title"),
             CoreError::TemplateMissingStartUrl => Some("body"),
             _ => self.field().map(Field::name),
         }
@@ -424,6 +445,34 @@ impl CoreError {
             ) => format!(
                 "Application #{id} is for job offer #{its_job_id} (\"{}\"), not job offer #{job_id}. Choose an application of this offer.",
                 shorten(its_job_title)
+            ),
+            (CoreError::CandidateNotFound { id }, Fr) => {
+                format!("Le candidat n° {id} n'existe pas (ou plus). Actualisez la liste.")
+            }
+            (CoreError::CandidateNotFound { id }, En) => {
+                format!("Candidate #{id} does not exist (any more). Refresh the list.")
+            }
+            (CoreError::EmailTaken { email }, Fr) => format!(
+                "Un autre candidat a déjà l'adresse {} : rien n'a été modifié. Vérifiez l'adresse.",
+                shorten(email)
+            ),
+            (CoreError::EmailTaken { email }, En) => format!(
+                "Another candidate already has the address {}: nothing was changed. Check the address.",
+                shorten(email)
+            ),
+            (CoreError::JobTitleTaken { title }, Fr) => format!(
+                "Une autre offre s'appelle déjà « {} » : rien n'a été modifié. Choisissez un autre intitulé.",
+                shorten(title)
+            ),
+            (CoreError::JobTitleTaken { title }, En) => format!(
+                "Another job offer is already called \"{}\": nothing was changed. Choose another title.",
+                shorten(title)
+            ),
+            (CoreError::ApplicationHasHistory { id }, Fr) => format!(
+                "La candidature n° {id} a déjà reçu un lien ou un email : la supprimer effacerait son historique. Passez-la plutôt au statut « Retirée par le candidat » ou « Non retenue »."
+            ),
+            (CoreError::ApplicationHasHistory { id }, En) => format!(
+                "Application #{id} already had a link or an email: deleting it would erase its history. Mark it \"Withdrawn\" or \"Rejected\" instead."
             ),
             (CoreError::ExportFailed { path, detail }, Fr) => format!(
                 "Impossible d'écrire l'export dans « {} » ({detail}). Choisissez un autre dossier ; rien n'a été écrit.",

@@ -79,6 +79,58 @@ pub fn write_links_file(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    write_file_atomically(path, |out| write_links_csv(rows, base_url, now, out))
+}
+
+/// The columns of the list export ("Exporter la liste"), in order.
+pub const LIST_EXPORT_COLUMNS: [&str; 12] = [
+    "application_id",
+    "candidate_name",
+    "email",
+    "job_title",
+    "status",
+    "invitation_status",
+    "applied_at",
+    "start_url",
+    "expires_at",
+    "link_status",
+    "email_state",
+    "sent_at",
+];
+
+/// The applications as the list shows them (its filter and sort, every page), as CSV.
+pub fn write_applications_csv<W: Write>(rows: &[crate::dto::ApplicationDto], out: W) -> Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    let io = |e: csv::Error| CoreError::Io(std::io::Error::other(e.to_string()));
+    csv.write_record(LIST_EXPORT_COLUMNS).map_err(io)?;
+    for r in rows {
+        let link = r.link.as_ref();
+        let email = r.last_email.as_ref();
+        csv.write_record([
+            r.application_id.to_string().as_str(),
+            &r.candidate_name,
+            &r.email,
+            &r.job_title,
+            r.status,
+            r.invitation_status,
+            &r.applied_at,
+            link.map(|l| l.start_url.as_str()).unwrap_or(""),
+            link.map(|l| l.expires_at.as_str()).unwrap_or(""),
+            link.map(|l| link_status(l.state)).unwrap_or(""),
+            email.map(|e| e.state.as_str()).unwrap_or(""),
+            email.and_then(|e| e.sent_at.as_deref()).unwrap_or(""),
+        ])
+        .map_err(io)?;
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+/// Writes `write` into `path` whole or not at all (a `.part` file renamed over it).
+pub fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let failed = |e: &dyn std::fmt::Display| CoreError::ExportFailed {
         path: path.display().to_string(),
         detail: e.to_string(),
@@ -88,8 +140,7 @@ pub fn write_links_file(
     let part = std::path::PathBuf::from(part);
     let result = (|| -> std::io::Result<()> {
         let mut file = std::io::BufWriter::new(std::fs::File::create(&part)?);
-        write_links_csv(rows, base_url, now, &mut file)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        write(&mut file).map_err(|e| std::io::Error::other(e.to_string()))?;
         let file = file.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&part, path)

@@ -5,8 +5,12 @@
 //! transaction; bad rows are reported and skipped. A file that is not CSV at all,
 //! or lacks a column, changes nothing.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
+use crate::domain::search_key;
 use crate::error::{CoreError, Result};
 use crate::store::{AddOutcome, NewApplication, Store};
 
@@ -17,6 +21,14 @@ pub struct RejectedRow {
     pub errors: Vec<CoreError>,
 }
 
+/// A row that repeats an earlier row of the same file (same offer, same
+/// email whatever its case): merged into it, and reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DuplicateRow {
+    pub line: u64,
+    pub first_line: u64,
+}
+
 #[derive(Debug, Default)]
 pub struct ImportReport {
     /// Data rows read (blank rows not counted).
@@ -24,8 +36,41 @@ pub struct ImportReport {
     pub added: usize,
     /// Rows whose candidate (same email, any case) already applied to the same offer.
     pub already_present: usize,
+    /// Rows that repeat an earlier row of the file (counted in `already_present` too).
+    pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRow>,
+    /// The file's character set: `utf-8`, or `windows-1252` (converted).
+    pub encoding: &'static str,
 }
+
+/// What an import would do, nothing saved: the counts, the first rows as they
+/// would be imported, and every rejected row.
+#[derive(Debug, Default)]
+pub struct ImportPreview {
+    pub rows: usize,
+    /// Rows that would add an application.
+    pub new: usize,
+    /// Rows whose application exists already (or repeat an earlier row).
+    pub already_present: usize,
+    pub duplicates: Vec<DuplicateRow>,
+    pub rejected: Vec<RejectedRow>,
+    /// The first rows, with what would happen to each.
+    pub sample: Vec<PreviewRow>,
+    pub encoding: &'static str,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PreviewRow {
+    pub line: u64,
+    pub job_title: String,
+    pub candidate_name: String,
+    pub email: String,
+    /// `new`, `already_present` or `duplicate`.
+    pub outcome: &'static str,
+}
+
+/// How many rows a preview shows.
+pub const PREVIEW_ROWS: usize = 50;
 
 /// The columns we need, with the header names accepted for each (compared after
 /// [`normalise_header`]): English first, then what French spreadsheets use.
@@ -72,16 +117,20 @@ const COLUMNS: [(&str, &[&str]); 3] = [
 /// A CSV file read and checked, nothing saved yet.
 #[derive(Debug, Default)]
 pub struct ParsedCsv {
-    /// Good rows with the line each starts on.
+    /// Good rows with the line each starts on, each once (repeats removed).
     pub valid: Vec<(u64, NewApplication)>,
+    /// Good rows that repeat an earlier one (same offer, same email).
+    pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRow>,
     /// Data rows read (blank rows not counted).
     pub rows: usize,
+    pub encoding: &'static str,
 }
 
 /// Reads a CSV file's bytes into validated rows and rejected rows.
 pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
-    let text = decode(bytes)?;
+    let (text, encoding) = decode(bytes)?;
+    let text: &str = &text;
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -113,6 +162,9 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
 
     let mut valid = Vec::new();
     let mut rejected = Vec::new();
+    let mut duplicates = Vec::new();
+    // (offer, email) → the line that first gave it.
+    let mut seen: HashMap<(String, String), u64> = HashMap::new();
     let mut rows = 0;
     for record in reader.records() {
         let record = record.map_err(|e| CoreError::CsvUnreadable {
@@ -125,23 +177,85 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let field = |slot: usize| record.get(indices[slot]).unwrap_or("");
         match NewApplication::parse(field(0), field(1), field(2)) {
-            Ok(app) => valid.push((line, app)),
+            Ok(app) => {
+                let key = (
+                    search_key(app.job_title.as_str()),
+                    app.email.as_str().to_lowercase(),
+                );
+                match seen.get(&key) {
+                    Some(&first_line) => duplicates.push(DuplicateRow { line, first_line }),
+                    None => {
+                        seen.insert(key, line);
+                        valid.push((line, app));
+                    }
+                }
+            }
             Err(errors) => rejected.push(RejectedRow { line, errors }),
         }
     }
     Ok(ParsedCsv {
         valid,
+        duplicates,
         rejected,
         rows,
+        encoding,
     })
+}
+
+/// What importing `bytes` would do, without saving anything.
+pub fn preview_csv(store: &Store, bytes: &[u8]) -> Result<ImportPreview> {
+    let parsed = parse_csv(bytes)?;
+    let mut preview = ImportPreview {
+        rows: parsed.rows,
+        encoding: parsed.encoding,
+        ..Default::default()
+    };
+    let row = |line: u64, app: &NewApplication, outcome: &'static str| PreviewRow {
+        line,
+        job_title: app.job_title.as_str().to_owned(),
+        candidate_name: app.candidate_name.as_str().to_owned(),
+        email: app.email.as_str().to_owned(),
+        outcome,
+    };
+    let mut first_lines: HashMap<u64, &NewApplication> = HashMap::new();
+    for (line, app) in &parsed.valid {
+        let exists = store.application_exists(app)?;
+        if exists {
+            preview.already_present += 1;
+        } else {
+            preview.new += 1;
+        }
+        first_lines.insert(*line, app);
+        if preview.sample.len() < PREVIEW_ROWS {
+            preview.sample.push(row(
+                *line,
+                app,
+                if exists { "already_present" } else { "new" },
+            ));
+        }
+    }
+    for duplicate in &parsed.duplicates {
+        preview.already_present += 1;
+        if let Some(app) = first_lines.get(&duplicate.first_line) {
+            if preview.sample.len() < PREVIEW_ROWS {
+                preview.sample.push(row(duplicate.line, app, "duplicate"));
+            }
+        }
+    }
+    preview.sample.sort_by_key(|r| r.line);
+    preview.duplicates = parsed.duplicates;
+    preview.rejected = parsed.rejected;
+    Ok(preview)
 }
 
 /// Imports a CSV file's bytes into the store.
 pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result<ImportReport> {
     let ParsedCsv {
         valid,
+        duplicates,
         rejected,
         rows,
+        encoding,
     } = parse_csv(bytes)?;
     let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
     let outcomes = store.add_applications(&apps, now)?;
@@ -152,12 +266,16 @@ pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result
     Ok(ImportReport {
         rows,
         added,
-        already_present: outcomes.len() - added,
+        already_present: outcomes.len() - added + duplicates.len(),
+        duplicates,
         rejected,
+        encoding,
     })
 }
 
-fn decode(bytes: &[u8]) -> Result<&str> {
+/// UTF-8 (with or without BOM); a file that is not UTF-8 is read as
+/// Windows-1252, what Excel on Windows writes (Latin-1 is a subset of it).
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(CoreError::CsvUnreadable {
@@ -169,13 +287,22 @@ fn decode(bytes: &[u8]) -> Result<&str> {
             detail: "fichier binaire / binary file".into(),
         });
     }
-    std::str::from_utf8(bytes).map_err(|e| CoreError::CsvUnreadable {
-        detail: format!(
-            "pas en UTF-8 à l'octet {} / not UTF-8 at byte {}",
-            e.valid_up_to(),
-            e.valid_up_to()
-        ),
-    })
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((Cow::Borrowed(text), "utf-8")),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            // Control characters other than line breaks and tabs: not a text file.
+            if text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            {
+                return Err(CoreError::CsvUnreadable {
+                    detail: "fichier binaire / binary file".into(),
+                });
+            }
+            Ok((Cow::Owned(text.into_owned()), "windows-1252"))
+        }
+    }
 }
 
 /// Comma, semicolon (French Excel) or tab: whichever the header line has most of.
