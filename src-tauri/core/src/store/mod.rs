@@ -17,6 +17,7 @@ use crate::settings;
 use crate::time::{add_local_days, from_stored, to_stored};
 use chrono_tz::Tz;
 
+mod editing;
 mod lifecycle;
 mod outbox;
 mod templates;
