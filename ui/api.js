@@ -53,6 +53,35 @@ export async function exportLinks(jobId) {
   return invoke("export_links", { path, job_id: jobId ?? null });
 }
 
+export const previewImport = (path) => invoke("preview_import", { path });
+export const importFile = (path) => invoke("import_file", { path });
+export const updateCandidate = (candidateId, applicationId, candidateName, email) =>
+  invoke("update_candidate", { candidate_id: candidateId, application_id: applicationId, candidate_name: candidateName, email });
+export const renameJob = (jobId, title) => invoke("rename_job", { job_id: jobId, title });
+export const deleteApplication = (applicationId) => invoke("delete_application", { application_id: applicationId });
+
+// The native file picker for a CSV; null when the recruiter cancels.
+export async function pickCsv() {
+  const path = await bridge.dialog.open({
+    title: t("import.dialog_title"),
+    multiple: false,
+    directory: false,
+    filters: [{ name: "CSV", extensions: ["csv", "txt", "CSV"] }],
+  });
+  return path ?? null;
+}
+
+// "Exporter la liste": the native save dialog, then every row of `query`.
+export async function exportList(query) {
+  const path = await bridge.dialog.save({
+    title: t("list.export_title"),
+    defaultPath: t("list.export_name"),
+    filters: [{ name: "CSV", extensions: ["csv"] }],
+  });
+  if (!path) return null;
+  return invoke("export_list", { path, query });
+}
+
 // A native yes/no question before an action that cannot be undone or sends an email.
 export async function confirmAction(message, okLabel) {
   return bridge.dialog.ask(message, {

@@ -4,7 +4,7 @@
 
 import * as api from "./api.js";
 import { t } from "./i18n.js";
-import { $, el, notify } from "./dom.js";
+import { $, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 import { emailOutcome, linkWhen } from "./outcome.js";
 
 const CLOSED = ["rejected", "hired", "withdrawn"];
@@ -74,7 +74,13 @@ function render(history) {
   $("#detail").dataset.status = app.invitation_status;
   $("#detail-name").textContent = app.candidate_name;
   $("#detail-sub").textContent = `${app.email} — ${app.job_title}`;
-  $("#detail-body").replaceChildren(statusSection(app), linkSection(app), actionsSection(app), historySection(history.timeline));
+  $("#detail-body").replaceChildren(
+    statusSection(app),
+    linkSection(app),
+    actionsSection(app),
+    candidateSection(app),
+    historySection(history.timeline),
+  );
 }
 
 function section(title, ...children) {
@@ -105,6 +111,57 @@ async function changeStatus(app, select) {
     say(t(key, { name: app.candidate_name, status: label }), "success");
     return reply.history;
   });
+}
+
+// Correcting the candidate's name or address (for all their applications).
+function candidateSection(app) {
+  const field = (name, type, value, label) =>
+    el(
+      "label",
+      { class: "field" },
+      el("span", {}, label),
+      el("input", { name, type, value, maxlength: name === "email" ? "254" : "200", autocomplete: "off" }),
+      el("span", { class: "field-error", dataset: { errorFor: name }, role: "alert" }),
+    );
+  const form = el(
+    "form",
+    { class: "candidate-form", novalidate: true },
+    field("candidate_name", "text", app.candidate_name, t("field.candidate_name")),
+    field("email", "email", app.email, t("field.email")),
+    el("div", { class: "form-actions" }, el("button", { type: "submit", class: "btn btn-secondary action save-candidate" }, t("detail.save_candidate"))),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearFieldErrors(form);
+    const name = form.candidate_name.value;
+    try {
+      const history = await api.updateCandidate(app.candidate_id, app.application_id, name, form.email.value);
+      render(history);
+      say(t("detail.candidate_saved", { name: history.application.candidate_name }), "success");
+      await hooks.onChange();
+    } catch (error) {
+      showFieldErrors(form, error);
+      say(api.errorMessage(error), "error");
+    }
+  });
+  return section(t("detail.edit"), form);
+}
+
+// An application never invited (a typo, a double) can be deleted; one with a
+// link or an email keeps its history (the store refuses).
+function deleteButton(app) {
+  return button("delete-application", t("detail.delete"), async () => {
+    const question = t("detail.confirm_delete", { name: app.candidate_name, job: app.job_title });
+    if (!(await api.confirmAction(question, t("detail.delete")))) return;
+    try {
+      await api.deleteApplication(app.application_id);
+      closeDetail();
+      notify(t("detail.deleted", { name: app.candidate_name }), "success");
+    } catch (error) {
+      say(api.errorMessage(error), "error");
+    }
+    await hooks.onChange();
+  }, "btn-danger");
 }
 
 function linkSection(app) {
@@ -161,6 +218,7 @@ function actionsSection(app) {
       button("revoke", t("detail.revoke"), () => revoke(app), "btn-danger"),
     );
   }
+  if (!app.link && !app.last_email) items.push(deleteButton(app));
   return section(t("detail.actions"), el("div", { class: "detail-actions" }, ...items));
 }
 

@@ -32,13 +32,16 @@ function card(job) {
     { type: "button", class: job.open ? "btn btn-ghost danger close-job" : "btn btn-secondary reopen-job", onclick: () => setOpen(job, !job.open) },
     t(job.open ? "jobs.close" : "jobs.reopen"),
   );
+  const title = el("h2", {}, job.title);
+  const rename = el("button", { type: "button", class: "btn btn-small rename-job", onclick: () => renameForm(job, title, rename) }, t("jobs.rename"));
   return el(
     "article",
     { class: `card job-card ${job.open ? "" : "job-closed"}`, dataset: { jobId: String(job.id) } },
     el(
       "header",
       { class: "job-head" },
-      el("h2", {}, job.title),
+      title,
+      rename,
       el("span", { class: `badge ${job.open ? "badge-open" : "badge-closed"}` }, t(job.open ? "jobs.state.open" : "jobs.state.closed")),
       el("div", { class: "spacer" }),
       el("span", { class: "muted" }, t("jobs.applications", { n: job.applications })),
@@ -72,6 +75,26 @@ function card(job) {
       toggle,
     ),
   );
+}
+
+// The title becomes a field with its own error line; Enregistrer renames.
+function renameForm(job, title, renameButton) {
+  const input = el("input", { type: "text", name: "job_title", value: job.title, maxlength: "200", "aria-label": t("field.job_title") });
+  const error = el("span", { class: "field-error", dataset: { errorFor: "job_title" }, role: "alert" });
+  const form = el("form", { class: "rename-form", novalidate: true }, input, el("button", { type: "submit", class: "btn btn-small" }, t("jobs.rename_save")), error);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      render(await api.renameJob(job.id, input.value));
+      notify(t("jobs.renamed", { title: input.value.trim() }), "success");
+    } catch (e) {
+      error.textContent = api.errorMessage(e);
+      input.setAttribute("aria-invalid", "true");
+    }
+  });
+  title.replaceWith(form);
+  renameButton.hidden = true;
+  input.focus();
 }
 
 function render(jobs) {

@@ -7,6 +7,7 @@ import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 import { emailOutcome, linkWhen } from "./outcome.js";
 import { openDetail } from "./detail.js";
 import { stageChart } from "./chart.js";
+import { initImporter } from "./importer.js";
 
 const state = {
   search: "",
@@ -19,18 +20,37 @@ const state = {
   descending: false,
   rows: [],
   total: 0,
+  offset: 0, // the page shown (PAGE_SIZE rows from here)
   busy: new Set(), // application ids with a command in flight
 };
 
+const PAGE_SIZE = 200;
+
+// The list's filter and sort as the commands take them.
+function query() {
+  return {
+    search: state.search || null,
+    job_id: state.jobId,
+    status: state.status,
+    sort: state.sort,
+    descending: state.descending,
+  };
+}
+
+// The list from its first page again (after a new filter, search or sort).
+function refreshFromStart() {
+  state.offset = 0;
+  return refresh();
+}
+
 export async function refresh() {
   try {
-    const reply = await api.listApplications({
-      search: state.search || null,
-      job_id: state.jobId,
-      status: state.status,
-      sort: state.sort,
-      descending: state.descending,
-    });
+    const reply = await api.listApplications({ ...query(), limit: PAGE_SIZE, offset: state.offset });
+    // The last page emptied meanwhile (a filter, a deletion): back one page.
+    if (reply.rows.length === 0 && state.offset > 0) {
+      state.offset = Math.max(0, state.offset - PAGE_SIZE);
+      return refresh();
+    }
     state.rows = reply.rows;
     state.total = reply.total;
     render();
@@ -49,6 +69,17 @@ function render() {
   $("#applications").hidden = state.total === 0;
   const n = state.total;
   $("#count").textContent = n === 1 ? t("list.count.one", { n }) : t("list.count.many", { n });
+  // Pages: the webview never holds more than one.
+  const pager = $("#pager");
+  pager.hidden = state.total <= PAGE_SIZE;
+  const format = (x) => x.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "fr-FR");
+  $("#page-range").textContent = t("pager.range", {
+    from: format(state.offset + 1),
+    to: format(state.offset + state.rows.length),
+    total: format(state.total),
+  });
+  $("#page-previous").disabled = state.offset === 0;
+  $("#page-next").disabled = state.offset + state.rows.length >= state.total;
   for (const th of $$("th[data-sort]")) {
     const active = th.dataset.sort === state.sort;
     th.classList.toggle("sorted", active);
@@ -97,6 +128,7 @@ export const APP_STATUSES = ["new", "invited", "interviewed", "rejected", "hired
 // Shows the list filtered on one job offer (from the Offres view).
 export function showJob(jobId) {
   state.jobId = jobId;
+  state.offset = 0;
   $("#job-filter").value = jobId === null ? "" : String(jobId);
 }
 
@@ -210,6 +242,16 @@ export async function invite(app, box = undefined) {
   } finally {
     state.busy.delete(app.application_id);
     await refresh();
+  }
+}
+
+// "Exporter la liste": what the filter shows, every page, as CSV.
+async function exportList() {
+  try {
+    const reply = await api.exportList(query());
+    if (reply) notify(t("list.exported", { n: reply.links, path: reply.path }), "success");
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
   }
 }
 
@@ -346,7 +388,7 @@ export function initList() {
   $("#search").addEventListener("input", (e) => {
     state.search = e.target.value;
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(refresh, 120);
+    searchTimer = setTimeout(refreshFromStart, 120);
   });
   for (const th of $$("th[data-sort]")) {
     th.tabIndex = 0;
@@ -356,14 +398,14 @@ export function initList() {
         state.sort = th.dataset.sort;
         state.descending = false;
       }
-      refresh();
+      refreshFromStart();
     };
     th.addEventListener("click", sortBy);
     th.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), sortBy()));
   }
   $("#job-filter").addEventListener("change", (e) => {
     state.jobId = e.target.value === "" ? null : Number(e.target.value);
-    refresh();
+    refreshFromStart();
     if (state.jobId === null) $("#job-summary").hidden = true;
   });
   const statusFilter = $("#status-filter");
@@ -373,7 +415,7 @@ export function initList() {
   );
   statusFilter.addEventListener("change", (e) => {
     state.status = e.target.value === "" ? null : e.target.value;
-    refresh();
+    refreshFromStart();
   });
   $("#select-all").addEventListener("change", (e) => {
     for (const row of state.rows) {
@@ -389,6 +431,16 @@ export function initList() {
     e.currentTarget.textContent = t("batch.cancelling");
     await api.cancelBatch();
   });
+  $("#page-previous").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    refresh();
+  });
+  $("#page-next").addEventListener("click", () => {
+    state.offset += PAGE_SIZE;
+    refresh();
+  });
+  $("#export-list").addEventListener("click", exportList);
+  initImporter(() => Promise.all([refreshFromStart(), loadJobs()]));
   $("#toggle-add").addEventListener("click", () => showForm($("#add-form").hidden));
   $("#cancel-add").addEventListener("click", () => showForm(false));
   $("#add-form").addEventListener("submit", submitForm);

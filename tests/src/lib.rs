@@ -459,6 +459,35 @@ pub fn answer_dialog(title: &str, answer: Answer) -> Result<()> {
     Ok(())
 }
 
+/// Chooses `path` in the GTK file chooser titled `title`: the dialog is given
+/// the keyboard directly (there is no window manager to do it), Ctrl+L opens
+/// GTK's location field, the path is typed, and Return opens the file.
+pub fn choose_file(title: &str, path: &Path) -> Result<()> {
+    let dialog = wait_for_window(title)?;
+    std::thread::sleep(Duration::from_millis(600));
+    let dialog = wait_for_window(title).unwrap_or(dialog);
+    let (x, y) = (dialog.x + dialog.width / 2, dialog.y + dialog.height / 2);
+    xdotool(&["mousemove", &x.to_string(), &y.to_string(), "click", "1"])?;
+    // No window manager: give the dialog the keyboard focus directly.
+    xdotool(&["windowfocus", "--sync", &dialog.id.to_string()])?;
+    std::thread::sleep(Duration::from_millis(300));
+    // Ctrl+L: GTK's "type a location" field.
+    xdotool(&["key", "ctrl+l"])?;
+    std::thread::sleep(Duration::from_millis(300));
+    let text = path.to_str().context("a UTF-8 path")?;
+    xdotool(&["type", "--delay", "20", text])?;
+    std::thread::sleep(Duration::from_millis(400));
+    xdotool(&["key", "Return"])?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !window_is_gone(title)? {
+        if Instant::now() > deadline {
+            bail!("the file chooser {title:?} did not close after choosing {text}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
 fn regex_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {

@@ -832,3 +832,96 @@ async fn the_template_editor_previews_live_and_an_english_campaign_invites_in_en
     gui.screenshot("33-english-invitation-sent").await?;
     gui.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_through_the_file_dialog_previews_first_then_keeps_the_good_rows(
+) -> anyhow::Result<()> {
+    let data = DataDir::new();
+    import_sample(&data);
+    // French Excel: semicolons, BOM, French headers, an extra column.
+    let csv = data.write_file(
+        "export ATS.csv",
+        "\u{feff}Poste;Nom du candidat;Courriel;Téléphone\n\
+         Comptable;Camille Martin;CAMILLE@exemple.fr;0600000000\n\
+         Comptable;Zoé Roux;zoe@exemple.fr;0600000001\n\
+         Chef de projet;Luc Petit;luc@exemple.fr;\n\
+         Chef de projet;Sans Adresse;pas-une-adresse;\n\
+         Chef de projet;Luc Petit;LUC@exemple.fr;\n\
+         Data analyst;Inès Faure;ines@exemple.fr;\n"
+            .as_bytes(),
+    );
+
+    let gui = Gui::start(&data).await?;
+    gui.click("#import-csv").await?;
+    let title = "Importer des candidatures (CSV)";
+    wait_for_window(title)?;
+    screen_shot("40-import-file-dialog")?;
+    jobgate_tests::choose_file(title, &csv)?;
+
+    // The preview: nothing saved yet, every outcome told.
+    gui.wait_for("#import-panel:not([hidden])[data-new=\"3\"]")
+        .await?;
+    assert_eq!(
+        gui.text_of("#import-summary").await?,
+        "6 ligne(s) lue(s) : 3 nouvelle(s) candidature(s), 2 déjà présente(s), 1 en erreur."
+    );
+    let errors = gui.text_of("#import-errors").await?;
+    assert!(
+        errors.starts_with("Ligne 5 : « pas-une-adresse » n'est pas une adresse e-mail valide"),
+        "{errors}"
+    );
+    assert!(gui
+        .text_of("#import-duplicates")
+        .await?
+        .contains("Ligne 6 : même offre et même e-mail que la ligne 4."));
+    assert_eq!(
+        data.list_json().as_array().unwrap().len(),
+        4,
+        "nothing saved by the preview"
+    );
+    gui.screenshot("41-import-preview").await?;
+
+    // Import: the good rows, in one go.
+    gui.click("#import-confirm").await?;
+    gui.wait_for("#import-panel[hidden]").await?;
+    assert_eq!(
+        gui.text_of("#view-list .notice").await?,
+        "Import terminé : 3 candidature(s) ajoutée(s), 2 déjà présente(s), 1 ligne(s) ignorée(s)."
+    );
+    gui.wait_until("seven rows are listed", || async {
+        Ok(gui.row_texts().await?.len() == 7)
+    })
+    .await?;
+    assert_eq!(data.list_json().as_array().unwrap().len(), 7);
+    gui.screenshot("42-imported").await?;
+
+    // A typo is corrected in the panel; an application never invited can be deleted.
+    let ines = application_id(&data, "Inès Faure");
+    gui.click(&format!(
+        "tr[data-application-id=\"{ines}\"] button.details"
+    ))
+    .await?;
+    let name = gui
+        .wait_for("#detail .candidate-form input[name=candidate_name]")
+        .await?;
+    name.clear().await?;
+    name.send_keys("Inès Faure-Martin").await?;
+    gui.click("#detail button.save-candidate").await?;
+    gui.wait_until("the name is saved", || async {
+        Ok(gui.text_now("#detail-name").await?.as_deref() == Some("Inès Faure-Martin"))
+    })
+    .await?;
+    gui.click("#detail button.delete-application").await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_until("six rows are left", || async {
+        Ok(gui.row_texts().await?.len() == 6)
+    })
+    .await?;
+    assert!(data
+        .list_json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["application_id"] != ines));
+    gui.close().await
+}
