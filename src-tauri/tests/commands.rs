@@ -651,3 +651,144 @@ fn replies_follow_the_interface_language() {
         .call("save_settings", json!({"values": {"ui_language": "de"}}))
         .is_err());
 }
+
+#[test]
+fn an_import_is_previewed_then_saved_and_the_bad_lines_are_told() {
+    let h = harness();
+    h.add("Comptable", "Ana", "ana@exemple.fr").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ats.csv");
+    std::fs::write(
+        &file,
+        "Poste;Nom du candidat;E-mail\nComptable;Ana;ANA@exemple.fr\nComptable;Bo;bo@exemple.fr\nComptable;X;nope\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let preview = h.call("preview_import", json!({"path": path})).unwrap();
+    assert_eq!(
+        (
+            preview["rows"].as_u64(),
+            preview["new"].as_u64(),
+            preview["already_present"].as_u64()
+        ),
+        (Some(3), Some(1), Some(1))
+    );
+    assert_eq!(preview["file_name"], "ats.csv");
+    assert_eq!(preview["rejected"][0]["line"], 4);
+    assert_eq!(preview["rejected"][0]["errors"][0]["code"], "invalid_email");
+    assert_eq!(preview["sample"][1]["outcome"], "new");
+    let before = h.call("list_applications", json!({"query": {}})).unwrap();
+    assert_eq!(before["total"], 1, "the preview saved nothing");
+    let report = h.call("import_file", json!({"path": path})).unwrap();
+    assert_eq!(
+        (report["added"].as_u64(), report["already_present"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let after = h.call("list_applications", json!({"query": {}})).unwrap();
+    assert_eq!(after["total"], 2);
+    // A file that is not there: a clear error, nothing changed.
+    let missing = h
+        .call(
+            "preview_import",
+            json!({"path": dir.path().join("nope.csv").to_str().unwrap()}),
+        )
+        .unwrap_err();
+    assert_eq!(missing["code"], "io");
+}
+
+#[test]
+fn candidates_and_offers_are_edited_and_history_is_never_deleted() {
+    let h = harness();
+    let ana = h.add("Comptable", "Ana", "ana@exemple.fr").unwrap()["application"].clone();
+    let bo = h.add("Comptable", "Bo", "bo@exemple.fr").unwrap()["application"].clone();
+    let (ana_id, ana_candidate) = (
+        ana["application_id"].as_i64().unwrap(),
+        ana["candidate_id"].as_i64().unwrap(),
+    );
+    // Bo's address is taken: refused next to the email field.
+    let taken = h
+        .call(
+            "update_candidate",
+            json!({"candidate_id": ana_candidate, "application_id": ana_id, "candidate_name": "Ana Lopez", "email": "BO@exemple.fr"}),
+        )
+        .unwrap_err();
+    assert_eq!(taken["code"], "email_taken");
+    assert_eq!(taken["fields"][0]["field"], "email");
+    let saved = h
+        .call(
+            "update_candidate",
+            json!({"candidate_id": ana_candidate, "application_id": ana_id, "candidate_name": "Ana Lopez", "email": "ana.lopez@exemple.fr"}),
+        )
+        .unwrap();
+    assert_eq!(saved["application"]["candidate_name"], "Ana Lopez");
+    assert_eq!(saved["application"]["email"], "ana.lopez@exemple.fr");
+    // Renaming an offer, and a title already taken.
+    let job = ana["job_id"].as_i64().unwrap();
+    h.add("Dev", "Cy", "cy@exemple.fr").unwrap();
+    let jobs = h
+        .call(
+            "rename_job",
+            json!({"job_id": job, "title": "Comptable senior"}),
+        )
+        .unwrap();
+    assert!(jobs
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|j| j["title"] == "Comptable senior"));
+    assert_eq!(
+        h.call("rename_job", json!({"job_id": job, "title": "DEV"}))
+            .unwrap_err()["code"],
+        "job_title_taken"
+    );
+    // An application with a link keeps its history: deleting it is refused.
+    h.call(
+        "save_settings",
+        json!({"values": {"delivery_mode": "dry_run", "from": "Acme <rh@acme.fr>"}}),
+    )
+    .unwrap();
+    h.call("invite", json!({"application_id": ana_id})).unwrap();
+    let refused = h
+        .call("delete_application", json!({"application_id": ana_id}))
+        .unwrap_err();
+    assert_eq!(refused["code"], "application_has_history");
+    assert!(refused["fr"]
+        .as_str()
+        .unwrap()
+        .contains("Retirée par le candidat"));
+    // One never invited goes.
+    let bo_id = bo["application_id"].as_i64().unwrap();
+    h.call("delete_application", json!({"application_id": bo_id}))
+        .unwrap();
+    let list = h.call("list_applications", json!({"query": {}})).unwrap();
+    assert_eq!(list["total"], 2);
+}
+
+#[test]
+fn the_list_export_holds_every_row_of_the_filter() {
+    let h = harness();
+    for i in 0..5 {
+        h.add(
+            "Comptable",
+            &format!("Ana {i}"),
+            &format!("ana{i}@exemple.fr"),
+        )
+        .unwrap();
+    }
+    h.add("Dev", "Bo", "bo@exemple.fr").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("liste.csv");
+    let reply = h
+        .call(
+            "export_list",
+            json!({"path": file.to_str().unwrap(), "query": {"search": "comptable", "limit": 2, "offset": 2}}),
+        )
+        .unwrap();
+    assert_eq!(
+        reply["links"], 5,
+        "every page, whatever page the window shows"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.lines().count(), 6);
+    assert!(text.starts_with("application_id,candidate_name,email,job_title,"));
+}

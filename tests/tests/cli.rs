@@ -270,3 +270,73 @@ fn without_a_display_the_window_explains_instead_of_crashing() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_dry_run_import_reports_like_an_import_and_saves_nothing() {
+    let data = DataDir::new();
+    let csv = data.write_file(
+        "c.csv",
+        "Poste;Nom du candidat;Courriel\n\
+         Comptable;Ana;ana@exemple.fr\n\
+         Comptable;Ana bis;ANA@exemple.fr\n\
+         Comptable;Sans Adresse;pas-une-adresse\n"
+            .as_bytes(),
+    );
+    let out = data.run(&["import", "--dry-run", csv.to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}");
+    assert!(
+        stdout.contains("ligne 4 ignorée : « pas-une-adresse »"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ligne 3 : même offre et même e-mail que la ligne 2, fusionnée avec elle."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ESSAI, rien n'a été enregistré. 3 ligne(s) lue(s) : 1 candidature(s) seraient ajoutée(s), 1 déjà présente(s), 1 rejetée(s)."),
+        "{stdout}"
+    );
+    assert_eq!(
+        data.list_json().as_array().unwrap().len(),
+        0,
+        "nothing saved"
+    );
+    // The real import says the same, and saves.
+    let out = data.run(&["import", csv.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains(
+        "3 ligne(s) lue(s) : 1 candidature(s) ajoutée(s), 1 déjà présente(s), 1 rejetée(s)."
+    ));
+    assert_eq!(data.list_json().as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_windows_1252_file_is_read_and_said_so() {
+    let data = DataDir::new();
+    let csv = data.write_file(
+        "excel.csv",
+        b"job_title,candidate_name,email\nD\xe9veloppeur,Zo\xe9 C\x9cur,zoe@exemple.fr\n",
+    );
+    let out = data.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("lu comme du Windows-1252"));
+    assert_eq!(data.list_json()[0]["candidate_name"], "Zoé Cœur");
+}
+
+#[test]
+fn list_csv_exports_every_row_of_the_filter() {
+    let data = imported();
+    let out = data.run(&["list", "--csv", "--search", "developpeur"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("application_id,candidate_name,email,job_title,status,invitation_status,applied_at,start_url,expires_at,link_status,email_state,sent_at")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 1, "{stdout}");
+    assert!(
+        rows[0].contains("Élodie Brûlé,elodie@exemple.fr,Développeur Full Stack,new,not_invited")
+    );
+}
