@@ -130,6 +130,10 @@ pub struct ParsedCsv {
 /// Reads a CSV file's bytes into validated rows and rejected rows.
 pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
     let (text, encoding) = decode(bytes)?;
+    // One kind of line end: the csv crate counts lines by `\n` only, so CRLF
+    // (Windows) would shift every reported line and a lone CR (old Mac) would
+    // put every row on line 1.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text: &str = &text;
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -178,9 +182,10 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
         let field = |slot: usize| record.get(indices[slot]).unwrap_or("");
         match NewApplication::parse(field(0), field(1), field(2)) {
             Ok(app) => {
+                // The store tells candidates apart the same way (ASCII case only).
                 let key = (
                     search_key(app.job_title.as_str()),
-                    app.email.as_str().to_lowercase(),
+                    app.email.as_str().to_ascii_lowercase(),
                 );
                 match seen.get(&key) {
                     Some(&first_line) => duplicates.push(DuplicateRow { line, first_line }),
@@ -305,9 +310,10 @@ fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str)> {
     }
 }
 
-/// Comma, semicolon (French Excel) or tab: whichever the header line has most of.
+/// Comma, semicolon (French Excel) or tab: whichever the header line (the
+/// first line that is not blank, as the csv reader sees it) has most of.
 fn sniff_delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut in_quotes = false;
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     for c in header.bytes() {
