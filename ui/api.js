@@ -54,7 +54,12 @@ export async function exportLinks(jobId) {
 }
 
 export const previewImport = (path) => invoke("preview_import", { path });
-export const importFile = (path) => invoke("import_file", { path });
+// The confirmed import; `onProgress({done, total})` hears how far it is.
+export function importFile(path, onProgress) {
+  const channel = new bridge.core.Channel();
+  channel.onmessage = onProgress;
+  return invoke("import_file", { path, on_progress: channel });
+}
 export const updateCandidate = (candidateId, applicationId, candidateName, email) =>
   invoke("update_candidate", { candidate_id: candidateId, application_id: applicationId, candidate_name: candidateName, email });
 export const renameJob = (jobId, title) => invoke("rename_job", { job_id: jobId, title });

@@ -40,6 +40,7 @@ export async function preview(path) {
 
 function close() {
   $("#import-panel").hidden = true;
+  $("#import-progress").hidden = true;
   pending = null;
 }
 
@@ -99,8 +100,15 @@ async function confirm() {
   const button = $("#import-confirm");
   button.disabled = true;
   button.textContent = t("import.busy");
+  const bar = $("#import-progress");
+  bar.max = Math.max(pending.new, 1);
+  bar.value = 0;
+  bar.hidden = false;
   try {
-    const r = await api.importFile(pending.path);
+    const r = await api.importFile(pending.path, ({ done, total }) => {
+      bar.max = Math.max(total, 1);
+      bar.value = done;
+    });
     close();
     notify(
       t("import.done", { added: r.added, present: r.already_present, rejected: r.rejected.length }),
@@ -108,6 +116,7 @@ async function confirm() {
     );
     await afterImport();
   } catch (error) {
+    $("#import-progress").hidden = true;
     button.disabled = false;
     button.textContent = t("import.confirm", { n: pending.new });
     notify(api.errorMessage(error), "error");

@@ -8,7 +8,7 @@ use jobgate_core::domain::{EmailAddress, JobTitle, PersonName};
 use jobgate_core::dto::ErrorDto;
 use jobgate_core::dto::OutboxDto;
 use jobgate_core::dto::{ApplicationDto, HistoryDto, View};
-use jobgate_core::import::{import_csv, preview_csv, DuplicateRow, PreviewRow};
+use jobgate_core::import::{import_csv_with_progress, preview_csv, DuplicateRow, PreviewRow};
 use jobgate_core::invitations::{EmailOutcome, Preview};
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
 use jobgate_core::store::JobOverview;
@@ -774,14 +774,30 @@ pub struct ImportReply {
     pub encoding: &'static str,
 }
 
-/// The confirmed import: good rows saved in one transaction, bad rows skipped.
+/// How far a confirmed import is: `done` of `total` good rows.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The confirmed import: good rows saved in one transaction, bad rows
+/// skipped; `on_progress` hears how far it is (every 1,000 rows).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_file(
     state: State<'_, AppState>,
     path: String,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReply, CommandError> {
     let bytes = read_import_file(&path)?;
-    let report = import_csv(&mut *state.store()?, &bytes, Utc::now())?;
+    let report = import_csv_with_progress(
+        &mut *state.store()?,
+        &bytes,
+        Utc::now(),
+        &mut |done, total| {
+            let _ = on_progress.send(ImportProgress { done, total });
+        },
+    )?;
     Ok(ImportReply {
         rows: report.rows,
         added: report.added,

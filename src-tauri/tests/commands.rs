@@ -679,7 +679,12 @@ fn an_import_is_previewed_then_saved_and_the_bad_lines_are_told() {
     assert_eq!(preview["sample"][1]["outcome"], "new");
     let before = h.call("list_applications", json!({"query": {}})).unwrap();
     assert_eq!(before["total"], 1, "the preview saved nothing");
-    let report = h.call("import_file", json!({"path": path})).unwrap();
+    let report = h
+        .call(
+            "import_file",
+            json!({"path": path, "on_progress": "__CHANNEL__:7"}),
+        )
+        .unwrap();
     assert_eq!(
         (report["added"].as_u64(), report["already_present"].as_u64()),
         (Some(1), Some(1))

@@ -255,6 +255,17 @@ pub fn preview_csv(store: &Store, bytes: &[u8]) -> Result<ImportPreview> {
 
 /// Imports a CSV file's bytes into the store.
 pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result<ImportReport> {
+    import_csv_with_progress(store, bytes, now, &mut |_, _| {})
+}
+
+/// [`import_csv`], telling `progress(done, total)` how many of the good rows
+/// are saved as it goes (they are committed together at the end).
+pub fn import_csv_with_progress(
+    store: &mut Store,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
     let ParsedCsv {
         valid,
         duplicates,
@@ -263,7 +274,9 @@ pub fn import_csv(store: &mut Store, bytes: &[u8], now: DateTime<Utc>) -> Result
         encoding,
     } = parse_csv(bytes)?;
     let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
-    let outcomes = store.add_applications(&apps, now)?;
+    let total = apps.len();
+    let outcomes =
+        store.add_applications_with_progress(&apps, now, &mut |done| progress(done, total))?;
     let added = outcomes
         .iter()
         .filter(|o| matches!(o, AddOutcome::Added { .. }))

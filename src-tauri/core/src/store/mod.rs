@@ -251,6 +251,9 @@ impl SortKey {
     }
 }
 
+/// How often a large import reports its progress, in rows.
+pub const PROGRESS_EVERY: usize = 1000;
+
 pub const DEFAULT_PAGE_SIZE: u32 = 200;
 pub const MAX_PAGE_SIZE: u32 = 10_000;
 
@@ -342,14 +345,29 @@ impl Store {
         rows: &[NewApplication],
         now: DateTime<Utc>,
     ) -> Result<Vec<AddOutcome>> {
+        self.add_applications_with_progress(rows, now, &mut |_| {})
+    }
+
+    /// [`Store::add_applications`], telling `progress` how many rows are done
+    /// every [`PROGRESS_EVERY`] rows (a large import's progress bar).
+    pub fn add_applications_with_progress(
+        &mut self,
+        rows: &[NewApplication],
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<AddOutcome>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(rows.len());
-        for row in rows {
+        for (i, row) in rows.iter().enumerate() {
             outcomes.push(insert_application(&tx, row, now)?);
+            if (i + 1) % PROGRESS_EVERY == 0 {
+                progress(i + 1);
+            }
         }
         tx.commit()?;
+        progress(rows.len());
         Ok(outcomes)
     }
 
