@@ -4,7 +4,7 @@ import { translateDocument, setLang } from "./i18n.js";
 import { $, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { t } from "./i18n.js";
-import { initList, invite, loadJobs, refresh as refreshList, showJob } from "./list.js";
+import { initList, invite, loadJobs, refresh as refreshList, refreshAll, showJob } from "./list.js";
 import { initJobs, load as loadJobOverview } from "./jobs.js";
 import { initDetail } from "./detail.js";
 import { initTemplateEditor } from "./template.js";
@@ -48,7 +48,7 @@ async function init() {
     showJob(jobId);
     return show("list");
   });
-  initDetail({ onChange: refreshList, invite });
+  initDetail({ onChange: refreshAll, invite });
   initTemplateEditor(loadJobOverview);
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.

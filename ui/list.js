@@ -37,6 +37,13 @@ function query() {
   };
 }
 
+// After something changed the data (an invitation, a batch, an import, an
+// edit): the page and the offers' counts with it. A search keystroke only
+// needs the page.
+export function refreshAll() {
+  return Promise.all([refresh(), loadJobs()]);
+}
+
 // The list from its first page again (after a new filter, search or sort).
 function refreshFromStart() {
   state.offset = 0;
@@ -54,8 +61,6 @@ export async function refresh() {
     state.rows = reply.rows;
     state.total = reply.total;
     render();
-    // The chosen offer's chart follows its rows.
-    if (state.jobId !== null) await loadJobs();
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }
@@ -241,7 +246,7 @@ export async function invite(app, box = undefined) {
     notify(api.errorMessage(error), "error", box);
   } finally {
     state.busy.delete(app.application_id);
-    await refresh();
+    await refreshAll();
   }
 }
 
@@ -349,7 +354,7 @@ async function runBatch(ids, dryRun) {
     state.batchRunning = false;
     cancel.disabled = true;
     state.selected.clear();
-    await refresh();
+    await refreshAll();
   }
 }
 
@@ -406,7 +411,7 @@ export function initList() {
   $("#job-filter").addEventListener("change", (e) => {
     state.jobId = e.target.value === "" ? null : Number(e.target.value);
     refreshFromStart();
-    if (state.jobId === null) $("#job-summary").hidden = true;
+    loadJobs();
   });
   const statusFilter = $("#status-filter");
   statusFilter.replaceChildren(
