@@ -12,6 +12,7 @@ use std::process::Output;
 use chrono::{DateTime, Duration, FixedOffset};
 use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT};
 use jobgate_tests::text;
+use jobgate_tests::{fails, ok};
 use mail_parser::{Message, MessageParser};
 use serde_json::Value;
 
@@ -50,30 +51,6 @@ fn setup() -> (MailDataDir, SmtpServer) {
     assert_eq!(out.status.code(), Some(0), "import: {}", text(&out.stdout));
     data.use_server(&server);
     (data, server)
-}
-
-/// The command succeeded; its standard output.
-fn ok(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// The command failed with `code`; its standard error.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stderr)
 }
 
 /// Invites the candidate (the email must reach the server) and returns the application id.

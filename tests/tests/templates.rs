@@ -11,6 +11,7 @@ use std::process::Output;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT};
 use jobgate_tests::text;
+use jobgate_tests::{fails, ok};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use serde_json::Value;
 
@@ -56,30 +57,6 @@ fn run(data: &MailDataDir, args: &[&str]) -> Output {
 
 fn run_stdin(data: &MailDataDir, args: &[&str], stdin: &str) -> Output {
     run_in(data, args, Some(stdin.as_bytes()), "fr_FR.UTF-8")
-}
-
-/// The command succeeded; its standard output.
-fn ok(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// The command failed with `code`; its standard error.
-fn fails(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stderr)
 }
 
 fn json(out: &Output) -> Value {
