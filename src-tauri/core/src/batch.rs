@@ -25,7 +25,7 @@ use crate::error::{CoreError, Result};
 use crate::invitations::Invitations;
 use crate::mail::{MailError, Outlet, OutletConnection, SmtpReceipt};
 use crate::settings::MailSettings;
-use crate::store::{Delivery, ListQuery, OutboxEntry, MAX_PAGE_SIZE};
+use crate::store::{Delivery, ListQuery, OutboxEntry};
 use crate::Lang;
 
 #[derive(Debug, Clone)]
@@ -174,15 +174,15 @@ impl Shared<'_> {
 }
 
 impl Invitations {
-    /// The applications of a job offer that "invite all" would invite.
+    /// The applications of a job offer that "invite all" would invite (all
+    /// of them, page after page).
     pub fn awaiting_invitation(&self, job_id: i64, now: DateTime<Utc>) -> Result<Vec<i64>> {
-        let page = self.store()?.list_applications(&ListQuery {
+        let rows = self.store()?.list_every(&ListQuery {
             job_id: Some(job_id),
-            limit: Some(MAX_PAGE_SIZE),
+            limit: None,
             ..ListQuery::default()
         })?;
-        Ok(page
-            .rows
+        Ok(rows
             .iter()
             .filter(|a| a.awaits_invitation(now))
             .map(|a| a.id)
