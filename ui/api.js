@@ -19,7 +19,6 @@ export const setApiKey = (key) => invoke("set_api_key", { key });
 export const deleteApiKey = () => invoke("delete_api_key", {});
 export const checkConnection = () => invoke("check_connection", {});
 export const sendTestEmail = (address) => invoke("send_test_email", { address });
-export const listJobs = () => invoke("list_jobs", {});
 export const listOutbox = () => invoke("list_outbox", { limit: 500 });
 export const batchPreview = (applicationIds, jobId) =>
   invoke("batch_preview", { application_ids: applicationIds, job_id: jobId ?? null });

@@ -12,7 +12,6 @@ use jobgate_core::import::{import_csv_with_progress, preview_csv, DuplicateRow, 
 use jobgate_core::invitations::{EmailOutcome, Preview};
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
 use jobgate_core::store::JobOverview;
-use jobgate_core::store::JobRecord;
 use jobgate_core::store::StoredTemplate;
 use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, SortKey, Store};
 use jobgate_core::template::{self, EmailTemplate};
@@ -324,11 +323,6 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
                 .map(|d| d.display().to_string()),
         })
     })
-}
-
-#[tauri::command(rename_all = "snake_case")]
-pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<JobRecord>, CommandError> {
-    Ok(state.store()?.list_jobs()?)
 }
 
 /// Which applications a batch would invite: the given ones, or the job

@@ -43,7 +43,6 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::check_connection,
             commands::send_test_email,
             commands::app_info,
-            commands::list_jobs,
             commands::batch_preview,
             commands::invite_batch,
             commands::cancel_batch,

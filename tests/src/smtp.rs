@@ -550,3 +550,24 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// The text/plain and text/html parts of a multipart/alternative message, as
+/// decoded from their transfer encoding.
+pub fn alternative_parts(msg: &mail_parser::Message<'_>) -> (String, String) {
+    use mail_parser::MimeHeaders;
+    let root = msg.root_part().content_type().expect("a Content-Type");
+    assert_eq!(root.ctype(), "multipart");
+    assert_eq!(root.subtype(), Some("alternative"));
+    assert_eq!(msg.text_body_count(), 1, "one text body");
+    assert_eq!(msg.html_body_count(), 1, "one HTML body");
+    let text_part = msg.text_part(0).expect("text part");
+    let html_part = msg.html_part(0).expect("HTML part");
+    let ct = text_part.content_type().expect("text part Content-Type");
+    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
+    let ct = html_part.content_type().expect("HTML part Content-Type");
+    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("html")));
+    (
+        text_part.text_contents().expect("text").to_owned(),
+        html_part.text_contents().expect("html").to_owned(),
+    )
+}

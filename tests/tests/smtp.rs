@@ -8,11 +8,11 @@
 use std::time::Duration;
 
 use jobgate_tests::smtp::{
-    closed_port, contains, Certs, KeyFrom, MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT,
-    TEST_KEY,
+    alternative_parts, closed_port, contains, Certs, KeyFrom, MailDataDir, ServerOptions,
+    SmtpServer, CLI_LIMIT, TEST_KEY,
 };
 use jobgate_tests::text;
-use mail_parser::{Message, MessageParser, MimeHeaders};
+use mail_parser::{Message, MessageParser};
 use serde_json::Value;
 
 const ELODIE: &str = "job_title,candidate_name,email\n\
@@ -76,25 +76,6 @@ fn assert_only_expected_headers(msg: &Message<'_>) {
             "unexpected header {name:?} in the message"
         );
     }
-}
-
-/// The text/plain and text/html parts of a multipart/alternative message.
-fn alternative_parts(msg: &Message<'_>) -> (String, String) {
-    let root = msg.root_part().content_type().expect("a Content-Type");
-    assert_eq!(root.ctype(), "multipart");
-    assert_eq!(root.subtype(), Some("alternative"));
-    assert_eq!(msg.text_body_count(), 1, "one text body");
-    assert_eq!(msg.html_body_count(), 1, "one HTML body");
-    let text_part = msg.text_part(0).expect("text part");
-    let html_part = msg.html_part(0).expect("HTML part");
-    let ct = text_part.content_type().expect("text part Content-Type");
-    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
-    let ct = html_part.content_type().expect("HTML part Content-Type");
-    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("html")));
-    (
-        text_part.text_contents().expect("text").to_owned(),
-        html_part.text_contents().expect("html").to_owned(),
-    )
 }
 
 /// The invite failed as it should: exit 1, the link printed and kept.

@@ -9,10 +9,10 @@
 use std::process::Output;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
-use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT};
+use jobgate_tests::smtp::{alternative_parts, MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT};
 use jobgate_tests::text;
 use jobgate_tests::{fails, ok};
-use mail_parser::{Message, MessageParser, MimeHeaders};
+use mail_parser::{Message, MessageParser};
 use serde_json::Value;
 
 const DEV: &str = "Développeur Full Stack";
@@ -99,23 +99,6 @@ fn parse(raw: &[u8]) -> Message<'_> {
     MessageParser::default()
         .parse(raw)
         .expect("the server received a parseable MIME message")
-}
-
-/// The text/plain and text/html parts of a multipart/alternative message, as
-/// decoded from their transfer encoding.
-fn parts(msg: &Message<'_>) -> (String, String) {
-    assert_eq!(msg.text_body_count(), 1, "one text body");
-    assert_eq!(msg.html_body_count(), 1, "one HTML body");
-    let text_part = msg.text_part(0).expect("text part");
-    let html_part = msg.html_part(0).expect("HTML part");
-    let ct = text_part.content_type().expect("text part Content-Type");
-    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("plain")));
-    let ct = html_part.content_type().expect("HTML part Content-Type");
-    assert_eq!((ct.ctype(), ct.subtype()), ("text", Some("html")));
-    (
-        text_part.text_contents().expect("text").to_owned(),
-        html_part.text_contents().expect("html").to_owned(),
-    )
 }
 
 /// The raw header lines of a message (before the first blank line), folded
@@ -314,7 +297,7 @@ fn the_preview_is_exactly_what_the_candidate_receives() {
     assert_eq!(messages.len(), 1);
     let msg = parse(&messages[0]);
     assert_eq!(msg.subject(), Some(p_subject.as_str()));
-    let (sent_text, sent_html) = parts(&msg);
+    let (sent_text, sent_html) = alternative_parts(&msg);
     // The parts travel with CRLF line ends (SMTP); that is the only difference.
     assert!(
         sent_text.contains("\r\n"),
@@ -366,7 +349,7 @@ fn an_english_invitation_end_to_end() {
         msg.subject(),
         Some(format!("Video interview invitation — {DEV}").as_str())
     );
-    let (plain, html) = parts(&msg);
+    let (plain, html) = alternative_parts(&msg);
     let plain = plain.replace("\r\n", "\n");
     assert!(plain.starts_with("Hello Élodie Brûlé,\n\n"), "{plain}");
     assert!(
@@ -795,7 +778,7 @@ fn hostile_values_are_escaped_in_html_literal_in_text_and_the_subject_stays_one_
         );
     }
 
-    let (plain, html) = parts(&msg);
+    let (plain, html) = alternative_parts(&msg);
     let plain = plain.replace("\r\n", "\n");
     assert!(plain.starts_with("Bonjour Zoé <b>Roux</b>,\n\n"), "{plain}");
     assert!(
