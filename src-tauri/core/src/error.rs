@@ -106,6 +106,35 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     ExportFailed { path: String, detail: String },
 
+    /// The backup file could not be written where the recruiter asked.
+    #[error("{}", self.message(Lang::Fr))]
+    BackupFailed { path: String, detail: String },
+
+    /// The file given to restore is not a usable JobGate backup.
+    #[error("{}", self.message(Lang::Fr))]
+    BackupInvalid { path: String, reason: BackupProblem },
+
+    /// The backup was made by a newer JobGate (a schema this build does not know).
+    #[error("{}", self.message(Lang::Fr))]
+    BackupTooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+
+    /// The database file is damaged (or is not a database): JobGate leaves it as
+    /// it is and says how to restore a backup.
+    #[error("{}", self.message(Lang::Fr))]
+    DatabaseDamaged { path: String, detail: String },
+
+    /// The database was written by a newer JobGate.
+    #[error("{}", self.message(Lang::Fr))]
+    DatabaseTooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+
     /// A template's subject or body is empty (`part`: "subject" or "body").
     #[error("{}", self.message(Lang::Fr))]
     TemplateEmpty { part: &'static str },
@@ -155,6 +184,50 @@ pub enum CoreError {
 
     #[error("{}", self.message(Lang::Fr))]
     Io(#[from] std::io::Error),
+}
+
+/// Why a file cannot be restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// No file at that path, or it cannot be read.
+    Unreadable(String),
+    /// Not a SQLite database at all.
+    NotSqlite,
+    /// A SQLite database, but not JobGate's.
+    NotJobGate,
+    /// SQLite's integrity check found damage.
+    Damaged(String),
+}
+
+impl BackupProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (BackupProblem::Unreadable(detail), Lang::Fr) => {
+                format!("le fichier est illisible ({detail})")
+            }
+            (BackupProblem::Unreadable(detail), Lang::En) => {
+                format!("the file cannot be read ({detail})")
+            }
+            (BackupProblem::NotSqlite, Lang::Fr) => {
+                "ce n'est pas une sauvegarde JobGate (pas une base SQLite)".into()
+            }
+            (BackupProblem::NotSqlite, Lang::En) => {
+                "it is not a JobGate backup (not a SQLite database)".into()
+            }
+            (BackupProblem::NotJobGate, Lang::Fr) => {
+                "c'est une base SQLite, mais pas une sauvegarde JobGate".into()
+            }
+            (BackupProblem::NotJobGate, Lang::En) => {
+                "it is a SQLite database, but not a JobGate backup".into()
+            }
+            (BackupProblem::Damaged(detail), Lang::Fr) => {
+                format!("la sauvegarde est endommagée ({detail})")
+            }
+            (BackupProblem::Damaged(detail), Lang::En) => {
+                format!("the backup is damaged ({detail})")
+            }
+        }
+    }
 }
 
 /// The user-editable fields errors can point at; the UI shows the message next to it.
@@ -225,6 +298,11 @@ impl CoreError {
             CoreError::ApplicationHasHistory { .. } => "application_has_history",
             CoreError::ApplicationOfAnotherJob { .. } => "application_of_another_job",
             CoreError::ExportFailed { .. } => "export_failed",
+            CoreError::BackupFailed { .. } => "backup_failed",
+            CoreError::BackupInvalid { .. } => "backup_invalid",
+            CoreError::BackupTooNew { .. } => "backup_too_new",
+            CoreError::DatabaseDamaged { .. } => "database_damaged",
+            CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::TemplateEmpty { .. } => "template_empty",
             CoreError::TemplateTooLong { .. } => "template_too_long",
             CoreError::TemplateSubjectNotOneLine => "template_subject_not_one_line",
@@ -473,6 +551,44 @@ impl CoreError {
             ),
             (CoreError::ApplicationHasHistory { id }, En) => format!(
                 "Application #{id} already had a link or an email: deleting it would erase its history. Mark it \"Withdrawn\" or \"Rejected\" instead."
+            ),
+            (CoreError::BackupFailed { path, detail }, Fr) => format!(
+                "Impossible d'écrire la sauvegarde dans « {} » ({detail}). Choisissez un autre dossier (une clé USB, un dossier synchronisé) ; vos données n'ont pas changé.",
+                shorten(path)
+            ),
+            (CoreError::BackupFailed { path, detail }, En) => format!(
+                "Could not write the backup to \"{}\" ({detail}). Choose another folder (a USB stick, a synced folder); your data has not changed.",
+                shorten(path)
+            ),
+            (CoreError::BackupInvalid { path, reason }, Fr) => format!(
+                "« {} » ne peut pas être restauré : {}. Rien n'a été modifié ; choisissez un fichier créé par Réglages → Sauvegarder (ou jobgate backup).",
+                shorten(path),
+                reason.describe(Fr)
+            ),
+            (CoreError::BackupInvalid { path, reason }, En) => format!(
+                "\"{}\" cannot be restored: {}. Nothing was changed; choose a file made by Settings → Back up (or jobgate backup).",
+                shorten(path),
+                reason.describe(En)
+            ),
+            (CoreError::BackupTooNew { path, found, supported }, Fr) => format!(
+                "« {} » a été créée par une version plus récente de JobGate (schéma {found}, cette version lit jusqu'au schéma {supported}). Rien n'a été modifié ; installez la dernière version de JobGate pour la restaurer.",
+                shorten(path)
+            ),
+            (CoreError::BackupTooNew { path, found, supported }, En) => format!(
+                "\"{}\" was made by a newer JobGate (schema {found}; this version reads up to schema {supported}). Nothing was changed; install the latest JobGate to restore it.",
+                shorten(path)
+            ),
+            (CoreError::DatabaseDamaged { path, detail }, Fr) => format!(
+                "Le fichier de données {path} est endommagé ({detail}). JobGate ne l'a ni modifié ni recréé. Restaurez votre dernière sauvegarde : « Restaurer une sauvegarde… » dans la fenêtre, ou jobgate restore FICHIER --yes (le fichier endommagé est gardé à part)."
+            ),
+            (CoreError::DatabaseDamaged { path, detail }, En) => format!(
+                "The data file {path} is damaged ({detail}). JobGate neither changed nor recreated it. Restore your latest backup: \"Restore a backup…\" in the window, or jobgate restore FILE --yes (the damaged file is kept aside)."
+            ),
+            (CoreError::DatabaseTooNew { path, found, supported }, Fr) => format!(
+                "Les données {path} ont été écrites par une version plus récente de JobGate (schéma {found}, cette version lit jusqu'au schéma {supported}). Rien n'a été modifié ; installez la dernière version de JobGate."
+            ),
+            (CoreError::DatabaseTooNew { path, found, supported }, En) => format!(
+                "The data in {path} was written by a newer JobGate (schema {found}; this version reads up to schema {supported}). Nothing was changed; install the latest JobGate."
             ),
             (CoreError::ExportFailed { path, detail }, Fr) => format!(
                 "Impossible d'écrire l'export dans « {} » ({detail}). Choisissez un autre dossier ; rien n'a été écrit.",

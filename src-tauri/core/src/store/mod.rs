@@ -17,6 +17,7 @@ use crate::settings;
 use crate::time::{add_local_days, from_stored, to_stored};
 use chrono_tz::Tz;
 
+pub mod backup;
 mod editing;
 mod lifecycle;
 mod outbox;
@@ -286,9 +287,45 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
+    ///
+    /// A damaged file (or one that is not a database) is refused with
+    /// [`CoreError::DatabaseDamaged`] before anything writes to it, and one
+    /// written by a newer JobGate with [`CoreError::DatabaseTooNew`]: neither is
+    /// ever recreated or changed here.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)?;
-        Store::from_connection(conn)
+        let damaged = |e: rusqlite::Error| {
+            if backup::is_damage(&e) {
+                CoreError::DatabaseDamaged {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                }
+            } else {
+                CoreError::Database(e)
+            }
+        };
+        let conn = Connection::open(path).map_err(damaged)?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        if let Some(problem) = backup::quick_check(&conn).map_err(damaged)? {
+            return Err(CoreError::DatabaseDamaged {
+                path: path.display().to_string(),
+                detail: problem,
+            });
+        }
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(damaged)?;
+        let supported = crate::migrations::latest_version() as i64;
+        if found > supported {
+            return Err(CoreError::DatabaseTooNew {
+                path: path.display().to_string(),
+                found,
+                supported,
+            });
+        }
+        Store::from_connection(conn).map_err(|e| match e {
+            CoreError::Database(e) => damaged(e),
+            other => other,
+        })
     }
 
     /// A private database in memory: for tests.

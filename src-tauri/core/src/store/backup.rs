@@ -1,0 +1,411 @@
+//! Backup and restore of the recruiter's data.
+//!
+//! A backup is one SQLite file holding everything JobGate keeps: applications,
+//! candidates, offers, links, emails and their history, templates and settings.
+//! The SendGrid key is not in it: it stays in the OS keyring.
+//!
+//! - A backup is taken with SQLite's online backup API, so it is consistent
+//!   while the window (or a CLI command) keeps working; it is written next to
+//!   its destination as `FILE.part`, checked, synced, then renamed: a failed
+//!   backup never leaves a half-written file under the chosen name.
+//! - A restore first checks a private copy of the file (SQLite integrity check,
+//!   JobGate's tables, schema version — a newer schema is refused, an older one
+//!   is brought up to date on the copy), keeps the current data as a safety
+//!   copy in `sauvegardes/`, then copies the checked data over the live
+//!   database in one backup-API step, which SQLite commits as one transaction:
+//!   a crash or an error midway leaves the previous data.
+//! - A damaged database is never overwritten: it is moved aside into
+//!   `sauvegardes/` and the checked copy is renamed into place.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, ErrorCode};
+
+use super::Store;
+use crate::error::{BackupProblem, CoreError, Result};
+
+/// The folder, inside the data folder, where safety copies are kept.
+pub const SAFETY_DIR: &str = "sauvegardes";
+
+/// The tables a JobGate database has from its first version.
+const JOBGATE_TABLES: &[&str] = &[
+    "job_offers",
+    "candidates",
+    "applications",
+    "invite_links",
+    "outbox",
+    "settings",
+];
+
+/// What a backup file holds, as shown before restoring it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BackupSummary {
+    pub path: String,
+    pub bytes: u64,
+    /// The schema version the file was written with.
+    pub schema_version: i64,
+    pub applications: u64,
+    pub job_offers: u64,
+    pub links: u64,
+    pub emails: u64,
+    /// When the file was last written.
+    pub modified_at: Option<DateTime<Utc>>,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RestoreReport {
+    pub restored: BackupSummary,
+    /// Where the data that was replaced is kept.
+    pub safety_copy: Option<String>,
+    /// The backup's schema was older than this build's: it was brought up to date.
+    pub upgraded_from: Option<i64>,
+    /// Emails the backup recorded as being sent, now marked "unknown".
+    pub interrupted_emails: usize,
+}
+
+/// A backup file checked and brought up to date, in a private copy inside the
+/// data folder; the copy is deleted when this is dropped.
+pub struct CheckedBackup {
+    conn: Option<Connection>,
+    copy: PathBuf,
+    pub summary: BackupSummary,
+    pub upgraded_from: Option<i64>,
+}
+
+impl Drop for CheckedBackup {
+    fn drop(&mut self) {
+        drop(self.conn.take());
+        let _ = std::fs::remove_file(&self.copy);
+        let _ = std::fs::remove_file(journal_path(&self.copy));
+    }
+}
+
+impl CheckedBackup {
+    /// Checks `source` on a private copy made in `work_dir` (the data folder,
+    /// so that the copy can later be renamed over a damaged database).
+    pub fn open(source: &Path, work_dir: &Path) -> Result<CheckedBackup> {
+        let shown = source.display().to_string();
+        let invalid = |reason| CoreError::BackupInvalid {
+            path: shown.clone(),
+            reason,
+        };
+        let metadata = std::fs::metadata(source)
+            .map_err(|e| invalid(BackupProblem::Unreadable(e.to_string())))?;
+        if !metadata.is_file() {
+            return Err(invalid(BackupProblem::Unreadable(
+                "ce n'est pas un fichier / not a file".into(),
+            )));
+        }
+        let copy = work_dir.join(format!(
+            ".restauration-{}-{}.sqlite3",
+            std::process::id(),
+            Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        std::fs::copy(source, &copy).map_err(|e| {
+            let _ = std::fs::remove_file(&copy);
+            invalid(BackupProblem::Unreadable(e.to_string()))
+        })?;
+        let mut checked = CheckedBackup {
+            conn: None,
+            copy,
+            summary: BackupSummary {
+                path: shown.clone(),
+                bytes: metadata.len(),
+                schema_version: 0,
+                applications: 0,
+                job_offers: 0,
+                links: 0,
+                emails: 0,
+                modified_at: metadata.modified().ok().map(DateTime::<Utc>::from),
+            },
+            upgraded_from: None,
+        };
+        let mut conn = Connection::open(&checked.copy).map_err(|e| invalid(classify(&e)))?;
+        // Not a database at all shows up on the first read.
+        let verdict = integrity(&conn).map_err(|e| invalid(classify(&e)))?;
+        if let Some(problem) = verdict {
+            return Err(invalid(BackupProblem::Damaged(problem)));
+        }
+        for table in JOBGATE_TABLES {
+            let found: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
+                .map_err(|e| invalid(classify(&e)))?;
+            if found == 0 {
+                return Err(invalid(BackupProblem::NotJobGate));
+            }
+        }
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| invalid(classify(&e)))?;
+        let supported = crate::migrations::latest_version() as i64;
+        if version < 1 {
+            return Err(invalid(BackupProblem::NotJobGate));
+        }
+        if version > supported {
+            return Err(CoreError::BackupTooNew {
+                path: shown,
+                found: version,
+                supported,
+            });
+        }
+        checked.summary.schema_version = version;
+        if version < supported {
+            crate::migrations::migrations().to_latest(&mut conn)?;
+            checked.upgraded_from = Some(version);
+        }
+        // A self-contained file: no WAL beside it.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+        checked.summary.applications = count("SELECT COUNT(*) FROM applications")? as u64;
+        checked.summary.job_offers = count("SELECT COUNT(*) FROM job_offers")? as u64;
+        checked.summary.links = count("SELECT COUNT(*) FROM invite_links")? as u64;
+        checked.summary.emails = count("SELECT COUNT(*) FROM outbox")? as u64;
+        checked.conn = Some(conn);
+        Ok(checked)
+    }
+
+    fn conn(&self) -> Result<&Connection> {
+        self.conn.as_ref().ok_or(CoreError::Internal)
+    }
+
+    /// Puts the checked data in place of a database that cannot be opened
+    /// (damaged, or written by a newer JobGate): that file is moved aside into
+    /// `sauvegardes/`, never deleted, and the checked copy is renamed into place.
+    pub fn replace_unusable(
+        mut self,
+        database: &Path,
+        safety_dir: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<RestoreReport> {
+        let failed = |e: std::io::Error| CoreError::BackupFailed {
+            path: database.display().to_string(),
+            detail: e.to_string(),
+        };
+        std::fs::create_dir_all(safety_dir).map_err(failed)?;
+        let mut safety_copy = None;
+        if database.exists() {
+            let aside = unused(safety_dir, "endommagee", now);
+            for suffix in ["", "-wal", "-shm"] {
+                let from = with_suffix(database, suffix);
+                if from.exists() {
+                    std::fs::rename(&from, with_suffix(&aside, suffix)).map_err(failed)?;
+                }
+            }
+            safety_copy = Some(aside.display().to_string());
+        }
+        drop(self.conn.take());
+        std::fs::File::open(&self.copy)
+            .and_then(|f| f.sync_all())
+            .map_err(failed)?;
+        std::fs::rename(&self.copy, database).map_err(failed)?;
+        let mut store = Store::open(database)?;
+        let interrupted_emails = store.recover_interrupted(now, |_| false)?;
+        Ok(RestoreReport {
+            restored: self.summary.clone(),
+            safety_copy,
+            upgraded_from: self.upgraded_from,
+            interrupted_emails,
+        })
+    }
+}
+
+impl Store {
+    /// Writes a consistent copy of every table to `destination` (replacing a
+    /// file already there only once the new one is complete and checked).
+    pub fn backup_to(&self, destination: &Path) -> Result<BackupSummary> {
+        let shown = destination.display().to_string();
+        let failed = |detail: String| CoreError::BackupFailed {
+            path: shown.clone(),
+            detail,
+        };
+        let part = with_suffix(destination, ".part");
+        let _ = std::fs::remove_file(&part);
+        let result = (|| -> Result<BackupSummary> {
+            let mut out = Connection::open(&part).map_err(|e| failed(e.to_string()))?;
+            copy_database(&self.conn, &mut out).map_err(|e| failed(e.to_string()))?;
+            let _mode: String = out
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+                .map_err(|e| failed(e.to_string()))?;
+            if let Some(problem) = integrity(&out).map_err(|e| failed(e.to_string()))? {
+                return Err(failed(problem));
+            }
+            let count = |sql: &str| out.query_row(sql, [], |r| r.get::<_, i64>(0));
+            let summary = BackupSummary {
+                path: shown.clone(),
+                bytes: 0,
+                schema_version: count("PRAGMA user_version")?,
+                applications: count("SELECT COUNT(*) FROM applications")? as u64,
+                job_offers: count("SELECT COUNT(*) FROM job_offers")? as u64,
+                links: count("SELECT COUNT(*) FROM invite_links")? as u64,
+                emails: count("SELECT COUNT(*) FROM outbox")? as u64,
+                modified_at: Some(Utc::now()),
+            };
+            drop(out);
+            let file = std::fs::File::open(&part).map_err(|e| failed(e.to_string()))?;
+            file.sync_all().map_err(|e| failed(e.to_string()))?;
+            let bytes = file.metadata().map_err(|e| failed(e.to_string()))?.len();
+            std::fs::rename(&part, destination).map_err(|e| failed(e.to_string()))?;
+            Ok(BackupSummary { bytes, ..summary })
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&part);
+            let _ = std::fs::remove_file(journal_path(&part));
+        }
+        result
+    }
+
+    /// Replaces every table with the checked backup's, after keeping the
+    /// current data as a safety copy in `safety_dir`. One SQLite transaction:
+    /// other connections (the window, a CLI command) see the old data or the
+    /// new, never a mix.
+    pub fn restore_from(
+        &mut self,
+        backup: &CheckedBackup,
+        safety_dir: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<RestoreReport> {
+        std::fs::create_dir_all(safety_dir).map_err(|e| CoreError::BackupFailed {
+            path: safety_dir.display().to_string(),
+            detail: e.to_string(),
+        })?;
+        let safety = unused(safety_dir, "avant-restauration", now);
+        self.backup_to(&safety)?;
+        copy_database(backup.conn()?, &mut self.conn)?;
+        let interrupted_emails = self.recover_interrupted(now, |_| false)?;
+        Ok(RestoreReport {
+            restored: backup.summary.clone(),
+            safety_copy: Some(safety.display().to_string()),
+            upgraded_from: backup.upgraded_from,
+            interrupted_emails,
+        })
+    }
+}
+
+/// Copies every page of `from` into `to` in one step (one write transaction on
+/// `to`), waiting up to 10 s while another connection holds a lock.
+fn copy_database(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    let backup = Backup::new(from, to)?;
+    let started = Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            _ if started.elapsed() > Duration::from_secs(10) => {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    Some("the database stayed locked for 10 s".into()),
+                ))
+            }
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// SQLite's verdict on the whole file: `None` when it is sound, else the first
+/// problems it reports.
+pub(crate) fn integrity(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    verdict(conn, "PRAGMA integrity_check(5)")
+}
+
+/// The quick form of the check (no index cross-checks), run on every start-up.
+pub(crate) fn quick_check(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    verdict(conn, "PRAGMA quick_check(5)")
+}
+
+fn verdict(conn: &Connection, pragma: &str) -> rusqlite::Result<Option<String>> {
+    let mut stmt = conn.prepare(pragma)?;
+    let lines = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if lines.len() == 1 && lines[0] == "ok" {
+        Ok(None)
+    } else {
+        Ok(Some(lines.join("; ")))
+    }
+}
+
+/// True for the errors SQLite gives on a damaged file or one that is not a database.
+pub(crate) fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+    )
+}
+
+fn classify(e: &rusqlite::Error) -> BackupProblem {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => BackupProblem::NotSqlite,
+        Some(ErrorCode::DatabaseCorrupt) => BackupProblem::Damaged(e.to_string()),
+        _ => BackupProblem::Unreadable(e.to_string()),
+    }
+}
+
+/// `DIR/PREFIX-YYYYMMDD-HHMMSS.sqlite3`, with `-2`, `-3`... when taken.
+fn unused(dir: &Path, prefix: &str, now: DateTime<Utc>) -> PathBuf {
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    let mut path = dir.join(format!("{prefix}-{stamp}.sqlite3"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{prefix}-{stamp}-{n}.sqlite3"));
+        n += 1;
+    }
+    path
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn journal_path(path: &Path) -> PathBuf {
+    with_suffix(path, "-journal")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_older_backup_is_brought_up_to_date_on_the_copy_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("v5.sqlite3");
+        {
+            let mut conn = Connection::open(&old).unwrap();
+            crate::migrations::migrations()
+                .to_version(&mut conn, 5)
+                .unwrap();
+            conn.execute(
+                "INSERT INTO settings (name, value) VALUES ('company', 'Agence 2025')",
+                [],
+            )
+            .unwrap();
+        }
+        let checked = CheckedBackup::open(&old, dir.path()).unwrap();
+        assert_eq!(checked.upgraded_from, Some(5));
+        assert_eq!(checked.summary.schema_version, 5);
+        let untouched: i64 = Connection::open(&old)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(untouched, 5, "the recruiter's file is never changed");
+
+        let mut store = Store::open(&dir.path().join("jobgate.sqlite3")).unwrap();
+        store
+            .restore_from(&checked, &dir.path().join(SAFETY_DIR), Utc::now())
+            .unwrap();
+        assert_eq!(
+            store.schema_version().unwrap(),
+            crate::migrations::latest_version() as i64
+        );
+        assert_eq!(store.setting("company").unwrap(), "Agence 2025");
+    }
+}

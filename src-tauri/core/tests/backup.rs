@@ -1,0 +1,335 @@
+//! Backup and restore against real database files: a round trip of a populated
+//! database while another connection keeps it open, every refusal leaving the
+//! current data as it was, and damaged files detected at opening, never
+//! recreated.
+
+use std::path::Path;
+
+use chrono::{DateTime, TimeZone, Utc};
+use jobgate_core::error::BackupProblem;
+use jobgate_core::store::backup::{CheckedBackup, SAFETY_DIR};
+use jobgate_core::store::{AddOutcome, ListQuery, NewApplication, Store};
+use jobgate_core::CoreError;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap()
+}
+
+fn add(store: &mut Store, job: &str, name: &str, email: &str) -> i64 {
+    let new = NewApplication::parse(job, name, email).expect("valid test application");
+    match store.add_application(&new, t0()).unwrap() {
+        AddOutcome::Added { application_id } => application_id,
+        other => panic!("expected a new application, got {other:?}"),
+    }
+}
+
+/// Every application as (candidate, email, job, link token) — what a restore must bring back.
+fn contents(store: &Store) -> Vec<(String, String, String, Option<String>)> {
+    store
+        .list_every(&ListQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|a| {
+            (
+                a.candidate_name,
+                a.email,
+                a.job_title,
+                a.link.map(|l| l.token.as_str().to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn populated(path: &Path) -> Store {
+    let mut store = Store::open(path).unwrap();
+    let first = add(
+        &mut store,
+        "Développeuse Rust",
+        "Élodie Brûlé",
+        "elodie@exemple.fr",
+    );
+    add(
+        &mut store,
+        "Chef de projet",
+        "Jean O'Neil",
+        "jean@exemple.fr",
+    );
+    store.create_or_get_link(first, t0()).unwrap();
+    store.set_setting("company", "Agence Lumière").unwrap();
+    store
+}
+
+#[test]
+fn a_backup_restores_everything_while_another_connection_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    let mut store = populated(&db);
+    // The window's connection stays open throughout.
+    let window = Store::open(&db).unwrap();
+    let before = contents(&store);
+
+    let file = dir.path().join("ma sauvegarde.jobgate");
+    let made = store.backup_to(&file).unwrap();
+    assert_eq!(made.applications, 2);
+    assert_eq!(made.links, 1);
+    assert!(made.bytes > 0);
+    assert!(!dir.path().join("ma sauvegarde.jobgate.part").exists());
+
+    // Later changes, which the restore must undo.
+    add(&mut store, "Comptable", "Zoé Martin", "zoe@exemple.fr");
+    store.set_setting("company", "Autre société").unwrap();
+    assert_eq!(contents(&window).len(), 3);
+
+    let checked = CheckedBackup::open(&file, dir.path()).unwrap();
+    assert_eq!(checked.summary.applications, 2);
+    assert_eq!(checked.upgraded_from, None);
+    let report = store
+        .restore_from(&checked, &dir.path().join(SAFETY_DIR), t0())
+        .unwrap();
+    drop(checked);
+
+    assert_eq!(contents(&store), before);
+    assert_eq!(
+        contents(&window),
+        before,
+        "the other connection sees the restored data"
+    );
+    assert_eq!(store.setting("company").unwrap(), "Agence Lumière");
+    // The data replaced is kept, whole.
+    let safety = report.safety_copy.expect("a safety copy");
+    let kept = Store::open(Path::new(&safety)).unwrap();
+    assert_eq!(contents(&kept).len(), 3);
+    assert_eq!(kept.setting("company").unwrap(), "Autre société");
+    // The private copy used for checking is gone.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".restauration"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_is_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    let store = populated(&db);
+    let writer_db = db.clone();
+    let writer = std::thread::spawn(move || {
+        let mut other = Store::open(&writer_db).unwrap();
+        for i in 0..200 {
+            add(
+                &mut other,
+                "Stage",
+                &format!("Candidat {i}"),
+                &format!("c{i}@exemple.fr"),
+            );
+        }
+    });
+    let mut sizes = Vec::new();
+    for n in 0..5 {
+        let file = dir.path().join(format!("pendant-{n}.jobgate"));
+        let made = store.backup_to(&file).unwrap();
+        let checked = CheckedBackup::open(&file, dir.path()).unwrap();
+        assert_eq!(checked.summary.applications, made.applications);
+        sizes.push(made.applications);
+    }
+    writer.join().unwrap();
+    assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+}
+
+fn refused(file: &Path, work: &Path) -> CoreError {
+    match CheckedBackup::open(file, work) {
+        Ok(_) => panic!("{} should be refused", file.display()),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn files_that_are_not_usable_backups_are_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    let store = populated(&db);
+    let before = contents(&store);
+
+    let missing = refused(&dir.path().join("absent.jobgate"), dir.path());
+    assert!(matches!(
+        missing,
+        CoreError::BackupInvalid {
+            reason: BackupProblem::Unreadable(_),
+            ..
+        }
+    ));
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Nom;Email\nJean;jean@exemple.fr\n".repeat(200)).unwrap();
+    let e = refused(&text, dir.path());
+    assert!(
+        matches!(
+            e,
+            CoreError::BackupInvalid {
+                reason: BackupProblem::NotSqlite,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e
+        .message(jobgate_core::Lang::Fr)
+        .contains("pas une sauvegarde JobGate"));
+
+    let other = dir.path().join("autre.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let e = refused(&other, dir.path());
+    assert!(
+        matches!(
+            e,
+            CoreError::BackupInvalid {
+                reason: BackupProblem::NotJobGate,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+
+    let newer = dir.path().join("future.jobgate");
+    store.backup_to(&newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let e = refused(&newer, dir.path());
+    assert!(
+        matches!(e, CoreError::BackupTooNew { found: 99, .. }),
+        "{e:?}"
+    );
+    assert!(e
+        .message(jobgate_core::Lang::Fr)
+        .contains("version plus récente"));
+    assert!(e.message(jobgate_core::Lang::En).contains("newer JobGate"));
+
+    let damaged = dir.path().join("abimee.jobgate");
+    store.backup_to(&damaged).unwrap();
+    damage_pages(&damaged);
+    let e = refused(&damaged, dir.path());
+    assert!(
+        matches!(
+            e,
+            CoreError::BackupInvalid {
+                reason: BackupProblem::Damaged(_) | BackupProblem::NotSqlite,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+
+    assert_eq!(contents(&store), before);
+}
+
+/// Overwrites every page after the first with noise (the header stays valid).
+fn damage_pages(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    assert!(bytes.len() > 8192, "a file of several pages");
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i as u8).wrapping_mul(31).wrapping_add(7);
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_database_is_reported_never_recreated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    // Enough rows for several pages.
+    {
+        let mut store = populated(&db);
+        for i in 0..300 {
+            add(
+                &mut store,
+                "Stage",
+                &format!("Candidat {i}"),
+                &format!("c{i}@exemple.fr"),
+            );
+        }
+        // Fold the WAL into the file so the damage below hits the real data.
+        store.backup_to(&dir.path().join("bonne.jobgate")).unwrap();
+    }
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    damage_pages(&db);
+    let damaged_bytes = std::fs::read(&db).unwrap();
+
+    let e = match Store::open(&db) {
+        Ok(_) => panic!("a damaged file must not open"),
+        Err(e) => e,
+    };
+    assert!(matches!(e, CoreError::DatabaseDamaged { .. }), "{e:?}");
+    assert!(e
+        .message(jobgate_core::Lang::Fr)
+        .contains("jobgate restore"));
+    assert_eq!(std::fs::read(&db).unwrap(), damaged_bytes, "left as it was");
+
+    // Garbage from the first byte: not a database at all.
+    let garbage = dir.path().join("garbage.sqlite3");
+    std::fs::write(&garbage, vec![0x5a_u8; 10_000]).unwrap();
+    assert!(matches!(
+        Store::open(&garbage),
+        Err(CoreError::DatabaseDamaged { .. })
+    ));
+    assert_eq!(std::fs::read(&garbage).unwrap(), vec![0x5a_u8; 10_000]);
+
+    // The way out: restore over it; the damaged file is kept aside.
+    let checked = CheckedBackup::open(&dir.path().join("bonne.jobgate"), dir.path()).unwrap();
+    let report = checked
+        .replace_unusable(&db, &dir.path().join(SAFETY_DIR), t0())
+        .unwrap();
+    let aside = report.safety_copy.expect("the damaged file kept");
+    assert_eq!(std::fs::read(&aside).unwrap(), damaged_bytes);
+    let store = Store::open(&db).unwrap();
+    assert_eq!(contents(&store).len(), 302);
+}
+
+#[test]
+fn a_database_from_a_newer_jobgate_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    drop(populated(&db));
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 42)
+        .unwrap();
+    match Store::open(&db) {
+        Err(CoreError::DatabaseTooNew {
+            found: 42,
+            supported,
+            ..
+        }) => {
+            assert_eq!(supported, jobgate_core::latest_schema_version() as i64)
+        }
+        Err(other) => panic!("unexpected error {other:?}"),
+        Ok(_) => panic!("a newer schema must be refused"),
+    }
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 42);
+}
+
+#[test]
+fn a_backup_cannot_be_written_where_there_is_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = populated(&dir.path().join("jobgate.sqlite3"));
+    let e = store
+        .backup_to(&dir.path().join("absent").join("x.jobgate"))
+        .unwrap_err();
+    assert!(matches!(e, CoreError::BackupFailed { .. }), "{e:?}");
+    assert!(e
+        .message(jobgate_core::Lang::Fr)
+        .contains("Choisissez un autre dossier"));
+}
