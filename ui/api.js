@@ -154,3 +154,40 @@ export async function copyText(text) {
     return ok;
   }
 }
+
+// Settings → Sauvegarde: the native save dialog, then Rust writes the backup.
+// Resolves to null when the recruiter cancels.
+export async function backupData() {
+  const today = new Date().toISOString().slice(0, 10);
+  const path = await bridge.dialog.save({
+    title: t("backup.save_title"),
+    defaultPath: t("backup.default_name", { date: today }),
+    filters: [{ name: t("backup.filter"), extensions: ["sqlite3", "db", "jobgate"] }],
+  });
+  if (!path) return null;
+  return invoke("backup_data", { path });
+}
+
+// The native file picker for a backup; null when the recruiter cancels.
+export async function pickBackupFile() {
+  const path = await bridge.dialog.open({
+    title: t("backup.open_title"),
+    multiple: false,
+    directory: false,
+    filters: [
+      { name: t("backup.filter"), extensions: ["sqlite3", "db", "jobgate"] },
+      { name: t("backup.all_files"), extensions: ["*"] },
+    ],
+  });
+  return path ?? null;
+}
+
+export const inspectBackup = (path) => invoke("inspect_backup", { path });
+export const restoreBackup = (path) => invoke("restore_backup", { path });
+export const openFolder = (which) => invoke("open_folder", { which });
+
+// The recovery window (recovery.html), when the data cannot be opened.
+export const recoveryInfo = () => invoke("recovery_info", {});
+export const recoveryRestore = (path) => invoke("recovery_restore", { path });
+export const recoveryRestart = () => invoke("recovery_restart", {});
+export const recoveryOpenFolder = () => invoke("recovery_open_folder", {});

@@ -42,7 +42,7 @@ async function init() {
   }
   translateDocument();
   initList();
-  initSettings();
+  initSettings(refreshAll);
   initOutbox();
   initJobs((jobId) => {
     showJob(jobId);

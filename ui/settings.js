@@ -21,12 +21,27 @@ function renderKey(key) {
   $("#delete-key").hidden = !(key.set && key.source === "keyring");
 }
 
+// Settings → À propos: what support asks for first.
+async function renderAbout() {
+  const info = await api.appInfo();
+  $("#about-version").textContent = info.version;
+  $("#about-schema").textContent =
+    info.schema_version === info.latest_schema_version
+      ? String(info.schema_version)
+      : t("about.schema_behind", { version: info.schema_version, latest: info.latest_schema_version });
+  $("#about-data-dir").textContent = info.data_dir;
+  $("#about-log-dir").textContent = info.log_dir;
+  $("#about-time-zone").textContent = info.time_zone;
+  $("#about-sqlite").textContent = info.sqlite_version;
+}
+
 function render(reply) {
   const form = $("#settings-form");
   for (const [name, value] of Object.entries(reply.values)) {
     const input = form.querySelector(`[name="${name}"]`);
     if (input) input.value = value;
   }
+  $("#log-level").value = reply.values.log_level || "info";
   // Never chosen: the language the interface follows now (the OS's).
   if (!reply.values.ui_language) form.ui_language.value = currentLang();
   for (const note of $$("[data-override-for]", form)) {
@@ -40,6 +55,7 @@ function render(reply) {
 export async function load() {
   try {
     render(await api.getSettings());
+    await renderAbout();
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }
@@ -104,7 +120,80 @@ async function withBusy(button, action) {
   }
 }
 
-export function initSettings() {
+function backupResult(text, kind) {
+  const line = $("#backup-result");
+  line.textContent = text;
+  line.className = kind === "error" ? "help field-error" : "help";
+}
+
+async function backup() {
+  try {
+    const made = await api.backupData();
+    if (!made) return;
+    const text = t("backup.done", { path: made.path, applications: made.applications, size: formatSize(made.bytes) });
+    backupResult(text);
+    notify(text, "success");
+  } catch (error) {
+    backupResult(api.errorMessage(error), "error");
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+async function restore(onRestored) {
+  try {
+    const path = await api.pickBackupFile();
+    if (!path) return;
+    const found = await api.inspectBackup(path);
+    const s = found.summary;
+    const question = t("backup.confirm", {
+      when: found.made_at ?? "?",
+      applications: s.applications,
+      jobs: s.job_offers,
+      emails: s.emails,
+    });
+    if (!(await api.confirmAction(question, t("backup.confirm_ok")))) return;
+    const reply = await api.restoreBackup(path);
+    backupResult(reply.text);
+    await onRestored();
+    // The restored settings may speak another language: start the window again in it.
+    const info = await api.appInfo();
+    if (info.ui_lang !== currentLang()) {
+      window.location.reload();
+      return;
+    }
+    await load();
+    notify(reply.text, "success");
+  } catch (error) {
+    backupResult(api.errorMessage(error), "error");
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+function formatSize(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} ${t("size.mb")}`;
+  return `${Math.max(1, Math.round(bytes / 1024))} ${t("size.kb")}`;
+}
+
+async function saveLogLevel(event) {
+  try {
+    render(await api.saveSettings({ log_level: event.currentTarget.value }));
+    notify(t("log.saved"), "success");
+  } catch (error) {
+    notify(api.errorMessage(error), "error");
+  }
+}
+
+// `onRestored` refreshes the other views after a restore.
+export function initSettings(onRestored = async () => {}) {
+  $("#backup-save").addEventListener("click", backup);
+  $("#backup-restore").addEventListener("click", () => restore(onRestored));
+  $("#log-level").addEventListener("change", saveLogLevel);
+  $("#open-logs").addEventListener("click", () =>
+    api.openFolder("logs").catch((error) => notify(api.errorMessage(error), "error")),
+  );
+  $("#open-data").addEventListener("click", () =>
+    api.openFolder("data").catch((error) => notify(api.errorMessage(error), "error")),
+  );
   $("#settings-form").addEventListener("submit", save);
   $("#key-form").addEventListener("submit", saveKey);
   $("#delete-key").addEventListener("click", deleteKey);

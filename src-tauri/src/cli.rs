@@ -5,6 +5,7 @@
 //! Exit codes: 0 success; 1 failure (the message says why and what to do);
 //! 2 usage error or a refused confirmation; 3 import finished but some rows were rejected.
 
+mod data;
 mod lifecycle;
 mod template;
 
@@ -142,6 +143,24 @@ enum Command {
         #[command(subcommand)]
         action: template::TemplateAction,
     },
+    /// Sauvegarde toutes les données dans un fichier (pas la clé API) /
+    /// back up all the data to one file (not the API key).
+    Backup {
+        /// Fichier à écrire / file to write.
+        file: PathBuf,
+    },
+    /// Remplace les données par celles d'une sauvegarde (copie de sécurité gardée) /
+    /// replace the data with a backup's (a safety copy is kept).
+    Restore {
+        /// Fichier de sauvegarde / backup file.
+        file: PathBuf,
+        /// Confirme le remplacement (obligatoire) / confirms the replacement (required).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Version, schéma de la base, dossiers des données et des journaux /
+    /// version, database schema, data and log folders.
+    About,
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,10 +244,14 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Links { action } => lifecycle::links(action, lang),
         Command::Job { action } => lifecycle::job(action, lang),
         Command::Template { action } => template::template(action, lang),
+        Command::Backup { file } => data::backup(&file, lang),
+        Command::Restore { file, yes } => data::restore(&file, yes, lang),
+        Command::About => data::about(lang),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
+            tracing::warn!(error = e.code(), "command failed");
             eprintln!("{}", error_text(&e, lang));
             EXIT_FAILURE
         }
@@ -250,8 +273,11 @@ fn say(lang: Lang, fr: String, en: String) -> String {
     }
 }
 
+/// The database, with the log level its settings ask for.
 fn open_store() -> Result<Store, CoreError> {
-    Store::open(&paths::database_path(&paths::data_dir()?))
+    let store = Store::open(&paths::database_path(&paths::data_dir()?))?;
+    crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
+    Ok(store)
 }
 
 /// A single-threaded runtime for the commands that talk to the network.
@@ -746,7 +772,9 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
 /// The database with this process's lease: emails a dead process left
 /// half-sent are marked unknown first.
 fn invitations() -> Result<Invitations, CoreError> {
-    Invitations::open(&paths::data_dir()?, Box::new(OsKeyring::new()))
+    let invitations = Invitations::open(&paths::data_dir()?, Box::new(OsKeyring::new()))?;
+    crate::logging::apply_setting(&invitations.store()?.setting(settings::LOG_LEVEL)?);
+    Ok(invitations)
 }
 
 fn outbox(json: bool, limit: u32, lang: Lang) -> Result<i32, CoreError> {

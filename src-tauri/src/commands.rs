@@ -25,6 +25,8 @@ use tauri::State;
 use crate::error::CommandError;
 use crate::state::AppState;
 
+pub mod data;
+
 /// The list's filter, sort and page, as the UI sends it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -75,7 +77,12 @@ pub struct AppInfo {
     /// The interface's language: `fr` or `en`.
     pub ui_lang: Lang,
     pub schema_version: i64,
+    /// The newest schema this build reads and writes.
+    pub latest_schema_version: usize,
+    pub sqlite_version: &'static str,
     pub data_dir: String,
+    /// Where the log files are.
+    pub log_dir: String,
     pub base_url: String,
     pub time_zone: String,
     /// Dry-run mode: emails are written to this folder, nothing is sent.
@@ -84,7 +91,7 @@ pub struct AppInfo {
 
 /// Runs `f` with the store and a view for DTOs built at the same instant, in
 /// the interface's language.
-fn with_store<T>(
+pub(crate) fn with_store<T>(
     state: &AppState,
     f: impl FnOnce(&mut Store, &View<'_>) -> Result<T, CommandError>,
 ) -> Result<T, CommandError> {
@@ -96,7 +103,7 @@ fn with_store<T>(
 
 /// The interface's language: the `ui_language` setting, else the OS language
 /// (French unless it asks for English).
-fn ui_lang(store: &Store) -> Result<Lang, CommandError> {
+pub(crate) fn ui_lang(store: &Store) -> Result<Lang, CommandError> {
     Ok(Lang::parse(&store.setting(settings::UI_LANGUAGE)?).unwrap_or_else(Lang::from_env))
 }
 
@@ -239,7 +246,9 @@ pub async fn save_settings(
         for (name, value) in &values {
             store.set_setting(name, value)?;
         }
+        crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
     }
+    tracing::info!(settings = ?values.keys().collect::<Vec<_>>(), "settings saved");
     settings_reply(&state)
 }
 
@@ -315,7 +324,10 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandErro
             version: env!("CARGO_PKG_VERSION"),
             ui_lang: ui_lang(store)?,
             schema_version: store.schema_version()?,
+            latest_schema_version: jobgate_core::latest_schema_version(),
+            sqlite_version: jobgate_core::store::sqlite_version(),
             data_dir: state.data_dir.display().to_string(),
+            log_dir: data::log_dir(&state.data_dir).display().to_string(),
             base_url: store.base_url()?,
             time_zone: time::recruiter_zone().name().to_owned(),
             dry_run_dir: settings::mail_settings(|name| store.setting(name))?

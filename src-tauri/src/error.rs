@@ -20,6 +20,10 @@ pub enum CommandError {
     /// The OS could not open the recruiter's mail client.
     #[error("no mail client opened: {0}")]
     MailClient(String),
+
+    /// The OS could not show a folder in its file manager.
+    #[error("no file manager opened: {0}")]
+    FileManager(String),
 }
 
 impl CommandError {
@@ -42,6 +46,16 @@ impl CommandError {
                 ),
                 en: format!(
                     "No mail client opened ({detail}). Set a default mail application, or copy the link and write to the candidate yourself."
+                ),
+            },
+            CommandError::FileManager(detail) => ErrorDto {
+                code: "file_manager",
+                field: None,
+                fr: format!(
+                    "Le gestionnaire de fichiers ne s'est pas ouvert ({detail}). Le chemin du dossier est affiché dans Réglages → À propos : ouvrez-le vous-même."
+                ),
+                en: format!(
+                    "The file manager did not open ({detail}). The folder's path is shown in Settings → About: open it yourself."
                 ),
             },
             CommandError::Validation(_) => ErrorDto {

@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod logging;
+pub mod recovery;
 pub mod state;
 
 use tauri::{Builder, Manager, Runtime};
@@ -16,13 +18,30 @@ pub use state::AppState;
 /// The entry point of the `jobgate` binary.
 pub fn run() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if cli::wants_cli(&args) {
-        std::process::exit(cli::main(args));
-    }
-    if let Err(e) = run_window() {
-        eprintln!("{e:#}");
-        std::process::exit(1);
-    }
+    let log = jobgate_core::paths::data_dir()
+        .ok()
+        .map(|dir| logging::init(&dir));
+    let cli = cli::wants_cli(&args);
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        mode = if cli { "cli" } else { "window" },
+        "JobGate started"
+    );
+    let code = if cli {
+        cli::main(args)
+    } else {
+        match run_window() {
+            Ok(()) => 0,
+            Err(e) => {
+                tracing::error!("the window could not start: {e:#}");
+                eprintln!("{e:#}");
+                1
+            }
+        }
+    };
+    // Written out before the process ends.
+    drop(log);
+    std::process::exit(code);
 }
 
 /// Everything the app is made of, on any runtime: the real one, or tauri's mock
@@ -67,6 +86,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::rename_job,
             commands::delete_application,
             commands::export_list,
+            commands::data::backup_data,
+            commands::data::inspect_backup,
+            commands::data::restore_backup,
+            commands::data::open_folder,
         ])
 }
 
@@ -79,13 +102,31 @@ fn run_window() -> anyhow::Result<()> {
              No graphical display (DISPLAY): start JobGate from a desktop session, or use a subcommand (jobgate --help)."
         );
     }
-    let state = AppState::open_default().map_err(|e| {
-        anyhow::anyhow!(
-            "{}\n{}",
-            e.message(jobgate_core::Lang::Fr),
-            e.message(jobgate_core::Lang::En)
-        )
-    })?;
+    let state = match AppState::open_default() {
+        Ok(state) => state,
+        Err(
+            problem @ (jobgate_core::CoreError::DatabaseDamaged { .. }
+            | jobgate_core::CoreError::DatabaseTooNew { .. }),
+        ) => {
+            tracing::error!(
+                error = problem.code(),
+                "the data cannot be opened: recovery window"
+            );
+            return recovery::run(jobgate_core::paths::data_dir()?, &problem, context());
+        }
+        Err(e) => {
+            return Err(anyhow::anyhow!(
+                "{}\n{}",
+                e.message(jobgate_core::Lang::Fr),
+                e.message(jobgate_core::Lang::En)
+            ))
+        }
+    };
+    if let Ok(store) = state.store() {
+        if let Ok(level) = store.setting(jobgate_core::settings::LOG_LEVEL) {
+            logging::apply_setting(&level);
+        }
+    }
     // A second launch on the same data brings the first window to the front
     // instead of opening another (registered first, as the plugin asks).
     let single_instance = tauri_plugin_single_instance::Builder::new()
@@ -99,8 +140,13 @@ fn run_window() -> anyhow::Result<()> {
         })
         .build();
     app_builder(tauri::Builder::default().plugin(single_instance), state)
-        .run(tauri::generate_context!())?;
+        .run(context())?;
     Ok(())
+}
+
+/// The app's configuration and embedded UI (built once per binary).
+fn context() -> tauri::Context<tauri::Wry> {
+    tauri::generate_context!()
 }
 
 /// One window per data folder: windows on different folders (a test, a

@@ -250,6 +250,12 @@ impl Invitations {
                 Err(e) => return Err(e),
             }
         }
+        tracing::info!(
+            total = ids.len(),
+            to_send = queue.len(),
+            dry_run = outlet.is_dry_run(),
+            "batch started"
+        );
         on_event(BatchEvent::Started {
             total: ids.len(),
             to_send: queue.len(),
@@ -294,6 +300,13 @@ impl Invitations {
         for result in results {
             result?;
         }
+        tracing::info!(
+            sent = report.sent,
+            failed = report.failed,
+            skipped = report.skipped,
+            cancelled = report.cancelled,
+            "batch finished"
+        );
         on_event(BatchEvent::Finished {
             report: report.clone(),
         });

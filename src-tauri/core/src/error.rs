@@ -759,6 +759,8 @@ fn setting_label(name: &str, lang: Lang) -> &'static str {
         (FROM, Lang::En) => "the sender",
         (REPLY_TO, Lang::Fr) => "l'adresse de réponse",
         (REPLY_TO, Lang::En) => "the reply-to address",
+        (LOG_LEVEL, Lang::Fr) => "le niveau du journal",
+        (LOG_LEVEL, Lang::En) => "the log level",
         (_, Lang::Fr) => "ce réglage",
         (_, Lang::En) => "this setting",
     }
@@ -791,6 +793,8 @@ fn setting_hint(name: &str, lang: Lang) -> &'static str {
         (SMTP_TIMEOUT_SECONDS, Lang::En) => "give a number of seconds between 1 and 300.",
         (FROM | REPLY_TO, Lang::Fr) => "indiquez une adresse, éventuellement avec un nom : Acme Recrutement <recrutement@acme.fr>.",
         (FROM | REPLY_TO, Lang::En) => "give an address, optionally with a name: Acme Recruiting <jobs@acme.com>.",
+        (LOG_LEVEL, Lang::Fr) => "choisissez error, warn, info ou debug.",
+        (LOG_LEVEL, Lang::En) => "choose error, warn, info or debug.",
         (_, Lang::Fr) => "corrigez la valeur.",
         (_, Lang::En) => "correct the value.",
     }

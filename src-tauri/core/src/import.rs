@@ -281,6 +281,14 @@ pub fn import_csv_with_progress(
         .iter()
         .filter(|o| matches!(o, AddOutcome::Added { .. }))
         .count();
+    tracing::info!(
+        rows,
+        added,
+        rejected = rejected.len(),
+        duplicates = duplicates.len(),
+        encoding,
+        "CSV imported"
+    );
     Ok(ImportReport {
         rows,
         added,

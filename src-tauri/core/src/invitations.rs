@@ -104,7 +104,13 @@ impl Invitations {
             mailers: MailerCache::default(),
             lease: Some((lease, data_dir.to_owned())),
         };
-        invitations.recover_interrupted()?;
+        let interrupted = invitations.recover_interrupted()?;
+        if interrupted > 0 {
+            tracing::warn!(
+                interrupted,
+                "emails left mid-send by a stopped process marked unknown"
+            );
+        }
         Ok(invitations)
     }
 
@@ -166,6 +172,12 @@ impl Invitations {
         let settings = self.mail_settings()?;
         let prepared = self.prepare(&settings, application_id, now())?;
         let link_created = prepared.link.created;
+        tracing::info!(
+            application_id,
+            link_id = prepared.link.link.id,
+            link_created,
+            "invitation confirmed"
+        );
         let entry = match prepared.delivery {
             Delivery::Send(entry) => entry,
             Delivery::AlreadySent { sent_at } => {
@@ -370,6 +382,21 @@ impl Invitations {
                 error_en: Some(e.message(Lang::En)),
             },
         };
+        match result {
+            Ok(receipt) => tracing::info!(
+                outbox_id,
+                smtp_code = receipt.code,
+                queue_id = receipt.queue_id(),
+                "email sent"
+            ),
+            Err(e) => tracing::warn!(
+                outbox_id,
+                error = e.code(),
+                smtp_code = e.smtp_code(),
+                retrying,
+                "email not sent"
+            ),
+        }
         let mut store = self.lock()?;
         store.record_delivery(outbox_id, now, &outcome)?;
         if retrying {

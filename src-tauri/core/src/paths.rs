@@ -32,6 +32,29 @@ pub fn data_dir() -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// Where the log files go: `logs/` in the data folder when `JOBGATE_DATA_DIR`
+/// is set (tests, portable use), else the OS log directory Tauri also uses
+/// (`~/.local/share/io.jobgate.desktop/logs` on Linux,
+/// `~/Library/Logs/io.jobgate.desktop` on macOS, `%LOCALAPPDATA%\io.jobgate.desktop\logs`
+/// on Windows). Not created here.
+pub fn log_dir(data_dir: &Path) -> PathBuf {
+    let overridden = std::env::var_os(DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+    let os_dir = if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|home| home.join("Library/Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|dir| dir.join(APP_IDENTIFIER).join("logs"))
+    };
+    match os_dir {
+        Some(dir) if !overridden => dir,
+        _ => data_dir.join("logs"),
+    }
+}
+
+/// Where safety copies of the data go before a restore.
+pub fn safety_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(crate::store::backup::SAFETY_DIR)
+}
+
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DATABASE_FILE)
 }

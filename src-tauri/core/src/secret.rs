@@ -205,7 +205,11 @@ impl SecretStore for OsKeyring {
         match keyring::Entry::new(&self.service, &self.account)
             .and_then(|fresh| fresh.get_password())
         {
-            Ok(read) if read == key.expose() => Ok(()),
+            Ok(read) if read == key.expose() => {
+                // That it happened, never what was stored.
+                tracing::info!("API key saved in the OS keyring");
+                Ok(())
+            }
             Ok(_) => Err(SecretError::Unavailable {
                 reason: Unavailable::ReadBackMismatch,
             }),
@@ -215,7 +219,10 @@ impl SecretStore for OsKeyring {
 
     fn delete(&self) -> Result<bool, SecretError> {
         match self.entry()?.delete_credential() {
-            Ok(()) => Ok(true),
+            Ok(()) => {
+                tracing::info!("API key deleted from the OS keyring");
+                Ok(true)
+            }
             Err(keyring::Error::NoEntry) => Ok(false),
             Err(e) => Err(unavailable(e)),
         }

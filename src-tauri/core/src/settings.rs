@@ -29,6 +29,10 @@ pub const COMPANY: &str = "company";
 pub const RECRUITER_NAME: &str = "recruiter_name";
 /// The interface's language, `fr` or `en`; empty: the OS language.
 pub const UI_LANGUAGE: &str = "ui_language";
+/// How much the log file records: `error`, `warn`, `info` (default) or `debug`.
+pub const LOG_LEVEL: &str = "log_level";
+/// The log levels, least detailed first.
+pub const LOG_LEVELS: &[&str] = &["error", "warn", "info", "debug"];
 
 /// Every setting `config get/set` knows.
 pub const SETTING_NAMES: &[&str] = &[
@@ -50,6 +54,7 @@ pub const SETTING_NAMES: &[&str] = &[
     COMPANY,
     RECRUITER_NAME,
     UI_LANGUAGE,
+    LOG_LEVEL,
 ];
 
 /// The seed's environment variable that overrides `from`.
@@ -80,6 +85,7 @@ pub fn default_value(name: &str) -> Result<String> {
         // SendGrid's free tier.
         DAILY_QUOTA => "100".to_owned(),
         DELIVERY_MODE => "smtp".to_owned(),
+        LOG_LEVEL => "info".to_owned(),
         SMTP_CA_FILE | FROM | REPLY_TO | DRY_RUN_DIR | COMPANY | RECRUITER_NAME | UI_LANGUAGE => {
             String::new()
         }
@@ -165,6 +171,14 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
                 Err(invalid(name))
             } else {
                 Ok(value.to_owned())
+            }
+        }
+        LOG_LEVEL => {
+            let level = value.to_ascii_lowercase();
+            if LOG_LEVELS.contains(&level.as_str()) {
+                Ok(level)
+            } else {
+                Err(invalid(LOG_LEVEL))
             }
         }
         UI_LANGUAGE => match value {

@@ -26,6 +26,7 @@ use rusqlite::{Connection, ErrorCode};
 
 use super::Store;
 use crate::error::{BackupProblem, CoreError, Result};
+use crate::i18n::Lang;
 
 /// The folder, inside the data folder, where safety copies are kept.
 pub const SAFETY_DIR: &str = "sauvegardes";
@@ -286,6 +287,65 @@ impl Store {
             upgraded_from: backup.upgraded_from,
             interrupted_emails,
         })
+    }
+}
+
+impl RestoreReport {
+    /// What the restore did, in one paragraph (the window and the CLI say it).
+    pub fn describe(&self, lang: Lang) -> String {
+        let report = self;
+        let mut text = say(
+            lang,
+            format!(
+                "Sauvegarde restaurée : {} candidature(s), {} offre(s).",
+                report.restored.applications, report.restored.job_offers
+            ),
+            format!(
+                "Backup restored: {} application(s), {} job offer(s).",
+                report.restored.applications, report.restored.job_offers
+            ),
+        );
+        if let Some(copy) = &report.safety_copy {
+            text.push(' ');
+            text.push_str(&say(
+                lang,
+                format!("Les données remplacées sont gardées dans {copy}."),
+                format!("The data replaced is kept in {copy}."),
+            ));
+        }
+        if let Some(from) = report.upgraded_from {
+            text.push(' ');
+            text.push_str(&say(
+                lang,
+                format!(
+                    "Elle venait d'une version antérieure (schéma {from}) et a été mise à jour."
+                ),
+                format!(
+                    "It came from an earlier version (schema {from}) and was brought up to date."
+                ),
+            ));
+        }
+        if report.interrupted_emails > 0 {
+            text.push(' ');
+            text.push_str(&say(lang,
+            format!(
+                "{} email(s) en cours d'envoi au moment de la sauvegarde sont marqués « incertain » : vérifiez-les dans la boîte d'envoi.",
+                report.interrupted_emails
+            ),
+            format!(
+                "{} email(s) being sent when the backup was made are marked \"unknown\": check them in the outbox.",
+                report.interrupted_emails
+            ),
+        ));
+        }
+        text
+    }
+}
+
+fn say(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
     }
 }
 

@@ -279,6 +279,11 @@ pub struct ListPage {
     pub total: u64,
 }
 
+/// The version of the SQLite library compiled in (shown in "À propos").
+pub fn sqlite_version() -> &'static str {
+    rusqlite::version()
+}
+
 pub struct Store {
     conn: Connection,
     /// The recruiter's zone: link validity is counted in calendar days on their clock.
@@ -335,7 +340,12 @@ impl Store {
 
     fn from_connection(mut conn: Connection) -> Result<Store> {
         configure(&conn)?;
+        let before: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         crate::migrations::migrations().to_latest(&mut conn)?;
+        let after = crate::migrations::latest_version() as i64;
+        if before != after {
+            tracing::info!(from = before, to = after, "database schema brought up to date");
+        }
         Ok(Store {
             conn,
             zone: crate::time::recruiter_zone(),

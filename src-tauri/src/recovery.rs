@@ -1,0 +1,109 @@
+//! The window JobGate opens when its database cannot be opened (damaged, or
+//! written by a newer JobGate): it says what happened and offers the way out —
+//! restore a backup (the unusable file is moved aside, never deleted), open the
+//! data folder, or quit. Nothing is recreated behind the recruiter's back.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use jobgate_core::store::backup::CheckedBackup;
+use jobgate_core::{paths, CoreError, Lang};
+use serde::Serialize;
+use tauri::{Runtime, State};
+
+use crate::error::CommandError;
+
+pub struct Recovery {
+    data_dir: PathBuf,
+    code: &'static str,
+    fr: String,
+    en: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecoveryInfo {
+    pub code: &'static str,
+    pub fr: String,
+    pub en: String,
+    /// The OS language (the settings cannot be read).
+    pub lang: Lang,
+    pub data_dir: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recovery_info(state: State<'_, Recovery>) -> Result<RecoveryInfo, CommandError> {
+    Ok(RecoveryInfo {
+        code: state.code,
+        fr: state.fr.clone(),
+        en: state.en.clone(),
+        lang: Lang::from_env(),
+        data_dir: state.data_dir.display().to_string(),
+    })
+}
+
+/// Restores the chosen backup in place of the unusable file.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recovery_restore(
+    state: State<'_, Recovery>,
+    path: String,
+) -> Result<String, CommandError> {
+    let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
+    let report = checked.replace_unusable(
+        &paths::database_path(&state.data_dir),
+        &paths::safety_dir(&state.data_dir),
+        Utc::now(),
+    )?;
+    tracing::info!(
+        applications = report.restored.applications,
+        safety_copy = report.safety_copy.is_some(),
+        "backup restored over an unusable database"
+    );
+    Ok(report.describe(Lang::from_env()))
+}
+
+/// Starts JobGate again, on the restored data.
+#[tauri::command(rename_all = "snake_case")]
+pub fn recovery_restart<R: Runtime>(app: tauri::AppHandle<R>) {
+    app.restart();
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recovery_open_folder<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, Recovery>,
+) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_path(state.data_dir.display().to_string(), None::<&str>)
+        .map_err(|e| CommandError::FileManager(e.to_string()))
+}
+
+/// Runs the recovery window until the recruiter closes it. No single-instance
+/// lock here, so that the restarted app can take it.
+pub fn run(
+    data_dir: PathBuf,
+    problem: &CoreError,
+    mut context: tauri::Context<tauri::Wry>,
+) -> anyhow::Result<()> {
+    if let Some(window) = context.config_mut().app.windows.first_mut() {
+        window.url = tauri::WebviewUrl::App("recovery.html".into());
+    }
+    let state = Recovery {
+        data_dir,
+        code: problem.code(),
+        fr: problem.message(Lang::Fr),
+        en: problem.message(Lang::En),
+    };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            recovery_info,
+            recovery_restore,
+            recovery_restart,
+            recovery_open_folder,
+        ])
+        .run(context)?;
+    Ok(())
+}
