@@ -22,9 +22,15 @@ pub fn run() {
         .ok()
         .map(|dir| logging::init(&dir));
     let cli = cli::wants_cli(&args);
+    // The subcommand's name only: its arguments may hold a candidate's address.
+    let command = if cli {
+        args.get(1).and_then(|a| a.to_str()).unwrap_or("")
+    } else {
+        "window"
+    };
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
-        mode = if cli { "cli" } else { "window" },
+        command,
         "JobGate started"
     );
     let code = if cli {
@@ -139,8 +145,7 @@ fn run_window() -> anyhow::Result<()> {
             }
         })
         .build();
-    app_builder(tauri::Builder::default().plugin(single_instance), state)
-        .run(context())?;
+    app_builder(tauri::Builder::default().plugin(single_instance), state).run(context())?;
     Ok(())
 }
 

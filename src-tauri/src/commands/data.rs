@@ -84,7 +84,8 @@ pub async fn restore_backup(
     }
     let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
     with_store(&state, |store, _| {
-        let report = store.restore_from(&checked, &paths::safety_dir(&state.data_dir), Utc::now())?;
+        let report =
+            store.restore_from(&checked, &paths::safety_dir(&state.data_dir), Utc::now())?;
         crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
         tracing::info!(
             applications = report.restored.applications,

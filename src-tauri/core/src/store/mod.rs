@@ -344,7 +344,11 @@ impl Store {
         crate::migrations::migrations().to_latest(&mut conn)?;
         let after = crate::migrations::latest_version() as i64;
         if before != after {
-            tracing::info!(from = before, to = after, "database schema brought up to date");
+            tracing::info!(
+                from = before,
+                to = after,
+                "database schema brought up to date"
+            );
         }
         Ok(Store {
             conn,

@@ -1,0 +1,279 @@
+//! The recruiter's data as the `jobgate` binary handles it: backup and restore
+//! of a populated database (links, emails sent, history), refusals that change
+//! nothing, damaged or newer databases reported and never recreated, and the
+//! log file of a full invitation run against the real SMTP server on loopback,
+//! which must hold neither the API key nor anything of the emails.
+
+use std::path::{Path, PathBuf};
+
+use jobgate_tests::smtp::{files_under, MailDataDir, ServerOptions, SmtpServer, TEST_KEY};
+use jobgate_tests::{fails, ok, text, DataDir};
+use mail_parser::MessageParser;
+use serde_json::Value;
+
+const CANDIDATES: &str = "job_title,candidate_name,email\n\
+    Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
+    Développeur Full Stack,Jean Martin,jean.martin@exemple.fr\n\
+    Chef de projet,Zoé Durand,zoe.durand@exemple.fr\n";
+
+fn invited_data() -> (MailDataDir, SmtpServer) {
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let data = MailDataDir::new();
+    ok(&data.import(CANDIDATES));
+    data.use_server(&server);
+    (data, server)
+}
+
+/// What a restore must bring back, row by row.
+fn essentials(list: &Value) -> Vec<(Value, Value, Value, Value, Value)> {
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .map(|r| {
+            (
+                r["application_id"].clone(),
+                r["email"].clone(),
+                r["job_title"].clone(),
+                r["invitation_status"].clone(),
+                r["link"]["start_url"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn log_text(data_dir: &Path) -> String {
+    let logs: Vec<PathBuf> = files_under(&data_dir.join("logs"));
+    assert!(!logs.is_empty(), "no log file under {}", data_dir.display());
+    logs.iter()
+        .map(|f| text(&std::fs::read(f).expect("read the log")))
+        .collect()
+}
+
+#[test]
+fn the_log_of_a_full_invitation_run_holds_neither_the_key_nor_the_emails() {
+    let (data, server) = invited_data();
+    // The most detailed level a recruiter can choose.
+    data.set("log_level", "debug");
+    ok(&data.invite("elodie@exemple.fr"));
+    let job = data.row("jean.martin@exemple.fr")["job_id"].to_string();
+    ok(&data.run(&["invite", "--job", &job, "--all", "--yes"]));
+    let elodie = data.id_of("elodie@exemple.fr");
+    ok(&data.run(&["link", "resend", &elodie, "--yes"]));
+    ok(&data.run(&["send-test", "test@exemple.fr"]));
+    assert_eq!(server.message_count(), 4);
+
+    let log = log_text(data.path());
+    assert!(log.contains("email sent"), "{log}");
+    assert!(log.contains("batch finished"), "{log}");
+    assert!(log.contains("invitation confirmed"), "{log}");
+
+    // Nothing of the key, the links, the candidates or the emails' text.
+    assert!(!log.contains(TEST_KEY), "the API key is in the log");
+    let mut forbidden: Vec<String> = vec![
+        "elodie@exemple.fr".into(),
+        "jean.martin@exemple.fr".into(),
+        "Élodie".into(),
+        "Brûlé".into(),
+        "test@exemple.fr".into(),
+    ];
+    for row in data.list_json().as_array().expect("rows") {
+        if let Some(url) = row["link"]["start_url"].as_str() {
+            let token = url.rsplit('/').next().expect("a token").to_owned();
+            forbidden.push(token);
+        }
+    }
+    for raw in server.messages() {
+        let msg = MessageParser::default().parse(&raw).expect("MIME");
+        forbidden.push(msg.subject().expect("subject").to_owned());
+        let body = msg.body_text(0).expect("a text part");
+        forbidden.extend(
+            body.lines()
+                .map(str::trim)
+                .filter(|l| l.chars().count() >= 20)
+                .map(str::to_owned),
+        );
+    }
+    for needle in &forbidden {
+        assert!(
+            !log.contains(needle.as_str()),
+            "{needle:?} is in the log:\n{log}"
+        );
+    }
+    data.assert_never_leaked(TEST_KEY);
+}
+
+#[test]
+fn a_backup_of_a_database_with_links_and_emails_restores_whole() {
+    let (data, server) = invited_data();
+    ok(&data.invite("elodie@exemple.fr"));
+    ok(&data.invite("zoe.durand@exemple.fr"));
+    assert_eq!(server.message_count(), 2);
+    let before = data.list_json();
+    let elodie = data.id_of("elodie@exemple.fr");
+    let history_before = ok(&data.run(&["application", "history", &elodie, "--json"]));
+
+    let file = data.path().join("sauvegarde du 25-11.sqlite3");
+    let file_arg = file.to_str().expect("UTF-8 path");
+    let out = ok(&data.run(&["backup", file_arg]));
+    assert!(
+        out.contains("Sauvegarde écrite") && out.contains("3 candidature(s)"),
+        "{out}"
+    );
+    assert!(out.contains("La clé API n'y est pas"), "{out}");
+
+    // Changes after the backup.
+    ok(&data.run(&["application", "status", &elodie, "rejected"]));
+    ok(&data.import("job_title,candidate_name,email\nComptable,Paul Roux,paul@exemple.fr\n"));
+    assert_eq!(data.list_json().as_array().map(Vec::len), Some(4));
+
+    // Without --yes: said, nothing done.
+    let err = fails(&data.run(&["restore", file_arg]), 2);
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(data.list_json().as_array().map(Vec::len), Some(4));
+
+    let out = ok(&data.run(&["restore", file_arg, "--yes"]));
+    assert!(
+        out.contains("Sauvegarde restaurée : 3 candidature(s)"),
+        "{out}"
+    );
+    assert!(out.contains("avant-restauration-"), "{out}");
+    assert_eq!(essentials(&data.list_json()), essentials(&before));
+    assert_eq!(
+        ok(&data.run(&["application", "history", &elodie, "--json"])),
+        history_before
+    );
+    // The replaced data is kept.
+    let safety: Vec<_> = files_under(&data.path().join("sauvegardes"));
+    assert_eq!(safety.len(), 1, "{safety:?}");
+    data.assert_never_leaked(TEST_KEY);
+}
+
+#[test]
+fn restoring_something_else_is_refused_and_changes_nothing() {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
+    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    let before = data.list_json();
+
+    let err = fails(
+        &data.run(&["restore", csv.to_str().expect("UTF-8"), "--yes"]),
+        1,
+    );
+    assert!(err.contains("pas une sauvegarde JobGate"), "{err}");
+    let err = fails(&data.run(&["restore", "/nulle/part.sqlite3", "--yes"]), 1);
+    assert!(err.contains("illisible"), "{err}");
+
+    let newer = data.path().join("future.sqlite3");
+    ok(&data.run(&["backup", newer.to_str().expect("UTF-8")]));
+    rusqlite::Connection::open(&newer)
+        .and_then(|c| c.pragma_update(None, "user_version", 99))
+        .expect("make the backup look newer");
+    let err = fails(
+        &data.run(&["restore", newer.to_str().expect("UTF-8"), "--yes"]),
+        1,
+    );
+    assert!(
+        err.contains("version plus récente de JobGate (schéma 99"),
+        "{err}"
+    );
+
+    assert_eq!(data.list_json(), before);
+    assert!(
+        !data.path().join("sauvegardes").exists(),
+        "no safety copy for nothing"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_reported_with_the_way_out_and_never_recreated() {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
+    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    let good = data.path().join("bonne.sqlite3");
+    ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
+    let before = data.list_json();
+
+    let db = data.path().join("jobgate.sqlite3");
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(data.path().join(format!("jobgate.sqlite3{suffix}")));
+    }
+    let noise: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&db, &noise).expect("damage the database");
+
+    for args in [
+        &["list"][..],
+        &["invite", "1", "--yes"],
+        &["import", csv.to_str().expect("UTF-8")],
+    ] {
+        let err = fails(&data.run(args), 1);
+        assert!(err.contains("est endommagé"), "{args:?}: {err}");
+        assert!(err.contains("jobgate restore FICHIER --yes"), "{err}");
+        assert_eq!(
+            std::fs::read(&db).expect("read"),
+            noise,
+            "{args:?} changed the file"
+        );
+    }
+    let out = data
+        .cli()
+        .env("LANG", "en_GB.UTF-8")
+        .arg("list")
+        .output()
+        .expect("run");
+    assert!(
+        text(&out.stderr).contains("is damaged"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = ok(&data.run(&["restore", good.to_str().expect("UTF-8"), "--yes"]));
+    assert!(out.contains("endommagee-"), "{out}");
+    assert_eq!(data.list_json(), before);
+    let aside = files_under(&data.path().join("sauvegardes"));
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        std::fs::read(&aside[0]).expect("read"),
+        noise,
+        "the damaged file kept as it was"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_jobgate_is_refused_and_left_alone() {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
+    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    rusqlite::Connection::open(data.path().join("jobgate.sqlite3"))
+        .and_then(|c| c.pragma_update(None, "user_version", 12))
+        .expect("a newer schema");
+    let err = fails(&data.run(&["list"]), 1);
+    assert!(
+        err.contains("version plus récente de JobGate (schéma 12"),
+        "{err}"
+    );
+    let version: i64 = rusqlite::Connection::open(data.path().join("jobgate.sqlite3"))
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        .expect("read the version");
+    assert_eq!(version, 12);
+}
+
+#[test]
+fn about_says_the_version_the_schema_and_the_folders() {
+    let data = DataDir::new();
+    let out = ok(&data.run(&["about"]));
+    assert!(
+        out.contains(&format!("Version: {}", env!("CARGO_PKG_VERSION"))),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Schéma de la base: {}",
+            jobgate_core::latest_schema_version()
+        )),
+        "{out}"
+    );
+    assert!(out.contains(&data.path().display().to_string()), "{out}");
+    assert!(out.contains("logs"), "{out}");
+}
