@@ -483,7 +483,7 @@ pub fn answer_dialog(title: &str, answer: Answer) -> Result<()> {
     Ok(())
 }
 
-/// Chooses `path` in the GTK file chooser titled `title`: the dialog is given
+/// Chooses `path` in the GTK file chooser titled `title` (open or save): the dialog is given
 /// the keyboard directly (there is no window manager to do it), Ctrl+L opens
 /// GTK's location field, the path is typed, and Return opens the file.
 pub fn choose_file(title: &str, path: &Path) -> Result<()> {
@@ -495,9 +495,12 @@ pub fn choose_file(title: &str, path: &Path) -> Result<()> {
     // No window manager: give the dialog the keyboard focus directly.
     xdotool(&["windowfocus", "--sync", &dialog.id.to_string()])?;
     std::thread::sleep(Duration::from_millis(300));
-    // Ctrl+L: GTK's "type a location" field.
+    // Ctrl+L: GTK's "type a location" field. Ctrl+A: in a save dialog that
+    // field holds the proposed name with its stem selected; replace all of it.
     xdotool(&["key", "ctrl+l"])?;
     std::thread::sleep(Duration::from_millis(300));
+    xdotool(&["key", "ctrl+a"])?;
+    std::thread::sleep(Duration::from_millis(100));
     let text = path.to_str().context("a UTF-8 path")?;
     xdotool(&["type", "--delay", "20", text])?;
     std::thread::sleep(Duration::from_millis(400));

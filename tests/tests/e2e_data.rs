@@ -1,0 +1,174 @@
+//! End-to-end, the recruiter's data in the real window under Xvfb: Settings →
+//! Sauvegarder… and Restaurer… through the real GTK file chooser and the native
+//! confirmation, while the CLI changes the same database; and the recovery
+//! window a damaged database opens on, restoring through the file chooser.
+//! Screenshots land in tests/artifacts/e2e/.
+
+use jobgate_tests::{answer_dialog, ok, wait_for_window, Answer, DataDir, Gui};
+
+const CANDIDATES: &str = "job_title,candidate_name,email\n\
+    Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
+    Développeur Full Stack,Jean Martin,jean.martin@exemple.fr\n\
+    Chef de projet,Zoé Durand,zoe.durand@exemple.fr\n";
+
+const SAVE_TITLE: &str = "Sauvegarder les données JobGate";
+const OPEN_TITLE: &str = "Choisir une sauvegarde JobGate";
+const CONFIRM_TITLE: &str = "Confirmer l'action";
+
+fn populated() -> DataDir {
+    let data = DataDir::new();
+    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
+    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    data
+}
+
+fn count(data: &DataDir) -> usize {
+    data.list_json().as_array().map(Vec::len).unwrap_or(0)
+}
+
+#[tokio::test]
+async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Result<()> {
+    let data = populated();
+    let gui = Gui::start(&data).await?;
+    gui.click("#nav-settings").await?;
+    gui.wait_until("À propos is filled", || async {
+        Ok(gui.text_now("#about-version").await?.as_deref() == Some(env!("CARGO_PKG_VERSION")))
+    })
+    .await?;
+    assert_eq!(
+        gui.text_of("#about-schema").await?,
+        jobgate_core::latest_schema_version().to_string()
+    );
+    assert_eq!(
+        gui.text_of("#about-data-dir").await?,
+        data.path().display().to_string()
+    );
+    assert_eq!(
+        gui.text_of("#about-log-dir").await?,
+        data.path().join("logs").display().to_string()
+    );
+
+    // Sauvegarder…: the native save dialog, a name typed in it.
+    let file = data.path().join("ma sauvegarde.sqlite3");
+    gui.click("#backup-save").await?;
+    jobgate_tests::choose_file(SAVE_TITLE, &file)?;
+    gui.wait_until("the backup is said", || async {
+        Ok(gui
+            .text_now("#backup-result")
+            .await?
+            .is_some_and(|t| t.starts_with("Sauvegarde écrite") && t.contains("3 candidature(s)")))
+    })
+    .await?;
+    let said = gui.text_of("#backup-result").await?;
+    assert!(file.is_file(), "the backup file exists: {said}");
+    gui.client
+        .execute(
+            "document.querySelector('#about-card').scrollIntoView({block: 'end'})",
+            vec![],
+        )
+        .await?;
+    gui.screenshot("50-settings-backup-about").await?;
+
+    // Meanwhile, the CLI adds an application to the same database.
+    let more = data.write_file(
+        "more.csv",
+        "job_title,candidate_name,email\nComptable,Paul Roux,paul@exemple.fr\n".as_bytes(),
+    );
+    ok(&data.run(&["import", more.to_str().expect("UTF-8")]));
+    assert_eq!(count(&data), 4);
+
+    // Restaurer…, then Annuler in the confirmation: nothing changes.
+    gui.click("#backup-restore").await?;
+    jobgate_tests::choose_file(OPEN_TITLE, &file)?;
+    wait_for_window(CONFIRM_TITLE)?;
+    jobgate_tests::screen_shot("51-restore-confirmation")?;
+    answer_dialog(CONFIRM_TITLE, Answer::Cancel)?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(count(&data), 4, "Annuler restores nothing");
+
+    // Again, and OK: the backup's three applications are back.
+    gui.click("#backup-restore").await?;
+    jobgate_tests::choose_file(OPEN_TITLE, &file)?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_until("the restore is said", || async {
+        Ok(gui
+            .text_now("#backup-result")
+            .await?
+            .is_some_and(|t| t.starts_with("Sauvegarde restaurée : 3 candidature(s)")))
+    })
+    .await?;
+    assert_eq!(count(&data), 3);
+    assert!(!data
+        .list_json()
+        .as_array()
+        .expect("rows")
+        .iter()
+        .any(|r| r["email"] == "paul@exemple.fr"));
+    gui.screenshot("52-restored").await?;
+    gui.click("#nav-list").await?;
+    gui.wait_until("the list shows the restored rows", || async {
+        Ok(gui.row_texts().await?.len() == 3)
+    })
+    .await?;
+    // The replaced data is kept as a safety copy.
+    let kept = std::fs::read_dir(data.path().join("sauvegardes"))?.count();
+    assert_eq!(kept, 1);
+    gui.close().await
+}
+
+#[tokio::test]
+async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() -> anyhow::Result<()>
+{
+    let data = populated();
+    let good = data.path().join("bonne.sqlite3");
+    ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
+    let before = data.list_json();
+    let db = data.path().join("jobgate.sqlite3");
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(data.path().join(format!("jobgate.sqlite3{suffix}")));
+    }
+    let noise: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&db, &noise)?;
+
+    let gui = Gui::start(&data).await?;
+    let problem = gui.text_of("#recovery-problem").await?;
+    assert!(problem.contains("est endommagé"), "{problem}");
+    assert_eq!(
+        gui.text_of("#recovery-dir").await?,
+        data.path().display().to_string()
+    );
+    assert_eq!(std::fs::read(&db)?, noise, "opening changed nothing");
+    gui.screenshot("53-recovery-window").await?;
+
+    gui.click("#recovery-restore").await?;
+    jobgate_tests::choose_file(OPEN_TITLE, &good)?;
+    gui.wait_until("the restore is said", || async {
+        Ok(gui
+            .text_now("#recovery-result")
+            .await?
+            .is_some_and(|t| t.starts_with("Sauvegarde restaurée : 3 candidature(s)")))
+    })
+    .await?;
+    gui.wait_for("#recovery-restart:not([hidden])").await?;
+    gui.screenshot("54-recovery-restored").await?;
+    gui.close().await?;
+
+    assert_eq!(data.list_json(), before);
+    // The damaged file is kept aside, as it was.
+    let aside: Vec<_> = std::fs::read_dir(data.path().join("sauvegardes"))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0])?, noise);
+
+    // Started again, JobGate opens on the restored data.
+    let gui = Gui::start(&data).await?;
+    gui.wait_until("three rows", || async {
+        Ok(gui.row_texts().await?.len() == 3)
+    })
+    .await?;
+    gui.close().await
+}
