@@ -17,6 +17,9 @@ pub use state::AppState;
 
 /// The entry point of the `jobgate` binary.
 pub fn run() {
+    // First, before any other thread exists: environment for WebKit.
+    #[cfg(target_os = "linux")]
+    render_without_compositing();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let log = jobgate_core::paths::data_dir()
         .ok()
@@ -48,6 +51,27 @@ pub fn run() {
     // Written out before the process ends.
     drop(log);
     std::process::exit(code);
+}
+
+/// Set to `1` to keep WebKitGTK's accelerated compositing (Linux).
+pub const GPU_ENV: &str = "JOBGATE_GPU";
+
+/// WebKitGTK's accelerated compositing draws with OpenGL. Without a GPU (a
+/// virtual machine, a remote desktop, Xvfb) that is Mesa's software renderer,
+/// which costs the window about 80 MB (BENCHMARKS.md) and brings nothing to a
+/// list and forms; with some GPU drivers it is the cause of blank windows.
+/// So it is off, unless `JOBGATE_GPU=1`, the recruiter set
+/// `WEBKIT_DISABLE_COMPOSITING_MODE` themselves, or a WebDriver session drives
+/// the window (WebKitWebDriver's screenshot never returns without it).
+#[cfg(target_os = "linux")]
+fn render_without_compositing() {
+    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    let gpu = std::env::var(GPU_ENV).as_deref() == Ok("1");
+    if !automated && !gpu && std::env::var_os(VARIABLE).is_none() {
+        // Edition 2021: set_var is safe; no other thread runs yet.
+        std::env::set_var(VARIABLE, "1");
+    }
 }
 
 /// Everything the app is made of, on any runtime: the real one, or tauri's mock
