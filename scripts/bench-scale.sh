@@ -26,9 +26,11 @@
 # --before REV: REV's sources (git archive) with this benchmark copied in,
 # built in target/bench-before (a cold build the first time: several minutes).
 # --settle: seconds the window is given to start and show its first page
-# before its memory is read. --diagnose measures the window twice more with
-# WEBKIT_DISABLE_COMPOSITING_MODE=1: what WebKit's OpenGL compositing costs
-# here, where Xvfb leaves it Mesa's software renderer (llvmpipe). --keep
+# before its memory is read. The window runs as a recruiter's does: WebKit's
+# accelerated compositing off (src-tauri/src/lib.rs). --diagnose measures it
+# twice more with JOBGATE_GPU=1 (compositing on, as before 2026-11-25): what
+# WebKit's OpenGL compositing costs here, where Xvfb leaves it Mesa's software
+# renderer (llvmpipe). --keep
 # leaves the work folder.
 source "$(dirname "$0")/lib.sh"
 
@@ -243,6 +245,7 @@ window_pss() {
   local name=$1 dir=$2 group app="" reading
   shift 2
   setsid env -u DEFAULT_FROM_EMAIL -u FRONTEND_BASE_URL -u SENDGRID_API_KEY -u WAYLAND_DISPLAY \
+    -u WEBKIT_DISABLE_COMPOSITING_MODE -u JOBGATE_GPU -u TAURI_WEBVIEW_AUTOMATION \
     DISPLAY=":$display" NO_AT_BRIDGE=1 JOBGATE_DATA_DIR="$dir" "$@" \
     dbus-run-session -- "$JOBGATE" >"$work/$name-window.log" 2>&1 &
   group=$!
@@ -285,11 +288,11 @@ if [ "$memory" -eq 1 ]; then
   pss_full_parts=$pss_parts
   echo "    $pss_full MB ($pss_full_parts)"
   if [ "$diagnose" -eq 1 ]; then
-    echo "==> (diagnosis) the same with WEBKIT_DISABLE_COMPOSITING_MODE=1"
-    window_pss empty-nocomp "$work/data-empty" WEBKIT_DISABLE_COMPOSITING_MODE=1
+    echo "==> (diagnosis) the same with JOBGATE_GPU=1 (WebKit's compositing on)"
+    window_pss empty-nocomp "$work/data-empty" JOBGATE_GPU=1
     pss_empty_nocomp=$pss_mb
     echo "    empty: $pss_empty_nocomp MB ($pss_parts)"
-    window_pss full-nocomp "$data" WEBKIT_DISABLE_COMPOSITING_MODE=1
+    window_pss full-nocomp "$data" JOBGATE_GPU=1
     pss_full_nocomp=$pss_mb
     pss_full_nocomp_parts=$pss_parts
     echo "    $rows applications: $pss_full_nocomp MB ($pss_full_nocomp_parts)"
@@ -325,7 +328,7 @@ if [ "$memory" -eq 1 ]; then
   printf '| Window, PSS of jobgate + descendants, %s applications | **%s MB** | empty data folder: %s MB | ≤ 300 MB |\n' \
     "$rows" "$pss_full" "$pss_empty"
   if [ "$diagnose" -eq 1 ]; then
-    printf '| (diagnosis) the same with WEBKIT_DISABLE_COMPOSITING_MODE=1 | %s MB | empty data folder: %s MB | |\n' \
+    printf '| (diagnosis) the same with JOBGATE_GPU=1 (compositing on, the window before this change) | %s MB | empty data folder: %s MB | |\n' \
       "$pss_full_nocomp" "$pss_empty_nocomp"
   fi
 fi
@@ -334,7 +337,7 @@ if [ "$memory" -eq 1 ]; then
   echo "PSS by process (MB), $rows applications: $pss_full_parts."
   echo "Empty data folder: $pss_empty_parts."
   if [ "$diagnose" -eq 1 ]; then
-    echo "Without compositing, $rows applications: $pss_full_nocomp_parts."
+    echo "With compositing (JOBGATE_GPU=1), $rows applications: $pss_full_nocomp_parts."
   fi
   echo
 fi
