@@ -797,3 +797,62 @@ fn the_list_export_holds_every_row_of_the_filter() {
     assert_eq!(text.lines().count(), 6);
     assert!(text.starts_with("application_id,candidate_name,email,job_title,"));
 }
+
+#[test]
+fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
+    let h = harness();
+    h.add("Développeur Rust", "Élodie Brûlé", "elodie@exemple.fr")
+        .unwrap();
+    let file = h._dir.path().join("sauvegarde.sqlite3");
+    let made = h
+        .call("backup_data", json!({ "path": file.to_str().unwrap() }))
+        .unwrap();
+    assert_eq!(made["applications"], 1);
+
+    h.add("Comptable", "Paul Roux", "paul@exemple.fr").unwrap();
+    h.call(
+        "save_settings",
+        json!({ "values": { "ui_language": "en", "log_level": "debug" } }),
+    )
+    .unwrap();
+
+    let found = h
+        .call("inspect_backup", json!({ "path": file.to_str().unwrap() }))
+        .unwrap();
+    assert_eq!(found["summary"]["applications"], 1);
+    assert!(
+        found["made_at"].as_str().unwrap().contains(" at "),
+        "{found}"
+    );
+
+    let restored = h
+        .call("restore_backup", json!({ "path": file.to_str().unwrap() }))
+        .unwrap();
+    // The restored settings speak French again: so does the reply.
+    let text = restored["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Sauvegarde restaurée : 1 candidature(s)"),
+        "{text}"
+    );
+    let page = h.call("list_applications", json!({ "query": {} })).unwrap();
+    assert_eq!(page["total"], 1);
+    let settings = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(settings["values"]["log_level"], "info");
+
+    let junk = h._dir.path().join("notes.txt");
+    std::fs::write(&junk, "pas une base").unwrap();
+    let err = h
+        .call("restore_backup", json!({ "path": junk.to_str().unwrap() }))
+        .unwrap_err();
+    assert_eq!(err["code"], "backup_invalid");
+    assert!(err["fr"].as_str().unwrap().contains("Rien n'a été modifié"));
+    let err = h
+        .call(
+            "backup_data",
+            json!({ "path": h._dir.path().join("absent/x.sqlite3").to_str().unwrap() }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "backup_failed");
+    let page = h.call("list_applications", json!({ "query": {} })).unwrap();
+    assert_eq!(page["total"], 1);
+}
