@@ -277,3 +277,69 @@ fn about_says_the_version_the_schema_and_the_folders() {
     assert!(out.contains(&data.path().display().to_string()), "{out}");
     assert!(out.contains("logs"), "{out}");
 }
+
+/// Puts `pristine` (a backup file) in place as the data folder's database.
+fn reset_database(data: &DataDir, pristine: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(data.path().join(format!("jobgate.sqlite3{suffix}")));
+    }
+    std::fs::copy(pristine, data.path().join("jobgate.sqlite3")).expect("reset the database");
+}
+
+#[test]
+fn a_restore_killed_at_any_moment_leaves_the_old_data_or_the_new() {
+    // The backup: 20,000 applications.
+    let big = DataDir::new();
+    let mut csv = String::from("job_title,candidate_name,email\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Offre {},Candidat {i},c{i}@exemple.fr\n", i % 40));
+    }
+    let file = big.write_file("big.csv", csv.as_bytes());
+    ok(&big.run(&["import", file.to_str().expect("UTF-8")]));
+    let backup = big.path().join("big.sqlite3");
+    ok(&big.run(&["backup", backup.to_str().expect("UTF-8")]));
+
+    // The data it replaces: 3 applications.
+    let data = DataDir::new();
+    let small = data.write_file("c.csv", CANDIDATES.as_bytes());
+    ok(&data.run(&["import", small.to_str().expect("UTF-8")]));
+    let pristine = data.path().join("pristine.sqlite3");
+    ok(&data.run(&["backup", pristine.to_str().expect("UTF-8")]));
+
+    // How long a whole restore takes here.
+    reset_database(&data, &pristine);
+    let started = std::time::Instant::now();
+    ok(&data.run(&["restore", backup.to_str().expect("UTF-8"), "--yes"]));
+    let whole = started.elapsed();
+
+    let mut outcomes = Vec::new();
+    for step in 1..=10u32 {
+        reset_database(&data, &pristine);
+        let mut child = data
+            .cli()
+            .args(["restore", backup.to_str().expect("UTF-8"), "--yes"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start a restore");
+        std::thread::sleep(whole * step / 10);
+        let _ = child.kill();
+        let _ = child.wait();
+        let list = data.run(&["list", "--json"]);
+        assert!(
+            list.status.success(),
+            "killed after {step}/10 of a restore, the data does not open: {}",
+            text(&list.stderr)
+        );
+        let rows = jobgate_tests::parse_list_json(&list)
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0);
+        assert!(
+            rows == 3 || rows == 20_000,
+            "killed after {step}/10 of a restore: {rows} applications, neither the old data nor the new"
+        );
+        outcomes.push(rows);
+    }
+    eprintln!("restore of {whole:?} killed at tenths: {outcomes:?}");
+}

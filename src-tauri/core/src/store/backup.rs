@@ -41,6 +41,28 @@ const JOBGATE_TABLES: &[&str] = &[
     "settings",
 ];
 
+/// The private copies a restore checks, in the data folder.
+const COPY_PREFIX: &str = ".restauration-";
+
+/// Copies left by a restore that was killed (their `Drop` never ran): any
+/// older than ten minutes — a restore takes seconds.
+fn remove_stale_copies(work_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(work_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(600));
+        if stale && entry.file_name().to_string_lossy().starts_with(COPY_PREFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// What a backup file holds, as shown before restoring it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupSummary {
@@ -101,8 +123,9 @@ impl CheckedBackup {
                 "ce n'est pas un fichier / not a file".into(),
             )));
         }
+        remove_stale_copies(work_dir);
         let copy = work_dir.join(format!(
-            ".restauration-{}-{}.sqlite3",
+            "{COPY_PREFIX}{}-{}.sqlite3",
             std::process::id(),
             Utc::now().timestamp_nanos_opt().unwrap_or_default()
         ));
