@@ -85,6 +85,25 @@ impl DataDir {
     pub fn list_json(&self) -> serde_json::Value {
         parse_list_json(&self.run(&["list", "--json"]))
     }
+
+    /// Imports `csv` (which must succeed) and returns what `import` printed.
+    pub fn import_text(&self, csv: &str) -> String {
+        let file = self.write_file("import.csv", csv.as_bytes());
+        ok(&self.run(&["import", file.to_str().expect("UTF-8 path")]))
+    }
+
+    /// Overwrites the database with noise (its WAL and shared memory gone) and
+    /// returns the bytes written: a file that is not a database at all.
+    pub fn damage_database(&self) -> Vec<u8> {
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(self.path().join(format!("jobgate.sqlite3{suffix}")));
+        }
+        let noise: Vec<u8> = (0..20_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        std::fs::write(self.path().join("jobgate.sqlite3"), &noise).expect("damage the database");
+        noise
+    }
 }
 
 /// The output of `jobgate list --json`, checked and parsed.

@@ -151,10 +151,10 @@ fn a_backup_of_a_database_with_links_and_emails_restores_whole() {
 #[test]
 fn restoring_something_else_is_refused_and_changes_nothing() {
     let data = DataDir::new();
-    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
-    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    data.import_text(CANDIDATES);
     let before = data.list_json();
 
+    let csv = data.path().join("import.csv");
     let err = fails(
         &data.run(&["restore", csv.to_str().expect("UTF-8"), "--yes"]),
         1,
@@ -187,20 +187,14 @@ fn restoring_something_else_is_refused_and_changes_nothing() {
 #[test]
 fn a_damaged_database_is_reported_with_the_way_out_and_never_recreated() {
     let data = DataDir::new();
-    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
-    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    data.import_text(CANDIDATES);
     let good = data.path().join("bonne.sqlite3");
     ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
     let before = data.list_json();
 
     let db = data.path().join("jobgate.sqlite3");
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(data.path().join(format!("jobgate.sqlite3{suffix}")));
-    }
-    let noise: Vec<u8> = (0..20_000u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
-    std::fs::write(&db, &noise).expect("damage the database");
+    let noise = data.damage_database();
+    let csv = data.path().join("import.csv");
 
     for args in [
         &["list"][..],
@@ -243,8 +237,7 @@ fn a_damaged_database_is_reported_with_the_way_out_and_never_recreated() {
 #[test]
 fn a_database_from_a_newer_jobgate_is_refused_and_left_alone() {
     let data = DataDir::new();
-    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
-    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    data.import_text(CANDIDATES);
     rusqlite::Connection::open(data.path().join("jobgate.sqlite3"))
         .and_then(|c| c.pragma_update(None, "user_version", 12))
         .expect("a newer schema");
@@ -294,15 +287,13 @@ fn a_restore_killed_at_any_moment_leaves_the_old_data_or_the_new() {
     for i in 0..20_000 {
         csv.push_str(&format!("Offre {},Candidat {i},c{i}@exemple.fr\n", i % 40));
     }
-    let file = big.write_file("big.csv", csv.as_bytes());
-    ok(&big.run(&["import", file.to_str().expect("UTF-8")]));
+    big.import_text(&csv);
     let backup = big.path().join("big.sqlite3");
     ok(&big.run(&["backup", backup.to_str().expect("UTF-8")]));
 
     // The data it replaces: 3 applications.
     let data = DataDir::new();
-    let small = data.write_file("c.csv", CANDIDATES.as_bytes());
-    ok(&data.run(&["import", small.to_str().expect("UTF-8")]));
+    data.import_text(CANDIDATES);
     let pristine = data.path().join("pristine.sqlite3");
     ok(&data.run(&["backup", pristine.to_str().expect("UTF-8")]));
 

@@ -17,8 +17,7 @@ const CONFIRM_TITLE: &str = "Confirmer l'action";
 
 fn populated() -> DataDir {
     let data = DataDir::new();
-    let csv = data.write_file("c.csv", CANDIDATES.as_bytes());
-    ok(&data.run(&["import", csv.to_str().expect("UTF-8")]));
+    data.import_text(CANDIDATES);
     data
 }
 
@@ -70,11 +69,7 @@ async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Resu
     gui.screenshot("50-settings-backup-about").await?;
 
     // Meanwhile, the CLI adds an application to the same database.
-    let more = data.write_file(
-        "more.csv",
-        "job_title,candidate_name,email\nComptable,Paul Roux,paul@exemple.fr\n".as_bytes(),
-    );
-    ok(&data.run(&["import", more.to_str().expect("UTF-8")]));
+    data.import_text("job_title,candidate_name,email\nComptable,Paul Roux,paul@exemple.fr\n");
     assert_eq!(count(&data), 4);
 
     // Restaurer…, then Annuler in the confirmation: nothing changes.
@@ -124,13 +119,7 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
     ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
     let before = data.list_json();
     let db = data.path().join("jobgate.sqlite3");
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(data.path().join(format!("jobgate.sqlite3{suffix}")));
-    }
-    let noise: Vec<u8> = (0..20_000u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
-    std::fs::write(&db, &noise)?;
+    let noise = data.damage_database();
 
     let gui = Gui::start(&data).await?;
     let problem = gui.text_of("#recovery-problem").await?;
