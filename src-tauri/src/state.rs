@@ -36,6 +36,8 @@ impl AppState {
     /// half-sent are marked unknown.
     pub fn open_default() -> Result<AppState, CoreError> {
         let data_dir = paths::data_dir()?;
+        // The whole file is checked once, before anything is shown or written.
+        Store::verify(&paths::database_path(&data_dir))?;
         let invitations = Invitations::open(&data_dir, Box::new(OsKeyring::new()))?;
         Ok(AppState {
             invitations,

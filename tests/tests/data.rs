@@ -334,3 +334,33 @@ fn a_restore_killed_at_any_moment_leaves_the_old_data_or_the_new() {
     }
     eprintln!("restore of {whole:?} killed at tenths: {outcomes:?}");
 }
+
+#[test]
+fn damage_past_the_first_page_is_found_too_and_restored_over() {
+    let data = DataDir::new();
+    let mut csv = String::from("job_title,candidate_name,email\n");
+    for i in 0..500 {
+        csv.push_str(&format!("Stage,Candidat {i},c{i}@exemple.fr\n"));
+    }
+    data.import_text(&csv);
+    let good = data.path().join("bonne.sqlite3");
+    ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
+    let before = data.list_json();
+    // The WAL folded in, then every page but the first overwritten.
+    rusqlite::Connection::open(data.path().join("jobgate.sqlite3"))
+        .and_then(|c| c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);"))
+        .expect("checkpoint");
+    let db = data.path().join("jobgate.sqlite3");
+    let mut bytes = std::fs::read(&db).expect("read");
+    for (i, b) in bytes.iter_mut().enumerate().skip(4096) {
+        *b = (i as u8).wrapping_mul(31).wrapping_add(7);
+    }
+    std::fs::write(&db, &bytes).expect("damage");
+
+    let err = fails(&data.run(&["list"]), 1);
+    assert!(err.contains("endommagé"), "{err}");
+    assert!(err.contains("jobgate restore FICHIER --yes"), "{err}");
+    let out = ok(&data.run(&["restore", good.to_str().expect("UTF-8"), "--yes"]));
+    assert!(out.contains("endommagee-"), "{out}");
+    assert_eq!(data.list_json(), before);
+}

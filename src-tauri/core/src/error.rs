@@ -314,6 +314,7 @@ impl CoreError {
             CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
             CoreError::DataDirUnavailable { .. } => "data_dir_unavailable",
             CoreError::Internal => "internal",
+            CoreError::Database(e) if crate::store::backup::is_damage(e) => "database_damaged",
             CoreError::Database(_) => "database",
             CoreError::Migration(_) => "migration",
             CoreError::Io(_) => "io",
@@ -675,6 +676,12 @@ impl CoreError {
             ),
             (CoreError::Internal, Fr) => "JobGate a rencontré une erreur interne. Fermez puis rouvrez l'application ; vos données sont conservées.".into(),
             (CoreError::Internal, En) => "JobGate hit an internal error. Close and reopen the app; your data is kept.".into(),
+            (CoreError::Database(e), Fr) if crate::store::backup::is_damage(e) => format!(
+                "Le fichier de données est endommagé ({e}). Restaurez votre dernière sauvegarde : Réglages → Restaurer… dans la fenêtre, ou jobgate restore FICHIER --yes (la copie endommagée est gardée à part)."
+            ),
+            (CoreError::Database(e), En) if crate::store::backup::is_damage(e) => format!(
+                "The data file is damaged ({e}). Restore your latest backup: Settings → Restore… in the window, or jobgate restore FILE --yes (the damaged copy is kept aside)."
+            ),
             (CoreError::Database(e), Fr) => format!(
                 "La base de données locale a renvoyé une erreur ({e}). Rien n'a été modifié ; réessayez. Si cela persiste, fermez les autres fenêtres JobGate."
             ),

@@ -264,8 +264,8 @@ fn a_damaged_database_is_reported_never_recreated() {
     damage_pages(&db);
     let damaged_bytes = std::fs::read(&db).unwrap();
 
-    let e = match Store::open(&db) {
-        Ok(_) => panic!("a damaged file must not open"),
+    let e = match Store::verify(&db) {
+        Ok(()) => panic!("a damaged file must not pass the check"),
         Err(e) => e,
     };
     assert!(matches!(e, CoreError::DatabaseDamaged { .. }), "{e:?}");

@@ -71,7 +71,7 @@ pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
     }
     let database = paths::database_path(&data_dir);
     let safety = paths::safety_dir(&data_dir);
-    let report = match Store::open(&database) {
+    let report = match Store::verify(&database).and_then(|()| Store::open(&database)) {
         Ok(mut store) => store.restore_from(&checked, &safety, Utc::now())?,
         Err(CoreError::DatabaseDamaged { .. } | CoreError::DatabaseTooNew { .. }) => {
             checked.replace_unusable(&database, &safety, Utc::now())?

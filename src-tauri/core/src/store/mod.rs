@@ -293,10 +293,12 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     ///
-    /// A damaged file (or one that is not a database) is refused with
+    /// A file that is not a database is refused with
     /// [`CoreError::DatabaseDamaged`] before anything writes to it, and one
     /// written by a newer JobGate with [`CoreError::DatabaseTooNew`]: neither is
-    /// ever recreated or changed here.
+    /// ever recreated or changed here. Damage deeper in the file is found by
+    /// [`Store::verify`] (the window runs it at start-up) or by the query that
+    /// meets it.
     pub fn open(path: &Path) -> Result<Store> {
         let damaged = |e: rusqlite::Error| {
             if backup::is_damage(&e) {
@@ -310,12 +312,6 @@ impl Store {
         };
         let conn = Connection::open(path).map_err(damaged)?;
         conn.busy_timeout(Duration::from_secs(10))?;
-        if let Some(problem) = backup::quick_check(&conn).map_err(damaged)? {
-            return Err(CoreError::DatabaseDamaged {
-                path: path.display().to_string(),
-                detail: problem,
-            });
-        }
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(damaged)?;
@@ -331,6 +327,28 @@ impl Store {
             CoreError::Database(e) => damaged(e),
             other => other,
         })
+    }
+
+    /// SQLite's quick check over the whole file at `path` (about 0.1 s per
+    /// 10 MB here), run when the window starts: a damaged database is
+    /// reported with the way out before anything is shown or written. A
+    /// missing file is fine (the first start creates it).
+    pub fn verify(path: &Path) -> Result<()> {
+        if !path.exists() {
+            return Ok(());
+        }
+        let damaged = |detail: String| CoreError::DatabaseDamaged {
+            path: path.display().to_string(),
+            detail,
+        };
+        let conn = Connection::open(path).map_err(|e| damaged(e.to_string()))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        match backup::quick_check(&conn) {
+            Ok(None) => Ok(()),
+            Ok(Some(problem)) => Err(damaged(problem)),
+            Err(e) if backup::is_damage(&e) => Err(damaged(e.to_string())),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// A private database in memory: for tests.
