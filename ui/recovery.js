@@ -47,7 +47,9 @@ async function init() {
   $("#recovery-folder").addEventListener("click", () =>
     api.recoveryOpenFolder().catch((error) => say(api.errorMessage(error), "error")),
   );
-  $("#recovery-restart").addEventListener("click", () => api.recoveryRestart());
+  $("#recovery-restart").addEventListener("click", () =>
+    api.recoveryRestart().catch((error) => say(api.errorMessage(error), "error")),
+  );
   document.body.dataset.ready = "true";
 }
 

@@ -21,6 +21,10 @@ pub enum CommandError {
     #[error("no mail client opened: {0}")]
     MailClient(String),
 
+    /// JobGate could not start itself again after a restore.
+    #[error("no restart: {0}")]
+    Restart(String),
+
     /// The OS could not show a folder in its file manager.
     #[error("no file manager opened: {0}")]
     FileManager(String),
@@ -46,6 +50,16 @@ impl CommandError {
                 ),
                 en: format!(
                     "No mail client opened ({detail}). Set a default mail application, or copy the link and write to the candidate yourself."
+                ),
+            },
+            CommandError::Restart(detail) => ErrorDto {
+                code: "restart",
+                field: None,
+                fr: format!(
+                    "JobGate n'a pas pu se relancer ({detail}). Vos données sont restaurées : fermez cette fenêtre et rouvrez JobGate."
+                ),
+                en: format!(
+                    "JobGate could not start again ({detail}). Your data is restored: close this window and open JobGate again."
                 ),
             },
             CommandError::FileManager(detail) => ErrorDto {

@@ -61,10 +61,28 @@ pub async fn recovery_restore(
     Ok(report.describe(Lang::from_env()))
 }
 
-/// Starts JobGate again, on the restored data.
+/// Starts JobGate again, on the restored data, then closes this window. Not
+/// `AppHandle::restart`: the new process must not inherit a WebDriver
+/// session's automation variables (its WebKit would wait for a driver that is
+/// not there), so it is spawned here without them.
 #[tauri::command(rename_all = "snake_case")]
-pub fn recovery_restart<R: Runtime>(app: tauri::AppHandle<R>) {
-    app.restart();
+pub fn recovery_restart<R: Runtime>(app: tauri::AppHandle<R>) -> Result<(), CommandError> {
+    let spawned = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env_remove("TAURI_WEBVIEW_AUTOMATION")
+            .env_remove("TAURI_AUTOMATION")
+            .env_remove("WEBKIT_INSPECTOR_SERVER")
+            .spawn()
+    });
+    match spawned {
+        Ok(_) => {
+            tracing::info!("restarting after a restore");
+            app.exit(0);
+            Ok(())
+        }
+        Err(e) => Err(CommandError::Restart(e.to_string())),
+    }
 }
 
 #[tauri::command(rename_all = "snake_case")]

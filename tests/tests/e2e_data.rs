@@ -14,11 +14,21 @@ const CANDIDATES: &str = "job_title,candidate_name,email\n\
 const SAVE_TITLE: &str = "Sauvegarder les données JobGate";
 const OPEN_TITLE: &str = "Choisir une sauvegarde JobGate";
 const CONFIRM_TITLE: &str = "Confirmer l'action";
+const MAIN_TITLE: &str = "JobGate — Entretiens vidéo différés";
 
 fn populated() -> DataDir {
     let data = DataDir::new();
     data.import_text(CANDIDATES);
     data
+}
+
+/// The process that owns X window `id` (_NET_WM_PID).
+fn window_pid(id: u64) -> Option<u32> {
+    let out = std::process::Command::new("xdotool")
+        .args(["getwindowpid", &id.to_string()])
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
 
 fn count(data: &DataDir) -> usize {
@@ -142,6 +152,29 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
     .await?;
     gui.wait_for("#recovery-restart:not([hidden])").await?;
     gui.screenshot("54-recovery-restored").await?;
+
+    // "Ouvrir JobGate" starts the app again: a new process's window replaces
+    // this one (X may give it the same window id, so processes are compared).
+    let recovery_pid = window_pid(wait_for_window(MAIN_TITLE)?.id);
+    assert!(recovery_pid.is_some(), "the recovery window's process");
+    // The process exits while WebDriver answers the click: its error is expected.
+    let _ = gui.click("#recovery-restart").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let now = wait_for_window(MAIN_TITLE)
+            .ok()
+            .and_then(|w| window_pid(w.id));
+        if now.is_some() && now != recovery_pid {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            anyhow::bail!("no new JobGate window after Ouvrir JobGate");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    jobgate_tests::screen_shot("55-restarted-after-recovery")?;
+    // Closing the session stops the restarted app too (same process group).
     gui.close().await?;
 
     assert_eq!(data.list_json(), before);
