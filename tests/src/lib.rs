@@ -384,6 +384,45 @@ fn kill_group(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// A program started in its own process group (the app and the WebKit
+/// processes it starts): TERM to the group on drop, then KILL to what is left.
+pub struct ProcessGroup(pub std::process::Child);
+
+impl Drop for ProcessGroup {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let signal = |name: &str| {
+            let _ = Command::new("kill")
+                .args([name, "--", &group])
+                .stderr(Stdio::null())
+                .status();
+        };
+        signal("-TERM");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                // Its WebKit processes, should any outlive it.
+                signal("-KILL");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        signal("-KILL");
+        let _ = self.0.wait();
+    }
+}
+
+/// How many distinct colours an image has (ImageMagick's `identify`): a blank
+/// window has a handful, a painted page hundreds.
+pub fn colour_count(png: &Path) -> Option<u64> {
+    let out = Command::new("identify")
+        .args(["-format", "%k"])
+        .arg(png)
+        .output()
+        .ok()?;
+    text(&out.stdout).trim().parse().ok()
+}
+
 /// The whole X screen (native dialogs included), saved under tests/artifacts/e2e/.
 pub fn screen_shot(name: &str) -> Result<PathBuf> {
     let path = artifacts_dir("e2e").join(format!("{name}.png"));

@@ -8,10 +8,10 @@
 
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use jobgate_tests::{artifacts_dir, ok, text, DataDir};
+use jobgate_tests::{artifacts_dir, colour_count, ok, text, DataDir, ProcessGroup};
 
 /// The workspace version: the app, its `--version` and the package all take it.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -102,34 +102,6 @@ impl Drop for Installed {
     }
 }
 
-/// The installed app in its window, in its own process group: ended (with the
-/// WebKit processes it started) on drop.
-struct App(Child);
-
-impl Drop for App {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let signal = |name: &str| {
-            let _ = Command::new("kill")
-                .args([name, "--", &group])
-                .stderr(Stdio::null())
-                .status();
-        };
-        signal("-TERM");
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.0.try_wait() {
-                // Its WebKit processes, should any outlive it.
-                signal("-KILL");
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        signal("-KILL");
-        let _ = self.0.wait();
-    }
-}
-
 /// The id of the visible window whose title holds `JobGate`, if one is mapped.
 fn jobgate_window() -> Option<String> {
     let out = Command::new("xdotool")
@@ -152,12 +124,7 @@ fn shoot(id: &str, png: &Path) -> Option<u64> {
     if !shot.success() {
         return None;
     }
-    let out = Command::new("identify")
-        .args(["-format", "%k"])
-        .arg(png)
-        .output()
-        .expect("run ImageMagick's identify");
-    text(&out.stdout).trim().parse().ok()
+    colour_count(png)
 }
 
 #[test]
@@ -283,15 +250,17 @@ fn the_deb_installs_and_the_installed_app_opens_its_window() {
     let shots = artifacts_dir("package");
     let log_path = shots.join("installed-app.log");
     let log = std::fs::File::create(&log_path).expect("create the app's log");
-    let mut app = App(Command::new(bin)
-        .process_group(0)
-        .env("JOBGATE_DATA_DIR", data.path())
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().expect("log file"))
-        .stderr(log)
-        .spawn()
-        .expect("start the installed jobgate"));
+    let mut app = ProcessGroup(
+        Command::new(bin)
+            .process_group(0)
+            .env("JOBGATE_DATA_DIR", data.path())
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log)
+            .spawn()
+            .expect("start the installed jobgate"),
+    );
     let png = shots.join("installed-window.png");
     let shown = Instant::now();
     let id = loop {

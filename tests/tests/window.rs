@@ -3,25 +3,16 @@
 //! what it draws is a real screen, looked at in tests/artifacts/e2e/.
 
 use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use jobgate_tests::{jobgate_bin, ok, screen_shot, text, wait_for_window, DataDir};
+use jobgate_tests::{
+    colour_count, jobgate_bin, ok, screen_shot, text, wait_for_window, DataDir, ProcessGroup,
+};
 
 const TITLE: &str = "JobGate — Entretiens vidéo différés";
 
-/// The app's process group, killed when dropped.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(data: &DataDir, env: &[(&str, &str)]) -> Running {
+fn start(data: &DataDir, env: &[(&str, &str)]) -> ProcessGroup {
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "no DISPLAY: run under Xvfb (scripts/test.sh starts one)"
@@ -38,11 +29,11 @@ fn start(data: &DataDir, env: &[(&str, &str)]) -> Running {
         .stderr(std::fs::File::create(data.path().join("stderr.log")).expect("a log file"))
         .spawn()
         .expect("start jobgate");
-    Running(child)
+    ProcessGroup(child)
 }
 
 /// The environment of the WebKitWebProcess started by `app`.
-fn web_process_environment(app: &Running) -> String {
+fn web_process_environment(app: &ProcessGroup) -> String {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let out = Command::new("pgrep")
@@ -57,16 +48,6 @@ fn web_process_environment(app: &Running) -> String {
         assert!(Instant::now() < deadline, "no WebKitWebProcess started");
         std::thread::sleep(Duration::from_millis(200));
     }
-}
-
-/// How many distinct colours an image has (ImageMagick).
-fn colours(path: &std::path::Path) -> usize {
-    let out = Command::new("identify")
-        .args(["-format", "%k"])
-        .arg(path)
-        .output()
-        .expect("run identify");
-    text(&out.stdout).trim().parse().expect("a colour count")
 }
 
 #[test]
@@ -94,7 +75,10 @@ fn the_window_draws_without_compositing_unless_asked() {
         // Give the first page time to be drawn, then look at it.
         std::thread::sleep(Duration::from_secs(4));
         let shot = screen_shot("60-window-without-compositing").expect("screenshot");
-        assert!(colours(&shot) > 50, "the window drew something");
+        assert!(
+            colour_count(&shot).is_some_and(|n| n > 50),
+            "the window drew something"
+        );
     }
     let log = std::fs::read_dir(data.path().join("logs"))
         .expect("a log folder")
