@@ -21,6 +21,10 @@ pub enum CommandError {
     #[error("no mail client opened: {0}")]
     MailClient(String),
 
+    /// The recovery window was asked to restore, but the data opens now.
+    #[error("the data opens")]
+    AlreadyUsable,
+
     /// JobGate could not start itself again after a restore.
     #[error("no restart: {0}")]
     Restart(String),
@@ -51,6 +55,12 @@ impl CommandError {
                 en: format!(
                     "No mail client opened ({detail}). Set a default mail application, or copy the link and write to the candidate yourself."
                 ),
+            },
+            CommandError::AlreadyUsable => ErrorDto {
+                code: "already_usable",
+                field: None,
+                fr: "Les données s'ouvrent déjà (elles ont été restaurées entre-temps) : rien n'a été remplacé. Cliquez sur « Ouvrir JobGate » ou rouvrez JobGate.".into(),
+                en: "The data opens already (it was restored meanwhile): nothing was replaced. Click \"Open JobGate\" or open JobGate again.".into(),
             },
             CommandError::Restart(detail) => ErrorDto {
                 code: "restart",

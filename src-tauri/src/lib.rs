@@ -134,10 +134,9 @@ fn run_window() -> anyhow::Result<()> {
     }
     let state = match AppState::open_default() {
         Ok(state) => state,
-        Err(
-            problem @ (jobgate_core::CoreError::DatabaseDamaged { .. }
-            | jobgate_core::CoreError::DatabaseTooNew { .. }),
-        ) => {
+        // Damage met anywhere while opening (the check, a migration, the
+        // outbox's recovery) has this code too.
+        Err(problem) if matches!(problem.code(), "database_damaged" | "database_too_new") => {
             tracing::error!(
                 error = problem.code(),
                 "the data cannot be opened: recovery window"
@@ -169,7 +168,13 @@ fn run_window() -> anyhow::Result<()> {
             }
         })
         .build();
-    app_builder(tauri::Builder::default().plugin(single_instance), state).run(context())?;
+    app_builder(tauri::Builder::default().plugin(single_instance), state)
+        .build(context())?
+        .run(|_, event| {
+            if let tauri::RunEvent::Exit = event {
+                logging::flush();
+            }
+        });
     Ok(())
 }
 

@@ -10,12 +10,12 @@
 //! address, or an email's text.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use jobgate_core::paths;
 use tracing_appender::non_blocking::WorkerGuard;
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
-use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::filter::{LevelFilter, Targets};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{fmt, reload, Registry};
@@ -26,12 +26,35 @@ pub const LOG_ENV: &str = "JOBGATE_LOG";
 /// How many daily files are kept.
 const KEPT_FILES: usize = 14;
 
-static LEVEL: OnceLock<reload::Handle<LevelFilter, Registry>> = OnceLock::new();
+static LEVEL: OnceLock<reload::Handle<Targets, Registry>> = OnceLock::new();
 static DIRECTORY: OnceLock<PathBuf> = OnceLock::new();
+/// The writer thread's guard: dropping it writes out what is buffered.
+static WORKER: Mutex<Option<WorkerGuard>> = Mutex::new(None);
 
-/// Keeps the log writer running; dropping it writes out what is buffered.
-pub struct LogGuard {
-    _worker: Option<WorkerGuard>,
+/// Writes out the log when dropped (the command line's end).
+pub struct LogGuard;
+
+impl Drop for LogGuard {
+    fn drop(&mut self) {
+        flush();
+    }
+}
+
+/// Writes out what is buffered and stops the writer. The window calls it on
+/// `RunEvent::Exit`: its event loop ends the process without unwinding.
+pub fn flush() {
+    if let Ok(mut worker) = WORKER.lock() {
+        drop(worker.take());
+    }
+}
+
+/// JobGate's own events at `level`; other crates' (GTK glue, D-Bus, HTTP)
+/// only when they warn, whatever the level: their messages are not ours to vouch for.
+fn filter(level: LevelFilter) -> Targets {
+    Targets::new()
+        .with_target("jobgate_app", level)
+        .with_target("jobgate_core", level)
+        .with_default(LevelFilter::WARN.min(level))
 }
 
 /// Starts logging into `paths::log_dir(data_dir)`. A folder that cannot be
@@ -57,12 +80,12 @@ pub fn init(data_dir: &Path) -> LogGuard {
                 dir.display(),
                 dir.display()
             );
-            return LogGuard { _worker: None };
+            return LogGuard;
         }
     };
     let (writer, worker) = tracing_appender::non_blocking(appender);
     let initial = env_level().unwrap_or(LevelFilter::INFO);
-    let (filter, handle) = reload::Layer::new(initial);
+    let (filter, handle) = reload::Layer::new(filter(initial));
     let installed = tracing_subscriber::registry()
         .with(filter)
         .with(
@@ -74,14 +97,15 @@ pub fn init(data_dir: &Path) -> LogGuard {
         .try_init();
     if installed.is_err() {
         // Already logging (a second init in one process): keep the first.
-        return LogGuard { _worker: None };
+        return LogGuard;
     }
     let _ = LEVEL.set(handle);
     let _ = DIRECTORY.set(dir);
     log_panics();
-    LogGuard {
-        _worker: Some(worker),
+    if let Ok(mut slot) = WORKER.lock() {
+        *slot = Some(worker);
     }
+    LogGuard
 }
 
 /// Where the log files are (once [`init`] ran).
@@ -95,7 +119,7 @@ pub fn apply_setting(level: &str) {
         return;
     }
     if let (Some(handle), Some(level)) = (LEVEL.get(), parse(level)) {
-        let _ = handle.modify(|filter| *filter = level);
+        let _ = handle.modify(|current| *current = filter(level));
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use jobgate_core::store::backup::CheckedBackup;
+use jobgate_core::store::Store;
 use jobgate_core::{paths, CoreError, Lang};
 use serde::Serialize;
 use tauri::{Runtime, State};
@@ -47,6 +48,18 @@ pub async fn recovery_restore(
     state: State<'_, Recovery>,
     path: String,
 ) -> Result<String, CommandError> {
+    let database = paths::database_path(&state.data_dir);
+    // Restored meanwhile (another window, the command line): nothing to replace.
+    if Store::verify(&database)
+        .and_then(|()| Store::open(&database))
+        .is_ok()
+    {
+        return Err(CommandError::AlreadyUsable);
+    }
+    let others = jobgate_core::lease::others_alive(&state.data_dir, None);
+    if others > 0 {
+        return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
+    }
     let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
     let report = checked.replace_unusable(
         &paths::database_path(&state.data_dir),
@@ -122,6 +135,11 @@ pub fn run(
             recovery_restart,
             recovery_open_folder,
         ])
-        .run(context)?;
+        .build(context)?
+        .run(|_, event| {
+            if let tauri::RunEvent::Exit = event {
+                crate::logging::flush();
+            }
+        });
     Ok(())
 }

@@ -364,3 +364,30 @@ fn damage_past_the_first_page_is_found_too_and_restored_over() {
     assert!(out.contains("endommagee-"), "{out}");
     assert_eq!(data.list_json(), before);
 }
+
+#[test]
+fn a_restore_waits_for_other_jobgate_windows_and_commands() {
+    let data = DataDir::new();
+    data.import_text(CANDIDATES);
+    let file = data.path().join("sauvegarde.sqlite3");
+    ok(&data.run(&["backup", file.to_str().expect("UTF-8")]));
+    // Another JobGate process: a lease file locked by a live process (this one).
+    std::fs::create_dir_all(data.path().join("leases")).expect("leases folder");
+    let lease = std::fs::File::create(data.path().join("leases/autreProcessusJobGate1.lock"))
+        .expect("a lease file");
+    lease.lock().expect("hold the lease");
+
+    let err = fails(
+        &data.run(&["restore", file.to_str().expect("UTF-8"), "--yes"]),
+        1,
+    );
+    assert!(
+        err.contains("1 autre(s) fenêtre(s) ou commande(s) JobGate"),
+        "{err}"
+    );
+    assert!(!data.path().join("sauvegardes").exists(), "nothing done");
+
+    lease.unlock().expect("release the lease");
+    drop(lease);
+    ok(&data.run(&["restore", file.to_str().expect("UTF-8"), "--yes"]));
+}

@@ -122,6 +122,19 @@ pub enum CoreError {
         supported: i64,
     },
 
+    /// Emails are being sent: a restore now would mix their outcome into the
+    /// restored data.
+    #[error("{}", self.message(Lang::Fr))]
+    RestoreWhileSending { count: u64 },
+
+    /// Another JobGate window or command works on the same data.
+    #[error("{}", self.message(Lang::Fr))]
+    RestoreWhileOtherProcess { count: usize },
+
+    /// The current data could not be kept aside before a restore.
+    #[error("{}", self.message(Lang::Fr))]
+    SafetyCopyFailed { path: String, detail: String },
+
     /// The database file is damaged (or is not a database): JobGate leaves it as
     /// it is and says how to restore a backup.
     #[error("{}", self.message(Lang::Fr))]
@@ -302,6 +315,9 @@ impl CoreError {
             CoreError::BackupInvalid { .. } => "backup_invalid",
             CoreError::BackupTooNew { .. } => "backup_too_new",
             CoreError::DatabaseDamaged { .. } => "database_damaged",
+            CoreError::RestoreWhileSending { .. } => "restore_while_sending",
+            CoreError::RestoreWhileOtherProcess { .. } => "restore_while_other_process",
+            CoreError::SafetyCopyFailed { .. } => "safety_copy_failed",
             CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::TemplateEmpty { .. } => "template_empty",
             CoreError::TemplateTooLong { .. } => "template_too_long",
@@ -578,6 +594,24 @@ impl CoreError {
             (CoreError::BackupTooNew { path, found, supported }, En) => format!(
                 "\"{}\" was made by a newer JobGate (schema {found}; this version reads up to schema {supported}). Nothing was changed; install the latest JobGate to restore it.",
                 shorten(path)
+            ),
+            (CoreError::RestoreWhileSending { count }, Fr) => format!(
+                "Rien n'a été restauré : {count} email(s) sont en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis restaurez."
+            ),
+            (CoreError::RestoreWhileSending { count }, En) => format!(
+                "Nothing was restored: {count} email(s) are being sent. Wait for the sending to end (Outbox), then restore."
+            ),
+            (CoreError::RestoreWhileOtherProcess { count }, Fr) => format!(
+                "Rien n'a été restauré : {count} autre(s) fenêtre(s) ou commande(s) JobGate travaillent sur ces données. Fermez-les (ou attendez la fin de la commande), puis restaurez."
+            ),
+            (CoreError::RestoreWhileOtherProcess { count }, En) => format!(
+                "Nothing was restored: {count} other JobGate window(s) or command(s) are working on this data. Close them (or let the command finish), then restore."
+            ),
+            (CoreError::SafetyCopyFailed { path, detail }, Fr) => format!(
+                "Rien n'a été restauré : la copie de sécurité des données actuelles n'a pas pu être écrite dans {path} ({detail}). Libérez de la place sur le disque ou vérifiez les droits du dossier de données, puis réessayez."
+            ),
+            (CoreError::SafetyCopyFailed { path, detail }, En) => format!(
+                "Nothing was restored: the safety copy of the current data could not be written to {path} ({detail}). Free some disk space or check the data folder's permissions, then try again."
             ),
             (CoreError::DatabaseDamaged { path, detail }, Fr) => format!(
                 "Le fichier de données {path} est endommagé ({detail}). JobGate ne l'a ni modifié ni recréé. Restaurez votre dernière sauvegarde : « Restaurer une sauvegarde… » dans la fenêtre, ou jobgate restore FICHIER --yes (le fichier endommagé est gardé à part)."

@@ -125,6 +125,11 @@ impl Invitations {
         })
     }
 
+    /// This process's lease id (none for a store opened without a data folder).
+    pub fn lease_id(&self) -> Option<&str> {
+        self.lease.as_ref().map(|(lease, _)| lease.id())
+    }
+
     /// The database, for everything that is not sending. Never hold it across an await.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>> {
         self.store.lock().map_err(|_| CoreError::Internal)

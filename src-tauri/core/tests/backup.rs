@@ -333,3 +333,128 @@ fn a_backup_cannot_be_written_where_there_is_no_folder() {
         .message(jobgate_core::Lang::Fr)
         .contains("Choisissez un autre dossier"));
 }
+
+#[test]
+fn a_damaged_database_goes_aside_with_its_journals() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("bonne.jobgate");
+    populated(&dir.path().join("source.sqlite3"))
+        .backup_to(&good)
+        .unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    std::fs::write(&db, vec![0x5a_u8; 10_000]).unwrap();
+    // Leftovers of the damaged database, which must never be replayed into the restored one.
+    std::fs::write(dir.path().join("jobgate.sqlite3-wal"), b"old wal").unwrap();
+    std::fs::write(dir.path().join("jobgate.sqlite3-journal"), b"old journal").unwrap();
+
+    let report = CheckedBackup::open(&good, dir.path())
+        .unwrap()
+        .replace_unusable(&db, &dir.path().join(SAFETY_DIR), t0())
+        .unwrap();
+    let aside = report.safety_copy.expect("kept aside");
+    for suffix in ["-wal", "-journal"] {
+        assert!(
+            Path::new(&format!("{aside}{suffix}")).is_file(),
+            "{suffix} kept aside"
+        );
+    }
+    assert!(!dir.path().join("jobgate.sqlite3-journal").exists());
+    assert_eq!(contents(&Store::open(&db).unwrap()).len(), 2);
+}
+
+#[test]
+fn a_backup_is_never_written_over_the_database_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("jobgate.sqlite3");
+    let store = populated(&db);
+    for target in ["jobgate.sqlite3", "jobgate.sqlite3-wal"] {
+        let e = store.backup_to(&dir.path().join(target)).unwrap_err();
+        assert!(
+            matches!(e, CoreError::BackupFailed { .. }),
+            "{target}: {e:?}"
+        );
+    }
+    // Through another spelling of the same folder, too.
+    let sub = dir.path().join("sous-dossier");
+    std::fs::create_dir(&sub).unwrap();
+    let e = store
+        .backup_to(&sub.join("..").join("jobgate.sqlite3"))
+        .unwrap_err();
+    assert!(matches!(e, CoreError::BackupFailed { .. }), "{e:?}");
+    assert_eq!(contents(&store).len(), 2);
+}
+
+#[test]
+fn a_backup_carrying_anything_beyond_jobgates_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = populated(&dir.path().join("jobgate.sqlite3"));
+    let file = dir.path().join("piégée.jobgate");
+    store.backup_to(&file).unwrap();
+    // A trigger that would redirect every email.
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER redirect AFTER INSERT ON outbox BEGIN
+               UPDATE outbox SET recipient = 'attacker@exemple.com' WHERE id = NEW.id;
+             END;",
+        )
+        .unwrap();
+    let e = refused(&file, dir.path());
+    assert!(
+        matches!(
+            e,
+            CoreError::BackupInvalid {
+                reason: BackupProblem::NotJobGate,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_restore_waits_for_emails_being_sent() {
+    use jobgate_core::mail::RenderedEmail;
+    use jobgate_core::store::{Delivery, PreparedEmail};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = populated(&dir.path().join("jobgate.sqlite3"));
+    let file = dir.path().join("sauvegarde.jobgate");
+    store.backup_to(&file).unwrap();
+    let id = store
+        .list_every(&ListQuery::default())
+        .unwrap()
+        .first()
+        .map(|a| a.id)
+        .unwrap();
+    let prepared = store
+        .prepare_invitation(id, t0(), |app, link, _| {
+            Ok(PreparedEmail {
+                recipient: app.email.clone(),
+                recipient_name: app.candidate_name.clone(),
+                email: RenderedEmail {
+                    subject: "s".into(),
+                    text: format!("link {}", link.token.as_str()),
+                    html: "h".into(),
+                },
+                message_id: "<1@test>".into(),
+            })
+        })
+        .unwrap();
+    let Delivery::Send(entry) = prepared.delivery else {
+        panic!("a row to send")
+    };
+    assert!(store.claim_outbox(entry.id, t0(), None).unwrap());
+
+    let checked = CheckedBackup::open(&file, dir.path()).unwrap();
+    let e = store
+        .restore_from(&checked, &dir.path().join(SAFETY_DIR), t0())
+        .unwrap_err();
+    assert!(
+        matches!(e, CoreError::RestoreWhileSending { count: 1 }),
+        "{e:?}"
+    );
+    assert!(e
+        .message(jobgate_core::Lang::Fr)
+        .contains("en cours d'envoi"));
+    assert!(!dir.path().join(SAFETY_DIR).exists(), "nothing done");
+}

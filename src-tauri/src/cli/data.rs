@@ -69,6 +69,12 @@ pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
         );
         return Ok(EXIT_USAGE);
     }
+    // A window or a command working on the data meanwhile would write into
+    // the data being replaced (or send from it).
+    let others = jobgate_core::lease::others_alive(&data_dir, None);
+    if others > 0 {
+        return Err(CoreError::RestoreWhileOtherProcess { count: others });
+    }
     let database = paths::database_path(&data_dir);
     let safety = paths::safety_dir(&data_dir);
     let report = match Store::verify(&database).and_then(|()| Store::open(&database)) {

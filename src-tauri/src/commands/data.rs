@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use jobgate_core::store::backup::{BackupSummary, CheckedBackup, RestoreReport};
 use jobgate_core::time::{format_local, recruiter_zone};
-use jobgate_core::{paths, settings};
+use jobgate_core::{paths, settings, CoreError};
 use serde::Serialize;
 use tauri::State;
 
@@ -81,6 +81,10 @@ pub async fn restore_backup(
         .load(std::sync::atomic::Ordering::SeqCst)
     {
         return Err(CommandError::BatchRunning);
+    }
+    let others = jobgate_core::lease::others_alive(&state.data_dir, state.invitations.lease_id());
+    if others > 0 {
+        return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
     }
     let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
     with_store(&state, |store, _| {

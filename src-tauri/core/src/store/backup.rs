@@ -28,6 +28,9 @@ use super::Store;
 use crate::error::{BackupProblem, CoreError, Result};
 use crate::i18n::Lang;
 
+/// A database's files: its journals first, the main file last.
+const SIDE_FILES: &[&str] = &["-journal", "-wal", "-shm", ""];
+
 /// The folder, inside the data folder, where safety copies are kept.
 pub const SAFETY_DIR: &str = "sauvegardes";
 
@@ -43,6 +46,36 @@ const JOBGATE_TABLES: &[&str] = &[
 
 /// The private copies a restore checks, in the data folder.
 const COPY_PREFIX: &str = ".restauration-";
+
+/// The first 16 bytes of every SQLite database.
+fn has_sqlite_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header == b"SQLite format 3\0")
+}
+
+/// Every schema object a database holds, as (type, name, SQL), SQLite's own
+/// internal tables left out.
+fn schema_of(conn: &Connection) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master
+         WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// JobGate's schema at `version`, built from its migrations in memory.
+fn expected_schema(version: i64) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut conn = Connection::open_in_memory()?;
+    let version = usize::try_from(version).map_err(|_| CoreError::Internal)?;
+    crate::migrations::migrations().to_version(&mut conn, version)?;
+    schema_of(&conn)
+}
 
 /// Copies left by a restore that was killed (their `Drop` never ran): any
 /// older than ten minutes — a restore takes seconds.
@@ -123,16 +156,27 @@ impl CheckedBackup {
                 "ce n'est pas un fichier / not a file".into(),
             )));
         }
+        if !has_sqlite_header(source) {
+            return Err(invalid(BackupProblem::NotSqlite));
+        }
         remove_stale_copies(work_dir);
         let copy = work_dir.join(format!(
             "{COPY_PREFIX}{}-{}.sqlite3",
             std::process::id(),
             Utc::now().timestamp_nanos_opt().unwrap_or_default()
         ));
-        std::fs::copy(source, &copy).map_err(|e| {
-            let _ = std::fs::remove_file(&copy);
-            invalid(BackupProblem::Unreadable(e.to_string()))
-        })?;
+        std::fs::copy(source, &copy)
+            // Some systems keep the source's time on a copy: this one is new.
+            .and_then(|_| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&copy)?
+                    .set_modified(std::time::SystemTime::now())
+            })
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&copy);
+                invalid(BackupProblem::Unreadable(e.to_string()))
+            })?;
         let mut checked = CheckedBackup {
             conn: None,
             copy,
@@ -181,6 +225,11 @@ impl CheckedBackup {
             });
         }
         checked.summary.schema_version = version;
+        // Nothing but JobGate's own schema for that version: no extra trigger,
+        // view, table or index can come in with the data.
+        if schema_of(&conn)? != expected_schema(version)? {
+            return Err(invalid(BackupProblem::NotJobGate));
+        }
         if version < supported {
             crate::migrations::migrations().to_latest(&mut conn)?;
             checked.upgraded_from = Some(version);
@@ -214,14 +263,19 @@ impl CheckedBackup {
             detail: e.to_string(),
         };
         std::fs::create_dir_all(safety_dir).map_err(failed)?;
+        // Every file of the old database goes aside, its journals first: a
+        // journal left beside the restored file would be replayed into it.
+        let present: Vec<&str> = SIDE_FILES
+            .iter()
+            .copied()
+            .filter(|suffix| with_suffix(database, suffix).exists())
+            .collect();
         let mut safety_copy = None;
-        if database.exists() {
+        if !present.is_empty() {
             let aside = unused(safety_dir, "endommagee", now);
-            for suffix in ["", "-wal", "-shm"] {
-                let from = with_suffix(database, suffix);
-                if from.exists() {
-                    std::fs::rename(&from, with_suffix(&aside, suffix)).map_err(failed)?;
-                }
+            for suffix in &present {
+                std::fs::rename(with_suffix(database, suffix), with_suffix(&aside, suffix))
+                    .map_err(failed)?;
             }
             safety_copy = Some(aside.display().to_string());
         }
@@ -244,14 +298,34 @@ impl CheckedBackup {
 impl Store {
     /// Writes a consistent copy of every table to `destination` (replacing a
     /// file already there only once the new one is complete and checked).
+    /// The database's own files are refused as a destination.
     pub fn backup_to(&self, destination: &Path) -> Result<BackupSummary> {
+        self.write_copy(destination, true)
+    }
+
+    /// The copy itself. `require_sound`: refuse a copy SQLite's integrity
+    /// check finds damaged (a backup must be restorable); a safety copy is
+    /// kept whatever its state, as it is the data being replaced.
+    fn write_copy(&self, destination: &Path, require_sound: bool) -> Result<BackupSummary> {
         let shown = destination.display().to_string();
         let failed = |detail: String| CoreError::BackupFailed {
             path: shown.clone(),
             detail,
         };
-        let part = with_suffix(destination, ".part");
-        let _ = std::fs::remove_file(&part);
+        if self.is_own_file(destination) {
+            return Err(failed(
+                "c'est le fichier de données de JobGate lui-même / it is JobGate's own data file"
+                    .into(),
+            ));
+        }
+        let part = with_suffix(
+            destination,
+            &format!(
+                ".{}-{}.part",
+                std::process::id(),
+                Utc::now().timestamp_nanos_opt().unwrap_or_default()
+            ),
+        );
         let result = (|| -> Result<BackupSummary> {
             let mut out = Connection::open(&part).map_err(|e| failed(e.to_string()))?;
             copy_database(&self.conn, &mut out).map_err(|e| failed(e.to_string()))?;
@@ -259,9 +333,23 @@ impl Store {
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
                 .map_err(|e| failed(e.to_string()))?;
             if let Some(problem) = integrity(&out).map_err(|e| failed(e.to_string()))? {
-                return Err(failed(problem));
+                if require_sound {
+                    return Err(CoreError::DatabaseDamaged {
+                        path: self.conn.path().unwrap_or_default().to_owned(),
+                        detail: problem,
+                    });
+                }
+                tracing::warn!("the safety copy holds damaged data; kept as it is");
             }
-            let count = |sql: &str| out.query_row(sql, [], |r| r.get::<_, i64>(0));
+            let count = |sql: &str| {
+                out.query_row(sql, [], |r| r.get::<_, i64>(0)).or_else(|e| {
+                    if require_sound {
+                        Err(e)
+                    } else {
+                        Ok(0)
+                    }
+                })
+            };
             let summary = BackupSummary {
                 path: shown.clone(),
                 bytes: 0,
@@ -296,12 +384,26 @@ impl Store {
         safety_dir: &Path,
         now: DateTime<Utc>,
     ) -> Result<RestoreReport> {
+        let sending: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM outbox WHERE state = 'sending'",
+            [],
+            |r| r.get(0),
+        )?;
+        if sending > 0 {
+            return Err(CoreError::RestoreWhileSending {
+                count: sending as u64,
+            });
+        }
         std::fs::create_dir_all(safety_dir).map_err(|e| CoreError::BackupFailed {
             path: safety_dir.display().to_string(),
             detail: e.to_string(),
         })?;
         let safety = unused(safety_dir, "avant-restauration", now);
-        self.backup_to(&safety)?;
+        self.write_copy(&safety, false)
+            .map_err(|e| CoreError::SafetyCopyFailed {
+                path: safety.display().to_string(),
+                detail: e.to_string(),
+            })?;
         copy_database(backup.conn()?, &mut self.conn)?;
         let interrupted_emails = self.recover_interrupted(now, |_| false)?;
         Ok(RestoreReport {
@@ -369,6 +471,25 @@ fn say(lang: Lang, fr: String, en: String) -> String {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
+    }
+}
+
+impl Store {
+    /// True when `path` is this database's file or one of its journals.
+    fn is_own_file(&self, path: &Path) -> bool {
+        let Some(own) = self.conn.path().filter(|p| !p.is_empty()) else {
+            return false;
+        };
+        let canonical = |p: &Path| -> Option<PathBuf> {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty())?;
+            Some(parent.canonicalize().ok()?.join(p.file_name()?))
+        };
+        let (Some(own), Some(target)) = (canonical(Path::new(own)), canonical(path)) else {
+            return false;
+        };
+        SIDE_FILES
+            .iter()
+            .any(|suffix| with_suffix(&own, suffix) == target)
     }
 }
 

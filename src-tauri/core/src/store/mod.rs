@@ -341,7 +341,9 @@ impl Store {
             path: path.display().to_string(),
             detail,
         };
-        let conn = Connection::open(path).map_err(|e| damaged(e.to_string()))?;
+        // Only SQLite's own verdict is damage: a file that cannot be opened
+        // (rights, a lock) is another error, never a reason to restore over it.
+        let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(10))?;
         match backup::quick_check(&conn) {
             Ok(None) => Ok(()),

@@ -258,14 +258,24 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let application_id: i64 = tx
+        let (application_id, state): (i64, String) = tx
             .query_row(
-                "SELECT application_id FROM outbox WHERE id = ?1",
+                "SELECT application_id, state FROM outbox WHERE id = ?1",
                 [outbox_id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or(CoreError::OutboxNotFound { id: outbox_id })?;
+        if state != OutboxState::Sending.as_str() {
+            // Not the row this process claimed any more (the data was restored
+            // meanwhile): its outcome belongs to no row here.
+            tracing::warn!(
+                outbox_id,
+                state,
+                "outcome of a row no longer being sent: not recorded"
+            );
+            return Ok(());
+        }
         let sent_at = (outcome.state == OutboxState::Sent).then(|| to_stored(now));
         tx.execute(
             "UPDATE outbox SET state = ?2, updated_at = ?3, sent_at = COALESCE(?4, sent_at),
