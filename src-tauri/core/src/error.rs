@@ -210,6 +210,8 @@ pub enum BackupProblem {
     NotJobGate,
     /// SQLite's integrity check found damage.
     Damaged(String),
+    /// A folder, not a file.
+    NotAFile,
 }
 
 impl BackupProblem {
@@ -239,6 +241,8 @@ impl BackupProblem {
             (BackupProblem::Damaged(detail), Lang::En) => {
                 format!("the backup is damaged ({detail})")
             }
+            (BackupProblem::NotAFile, Lang::Fr) => "c'est un dossier, pas un fichier".into(),
+            (BackupProblem::NotAFile, Lang::En) => "it is a folder, not a file".into(),
         }
     }
 }

@@ -115,27 +115,55 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let db = dir.path().join("jobgate.sqlite3");
     let store = populated(&db);
     let writer_db = db.clone();
+    let started = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let writer_started = started.clone();
     let writer = std::thread::spawn(move || {
         let mut other = Store::open(&writer_db).unwrap();
-        for i in 0..200 {
+        writer_started.wait();
+        // Each application brings its candidate and often its offer: three
+        // tables written per transaction.
+        for i in 0..400 {
             add(
                 &mut other,
-                "Stage",
+                &format!("Stage {}", i % 7),
                 &format!("Candidat {i}"),
                 &format!("c{i}@exemple.fr"),
             );
         }
     });
+    started.wait();
     let mut sizes = Vec::new();
-    for n in 0..5 {
+    // Backups one after another for as long as the writer writes.
+    for n in 0..200 {
+        if writer.is_finished() && n >= 2 {
+            break;
+        }
         let file = dir.path().join(format!("pendant-{n}.jobgate"));
         let made = store.backup_to(&file).unwrap();
-        let checked = CheckedBackup::open(&file, dir.path()).unwrap();
-        assert_eq!(checked.summary.applications, made.applications);
+        // Every reference resolves and every application is listed whole:
+        // no transaction is half in the copy.
+        let copy = rusqlite::Connection::open(&file).unwrap();
+        let dangling: i64 = copy
+            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(dangling, 0, "backup {n}");
+        let candidates: i64 = copy
+            .query_row("SELECT COUNT(*) FROM candidates", [], |r| r.get(0))
+            .unwrap();
+        let listed = contents(&Store::open(&file).unwrap()).len();
+        assert_eq!(listed as u64, made.applications, "backup {n}");
+        // One candidate per application here, each added with its application.
+        assert_eq!(candidates as u64, made.applications, "backup {n}");
         sizes.push(made.applications);
     }
     writer.join().unwrap();
     assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+    assert!(
+        sizes.first() != sizes.last(),
+        "the backups did not overlap the writes: {sizes:?}"
+    );
 }
 
 fn refused(file: &Path, work: &Path) -> CoreError {

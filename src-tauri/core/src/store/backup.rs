@@ -152,9 +152,7 @@ impl CheckedBackup {
         let metadata = std::fs::metadata(source)
             .map_err(|e| invalid(BackupProblem::Unreadable(e.to_string())))?;
         if !metadata.is_file() {
-            return Err(invalid(BackupProblem::Unreadable(
-                "ce n'est pas un fichier / not a file".into(),
-            )));
+            return Err(invalid(BackupProblem::NotAFile));
         }
         if !has_sqlite_header(source) {
             return Err(invalid(BackupProblem::NotSqlite));
