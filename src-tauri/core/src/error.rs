@@ -131,6 +131,15 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     RestoreWhileOtherProcess { count: usize },
 
+    /// Putting a backup in place of an unusable database failed midway: what
+    /// was moved is in `safety_dir`.
+    #[error("{}", self.message(Lang::Fr))]
+    ReplaceFailed {
+        path: String,
+        safety_dir: String,
+        detail: String,
+    },
+
     /// The current data could not be kept aside before a restore.
     #[error("{}", self.message(Lang::Fr))]
     SafetyCopyFailed { path: String, detail: String },
@@ -322,6 +331,7 @@ impl CoreError {
             CoreError::RestoreWhileSending { .. } => "restore_while_sending",
             CoreError::RestoreWhileOtherProcess { .. } => "restore_while_other_process",
             CoreError::SafetyCopyFailed { .. } => "safety_copy_failed",
+            CoreError::ReplaceFailed { .. } => "replace_failed",
             CoreError::DatabaseTooNew { .. } => "database_too_new",
             CoreError::TemplateEmpty { .. } => "template_empty",
             CoreError::TemplateTooLong { .. } => "template_too_long",
@@ -610,6 +620,12 @@ impl CoreError {
             ),
             (CoreError::RestoreWhileOtherProcess { count }, En) => format!(
                 "Nothing was restored: {count} other JobGate window(s) or command(s) are working on this data. Close them (or let the command finish), then restore."
+            ),
+            (CoreError::ReplaceFailed { path, safety_dir, detail }, Fr) => format!(
+                "La sauvegarde n'a pas pu remplacer {path} ({detail}). Rien n'est perdu : ce qui a été déplacé est dans {safety_dir}. Vérifiez les droits du dossier et la place libre, puis recommencez la restauration."
+            ),
+            (CoreError::ReplaceFailed { path, safety_dir, detail }, En) => format!(
+                "The backup could not replace {path} ({detail}). Nothing is lost: what was moved is in {safety_dir}. Check the folder's permissions and free space, then restore again."
             ),
             (CoreError::SafetyCopyFailed { path, detail }, Fr) => format!(
                 "Rien n'a été restauré : la copie de sécurité des données actuelles n'a pas pu être écrite dans {path} ({detail}). Libérez de la place sur le disque ou vérifiez les droits du dossier de données, puis réessayez."

@@ -256,8 +256,9 @@ impl CheckedBackup {
         safety_dir: &Path,
         now: DateTime<Utc>,
     ) -> Result<RestoreReport> {
-        let failed = |e: std::io::Error| CoreError::BackupFailed {
+        let failed = |e: std::io::Error| CoreError::ReplaceFailed {
             path: database.display().to_string(),
+            safety_dir: safety_dir.display().to_string(),
             detail: e.to_string(),
         };
         std::fs::create_dir_all(safety_dir).map_err(failed)?;
