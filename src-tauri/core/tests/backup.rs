@@ -3,6 +3,9 @@
 //! current data as it was, and damaged files detected at opening, never
 //! recreated.
 
+mod common;
+use common::compose;
+
 use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -442,8 +445,7 @@ fn a_backup_carrying_anything_beyond_jobgates_schema_is_refused() {
 
 #[test]
 fn a_restore_waits_for_emails_being_sent() {
-    use jobgate_core::mail::RenderedEmail;
-    use jobgate_core::store::{Delivery, PreparedEmail};
+    use jobgate_core::store::Delivery;
     let dir = tempfile::tempdir().unwrap();
     let mut store = populated(&dir.path().join("jobgate.sqlite3"));
     let file = dir.path().join("sauvegarde.jobgate");
@@ -454,20 +456,7 @@ fn a_restore_waits_for_emails_being_sent() {
         .first()
         .map(|a| a.id)
         .unwrap();
-    let prepared = store
-        .prepare_invitation(id, t0(), |app, link, _| {
-            Ok(PreparedEmail {
-                recipient: app.email.clone(),
-                recipient_name: app.candidate_name.clone(),
-                email: RenderedEmail {
-                    subject: "s".into(),
-                    text: format!("link {}", link.token.as_str()),
-                    html: "h".into(),
-                },
-                message_id: "<1@test>".into(),
-            })
-        })
-        .unwrap();
+    let prepared = store.prepare_invitation(id, t0(), compose).unwrap();
     let Delivery::Send(entry) = prepared.delivery else {
         panic!("a row to send")
     };

@@ -3,16 +3,15 @@
 //! the history, the per-offer overview and the links export.
 
 mod common;
-use common::percent_decode;
+use common::{compose, percent_decode};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::export::{write_links_csv, LINK_EXPORT_COLUMNS};
-use jobgate_core::mail::RenderedEmail;
 use jobgate_core::store::{
     AddOutcome, Delivery, DeliveryOutcome, EmailKind, LinkState, NewApplication, OutboxState,
-    PreparedEmail, Stage, Store, TimelineKind,
+    Stage, Store, TimelineKind,
 };
 use jobgate_core::CoreError;
 
@@ -36,29 +35,6 @@ fn add(store: &mut Store, job: &str, name: &str, email: &str) -> i64 {
         AddOutcome::Added { application_id } => application_id,
         other => panic!("expected a new application, got {other:?}"),
     }
-}
-
-fn compose(
-    app: &jobgate_core::store::ApplicationRecord,
-    link: &jobgate_core::store::LinkRecord,
-    _template: &jobgate_core::store::StoredTemplate,
-) -> jobgate_core::Result<PreparedEmail> {
-    Ok(PreparedEmail {
-        recipient: app.email.clone(),
-        recipient_name: app.candidate_name.clone(),
-        email: RenderedEmail {
-            subject: "s".into(),
-            text: format!("link {}", link.token.as_str()),
-            html: "h".into(),
-        },
-        message_id: format!("<{}.{}@test>", app.id, rand_suffix()),
-    })
-}
-
-fn rand_suffix() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static N: AtomicU64 = AtomicU64::new(0);
-    N.fetch_add(1, Ordering::SeqCst)
 }
 
 /// Invites and records the email as sent by the server, at `at`.
