@@ -202,7 +202,29 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
     assert_eq!(paul_json["last_email"]["smtp_code"], 550);
     assert_eq!(paul_json["link"]["state"], "active");
 
-    gui.close().await
+    // The window's log (written out when it closes) tells the sends by id and
+    // code, never with the key, the link or the candidate.
+    gui.close().await?;
+    let log: String = jobgate_tests::smtp::files_under(&data.path().join("logs"))
+        .iter()
+        .map(|f| jobgate_tests::text(&std::fs::read(f).unwrap_or_default()))
+        .collect();
+    assert!(log.contains("command=\"window\""), "{log}");
+    assert!(
+        log.contains("email sent") && log.contains("email not sent"),
+        "{log}"
+    );
+    let token = jean_json["link"]["start_url"]
+        .as_str()
+        .and_then(|u| u.rsplit('/').next())
+        .unwrap_or("no token");
+    for secret in [TEST_KEY, token, "jean.dupont", "Jean Dupont", "Paul Refus"] {
+        assert!(
+            !log.contains(secret),
+            "{secret:?} is in the window's log:\n{log}"
+        );
+    }
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
