@@ -103,10 +103,7 @@ pub async fn recovery_open_folder<R: Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, Recovery>,
 ) -> Result<(), CommandError> {
-    use tauri_plugin_opener::OpenerExt;
-    app.opener()
-        .open_path(state.data_dir.display().to_string(), None::<&str>)
-        .map_err(|e| CommandError::FileManager(e.to_string()))
+    crate::commands::data::show_folder(&app, &state.data_dir)
 }
 
 /// Runs the recovery window until the recruiter closes it. No single-instance

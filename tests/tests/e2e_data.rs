@@ -31,6 +31,17 @@ fn window_pid(id: u64) -> Option<u32> {
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
 
+/// Waits until `css`'s text starts with `prefix`.
+async fn says(gui: &Gui, css: &str, prefix: &str) -> anyhow::Result<()> {
+    gui.wait_until(&format!("{css} says {prefix:?}"), || async {
+        Ok(gui
+            .text_now(css)
+            .await?
+            .is_some_and(|t| t.starts_with(prefix)))
+    })
+    .await
+}
+
 fn count(data: &DataDir) -> usize {
     data.list_json().as_array().map(Vec::len).unwrap_or(0)
 }
@@ -95,12 +106,11 @@ async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Resu
     gui.click("#backup-restore").await?;
     jobgate_tests::choose_file(OPEN_TITLE, &file)?;
     answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
-    gui.wait_until("the restore is said", || async {
-        Ok(gui
-            .text_now("#backup-result")
-            .await?
-            .is_some_and(|t| t.starts_with("Sauvegarde restaurée : 3 candidature(s)")))
-    })
+    says(
+        &gui,
+        "#backup-result",
+        "Sauvegarde restaurée : 3 candidature(s)",
+    )
     .await?;
     assert_eq!(count(&data), 3);
     assert!(!data
@@ -143,12 +153,11 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
 
     gui.click("#recovery-restore").await?;
     jobgate_tests::choose_file(OPEN_TITLE, &good)?;
-    gui.wait_until("the restore is said", || async {
-        Ok(gui
-            .text_now("#recovery-result")
-            .await?
-            .is_some_and(|t| t.starts_with("Sauvegarde restaurée : 3 candidature(s)")))
-    })
+    says(
+        &gui,
+        "#recovery-result",
+        "Sauvegarde restaurée : 3 candidature(s)",
+    )
     .await?;
     gui.wait_for("#recovery-restart:not([hidden])").await?;
     gui.screenshot("54-recovery-restored").await?;

@@ -112,12 +112,20 @@ pub async fn open_folder<R: tauri::Runtime>(
     state: State<'_, AppState>,
     which: String,
 ) -> Result<(), CommandError> {
-    use tauri_plugin_opener::OpenerExt;
     let folder = match which.as_str() {
         "logs" => log_dir(&state.data_dir),
         _ => state.data_dir.clone(),
     };
     let _ = std::fs::create_dir_all(&folder);
+    show_folder(&app, &folder)
+}
+
+/// `folder` in the OS file manager (also the recovery window's way).
+pub fn show_folder<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    folder: &Path,
+) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
     app.opener()
         .open_path(folder.display().to_string(), None::<&str>)
         .map_err(|e| CommandError::FileManager(e.to_string()))

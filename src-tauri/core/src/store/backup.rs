@@ -234,11 +234,7 @@ impl CheckedBackup {
         }
         // A self-contained file: no WAL beside it.
         let _mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
-        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-        checked.summary.applications = count("SELECT COUNT(*) FROM applications")? as u64;
-        checked.summary.job_offers = count("SELECT COUNT(*) FROM job_offers")? as u64;
-        checked.summary.links = count("SELECT COUNT(*) FROM invite_links")? as u64;
-        checked.summary.emails = count("SELECT COUNT(*) FROM outbox")? as u64;
+        count_rows(&conn, &mut checked.summary)?;
         checked.conn = Some(conn);
         Ok(checked)
     }
@@ -340,25 +336,24 @@ impl Store {
                 }
                 tracing::warn!("the safety copy holds damaged data; kept as it is");
             }
-            let count = |sql: &str| {
-                out.query_row(sql, [], |r| r.get::<_, i64>(0)).or_else(|e| {
-                    if require_sound {
-                        Err(e)
-                    } else {
-                        Ok(0)
-                    }
-                })
-            };
-            let summary = BackupSummary {
+            let mut summary = BackupSummary {
                 path: shown.clone(),
                 bytes: 0,
-                schema_version: count("PRAGMA user_version")?,
-                applications: count("SELECT COUNT(*) FROM applications")? as u64,
-                job_offers: count("SELECT COUNT(*) FROM job_offers")? as u64,
-                links: count("SELECT COUNT(*) FROM invite_links")? as u64,
-                emails: count("SELECT COUNT(*) FROM outbox")? as u64,
+                schema_version: 0,
+                applications: 0,
+                job_offers: 0,
+                links: 0,
+                emails: 0,
                 modified_at: Some(Utc::now()),
             };
+            // A damaged safety copy may not count: it is kept all the same.
+            let counted = out
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map(|v| summary.schema_version = v)
+                .and_then(|()| count_rows(&out, &mut summary));
+            if require_sound {
+                counted?;
+            }
             drop(out);
             let file = std::fs::File::open(&part).map_err(|e| failed(e.to_string()))?;
             file.sync_all().map_err(|e| failed(e.to_string()))?;
@@ -510,6 +505,16 @@ fn copy_database(from: &Connection, to: &mut Connection) -> rusqlite::Result<()>
             _ => std::thread::sleep(Duration::from_millis(50)),
         }
     }
+}
+
+/// What the summary counts: applications, offers, links and emails.
+fn count_rows(conn: &Connection, summary: &mut BackupSummary) -> rusqlite::Result<()> {
+    let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0).map(|n| n as u64));
+    summary.applications = count("SELECT COUNT(*) FROM applications")?;
+    summary.job_offers = count("SELECT COUNT(*) FROM job_offers")?;
+    summary.links = count("SELECT COUNT(*) FROM invite_links")?;
+    summary.emails = count("SELECT COUNT(*) FROM outbox")?;
+    Ok(())
 }
 
 /// SQLite's verdict on the whole file: `None` when it is sound, else the first
