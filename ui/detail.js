@@ -135,9 +135,9 @@ function candidateSection(app) {
     clearFieldErrors(form);
     const name = form.candidate_name.value;
     try {
-      const history = await api.updateCandidate(app.candidate_id, app.application_id, name, form.email.value);
-      render(history);
-      say(t("detail.candidate_saved", { name: history.application.candidate_name }), "success");
+      const reply = await api.updateCandidate(app.candidate_id, app.application_id, name, form.email.value);
+      render(reply);
+      correctionNotice(reply);
       await hooks.onChange();
     } catch (error) {
       showFieldErrors(form, error);
@@ -145,6 +145,32 @@ function candidateSection(app) {
     }
   });
   return section(t("detail.edit"), form);
+}
+
+// What a correction did: the emails waiting to leave were remade for the new
+// details; one being sent right now still goes to the old ones; a link already
+// emailed to the old address may sit in someone else's mailbox, so the panel
+// offers to revoke it (through the same confirmation as Révoquer).
+function correctionNotice(reply) {
+  const app = reply.application;
+  const c = reply.correction;
+  const parts = [t("detail.candidate_saved", { name: app.candidate_name })];
+  if (c.requeued > 0) parts.push(t(c.requeued === 1 ? "detail.requeued_one" : "detail.requeued_many", { count: c.requeued, email: app.email }));
+  if (c.in_flight > 0) parts.push(t("detail.in_flight", { count: c.in_flight }));
+  const exposed = c.link_sent_to_old_address.includes(app.application_id) && app.link?.state === "active";
+  if (!exposed) {
+    say(parts.join(" "), c.in_flight > 0 ? "warning" : "success");
+    return;
+  }
+  parts.push(t("detail.link_at_old_address"));
+  const notice = box();
+  notice.replaceChildren(
+    el("span", {}, parts.join(" ")),
+    " ",
+    el("button", { type: "button", class: "btn btn-small btn-danger revoke-old-link", onclick: () => revoke(app) }, t("detail.revoke")),
+  );
+  notice.className = "notice notice-warning";
+  notice.hidden = false;
 }
 
 // An application never invited (a typo, a double) can be deleted; one with a
@@ -194,8 +220,11 @@ function actionsSection(app) {
   const items = [];
   const state = app.link?.state ?? null;
   const emailed = app.last_email?.for_current_link ?? false;
-  if (CLOSED.includes(app.status)) {
-    items.push(el("p", { class: "muted note" }, t("detail.closed_note")));
+  if (app.decided) {
+    // A decision is final: no link action at all (the store refuses them too).
+    items.push(el("p", { class: "muted note decided-note" }, t(app.job_open ? "detail.closed_note" : "detail.job_closed_note")));
+    if (!app.link && !app.last_email) items.push(deleteButton(app));
+    return section(t("detail.actions"), el("div", { class: "detail-actions" }, ...items));
   } else if (state === "active" && emailed) {
     items.push(button("resend", t("detail.resend"), () => resend(app), "btn-primary"));
   } else if (state === "active" || state === null) {

@@ -29,7 +29,8 @@ export function notify(message, kind = "info", box = $(".view:not([hidden]) .not
   box.className = `notice notice-${kind}`;
   box.hidden = false;
   clearTimeout(noticeTimer);
-  if (kind !== "error") noticeTimer = setTimeout(() => (box.hidden = true), 8000);
+  // Errors and warnings stay until the next notice: they ask for attention.
+  if (kind !== "error" && kind !== "warning") noticeTimer = setTimeout(() => (box.hidden = true), 8000);
 }
 
 // Puts each field error of a command's reply next to its field in `form`.

@@ -188,7 +188,8 @@ function linkCell(app) {
 function renderRow(app) {
   const busy = state.busy.has(app.application_id);
   // While a batch runs, its queued rows are its own.
-  const closed = ["rejected", "hired", "withdrawn"].includes(app.status);
+  // A decision (closed application or offer) is final: no action on its link.
+  const closed = app.decided;
   const label = (state.batchRunning && app.invitation_status === "queued") || closed ? null : ACTIONS[app.invitation_status];
   const action = el("td", { class: "col-action" });
   const buttons = el("div", { class: "row-actions" });

@@ -2,14 +2,16 @@
 
 import { t } from "./i18n.js";
 
-// `word` is the command's `email` field: sent, failed, dry_run, already_sent,
-// in_progress. `kind` picks the wording: "invite" (an invitation) or "extend"
+// `word` is the command's `email` field: sent, sent_unrecorded (sent, but
+// not yet written down), failed, dry_run, already_sent, in_progress. `kind` picks the wording: "invite" (an invitation) or "extend"
 // (the news of an extension). Returns [text, notice kind].
 export function emailOutcome(word, app, error, kind = "invite") {
   const name = app.candidate_name;
   switch (word) {
     case "sent":
       return [t(`${kind}.sent`, { name, email: app.email }), "success"];
+    case "sent_unrecorded":
+      return [`${t(`${kind}.sent`, { name, email: app.email })} ${t("email.sent_unrecorded")}`, "warning"];
     case "failed":
       return [t(`${kind}.failed`, { name, error: error ?? "" }), "error"];
     case "dry_run":

@@ -177,12 +177,14 @@ pub async fn invite(
     })
 }
 
-/// What happened to an email, in one word for the UI: sent, dry_run (written
-/// to a file, not sent), failed, already_sent, in_progress.
+/// What happened to an email, in one word for the UI: sent, sent_unrecorded
+/// (sent, not yet written down), dry_run (written to a file, not sent),
+/// failed, already_sent, in_progress.
 fn email_word(outcome: &EmailOutcome) -> &'static str {
     match outcome {
         EmailOutcome::Sent(receipt) if receipt.dry_run => "dry_run",
         EmailOutcome::Sent(_) => "sent",
+        EmailOutcome::SentUnrecorded { .. } => "sent_unrecorded",
         EmailOutcome::Failed(_) => "failed",
         EmailOutcome::AlreadySent { .. } => "already_sent",
         EmailOutcome::InProgress => "in_progress",
@@ -234,15 +236,15 @@ pub async fn save_settings(
     state: State<'_, AppState>,
     values: BTreeMap<String, String>,
 ) -> Result<SettingsReply, CommandError> {
-    let errors: Vec<_> = values
-        .iter()
-        .filter_map(|(name, value)| settings::validate(name, value).err())
-        .collect();
-    if !errors.is_empty() {
-        return Err(CommandError::Validation(errors));
-    }
     {
         let mut store = state.store()?;
+        let errors: Vec<_> = values
+            .iter()
+            .filter_map(|(name, value)| store.check_setting(name, value).err())
+            .collect();
+        if !errors.is_empty() {
+            return Err(CommandError::Validation(errors));
+        }
         for (name, value) in &values {
             store.set_setting(name, value)?;
         }
@@ -822,7 +824,7 @@ pub async fn update_candidate(
     application_id: i64,
     candidate_name: String,
     email: String,
-) -> Result<HistoryDto, CommandError> {
+) -> Result<CandidateReply, CommandError> {
     let name = PersonName::parse(&candidate_name);
     let email = EmailAddress::parse(&email);
     let (name, email) = match (name, email) {
@@ -833,10 +835,24 @@ pub async fn update_candidate(
             ))
         }
     };
+    let correction = state
+        .invitations
+        .update_candidate(candidate_id, &name, &email, Utc::now())?;
     with_store(&state, |store, view| {
-        store.update_candidate(candidate_id, &name, &email, view.now)?;
-        history(store, view, application_id)
+        Ok(CandidateReply {
+            history: history(store, view, application_id)?,
+            correction,
+        })
     })
+}
+
+/// The application after a correction, and what the correction did to the
+/// emails waiting to leave and to links already emailed to the old address.
+#[derive(Serialize)]
+pub struct CandidateReply {
+    #[serde(flatten)]
+    history: HistoryDto,
+    correction: jobgate_core::store::CandidateCorrection,
 }
 
 /// Renames a job offer.

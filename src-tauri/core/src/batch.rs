@@ -331,11 +331,11 @@ impl Invitations {
                 Next::Item(item) => item,
             };
             shared.pace().await;
-            if !self.claim(item.entry.id, Utc::now())? {
+            let Some(entry) = self.claim(item.entry.id, Utc::now())? else {
                 continue; // another process took it
-            }
+            };
             let result = self
-                .send_one(outlet, &mut connection, shared.settings, &item.entry)
+                .send_one(outlet, &mut connection, shared.settings, &entry)
                 .await;
             let application_id = item.entry.application_id;
             match &result {

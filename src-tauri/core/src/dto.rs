@@ -37,6 +37,12 @@ pub struct ApplicationDto {
     pub link: Option<LinkDto>,
     /// Null until an invitation email has been attempted.
     pub last_email: Option<LastEmailDto>,
+    /// Whether the job offer is open.
+    pub job_open: bool,
+    /// A decision was made (the application is rejected, hired or withdrawn,
+    /// or its offer is closed): no link action applies any more, and the
+    /// window offers none (the store refuses them anyway).
+    pub decided: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -222,6 +228,8 @@ impl<'a> View<'a> {
             stage: record.stage(self.now),
             applied_at: to_stored(record.created_at),
             link: record.link.as_ref().map(|l| self.link(l)),
+            job_open: record.job_open,
+            decided: record.decision_closed().is_some(),
             last_email: record
                 .last_email
                 .as_ref()
@@ -319,6 +327,30 @@ impl View<'_> {
                     "Email écrit dans un fichier (essai à blanc) : rien n'a été envoyé".into(),
                     "Email written to a file (dry run): nothing was sent".into(),
                 ),
+            ),
+            TimelineKind::CandidateEdited {
+                email_changed,
+                requeued,
+            } => (
+                "candidate_edited",
+                match (email_changed, requeued) {
+                    (false, 0) => pick(
+                        "Nom du candidat corrigé".into(),
+                        "Candidate's name corrected".into(),
+                    ),
+                    (true, 0) => pick(
+                        "Coordonnées du candidat corrigées (nouvelle adresse email)".into(),
+                        "Candidate's details corrected (new email address)".into(),
+                    ),
+                    (_, 1) => pick(
+                        "Coordonnées du candidat corrigées ; l'email en attente a été refait pour elles".into(),
+                        "Candidate's details corrected; the waiting email was remade for them".into(),
+                    ),
+                    (_, n) => pick(
+                        format!("Coordonnées du candidat corrigées ; les {n} emails en attente ont été refaits pour elles"),
+                        format!("Candidate's details corrected; the {n} waiting emails were remade for them"),
+                    ),
+                },
             ),
             TimelineKind::EmailAttempt {
                 kind,

@@ -67,6 +67,16 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     JobClosed { job_title: String },
 
+    /// Issue 13 (a decision is final): extending would push the link past
+    /// its longest life (`store::MAX_LINK_LIFETIME_DAYS` after it was made);
+    /// `until_fr`/`until_en` is that limit in the recruiter's zone.
+    #[error("{}", self.message(Lang::Fr))]
+    LinkAtMaximumLifetime {
+        id: i64,
+        until_fr: String,
+        until_en: String,
+    },
+
     /// The action needs a valid link, and the application has none (`state`
     /// says why: no link yet, or the latest expired or was revoked).
     #[error("{}", self.message(Lang::Fr))]
@@ -317,6 +327,7 @@ impl CoreError {
             CoreError::ApplicationClosed { .. } => "application_closed",
             CoreError::JobClosed { .. } => "job_closed",
             CoreError::NoActiveLink { .. } => "no_active_link",
+            CoreError::LinkAtMaximumLifetime { .. } => "link_at_maximum_lifetime",
             CoreError::JobNotFound { .. } => "job_not_found",
             CoreError::CandidateNotFound { .. } => "candidate_not_found",
             CoreError::EmailTaken { .. } => "email_taken",
@@ -488,20 +499,26 @@ impl CoreError {
                 shorten(job_title)
             ),
             (CoreError::ApplicationClosed { id, status }, Fr) => format!(
-                "La candidature n° {id} est close (statut « {} ») : aucun lien n'est créé. Changez son statut si vous voulez l'inviter.",
+                "La candidature n° {id} est close (statut « {} ») : aucun lien ni email ne lui est plus envoyé, et son lien ne peut être ni prolongé ni renvoyé. Rien n'a été modifié. Changez son statut si vous voulez l'inviter à nouveau.",
                 status.label(Fr)
             ),
             (CoreError::ApplicationClosed { id, status }, En) => format!(
-                "Application #{id} is closed (status \"{}\"): no link was created. Change its status to invite this candidate.",
+                "Application #{id} is closed (status \"{}\"): it gets no link or email any more, and its link can be neither extended nor resent. Nothing was changed. Change its status to invite this candidate again.",
                 status.label(En)
             ),
             (CoreError::JobClosed { job_title }, Fr) => format!(
-                "L'offre « {} » est fermée : aucun lien n'est créé. Rouvrez l'offre pour inviter.",
+                "L'offre « {} » est fermée : ses candidats ne reçoivent plus ni lien ni email, et leurs liens ne peuvent être ni prolongés ni renvoyés. Rien n'a été modifié. Rouvrez l'offre pour inviter.",
                 shorten(job_title)
             ),
             (CoreError::JobClosed { job_title }, En) => format!(
-                "The job offer \"{}\" is closed: no link was created. Reopen it to invite.",
+                "The job offer \"{}\" is closed: its candidates get no link or email any more, and their links can be neither extended nor resent. Nothing was changed. Reopen it to invite.",
                 shorten(job_title)
+            ),
+            (CoreError::LinkAtMaximumLifetime { id, until_fr, .. }, Fr) => format!(
+                "Le lien de la candidature n° {id} ne peut pas être prolongé au-delà d'un an après sa création ({until_fr}). Rien n'a été modifié. Créez un nouveau lien une fois celui-ci expiré, ou révoquez-le d'abord."
+            ),
+            (CoreError::LinkAtMaximumLifetime { id, until_en, .. }, En) => format!(
+                "The link of application #{id} cannot be extended past one year after it was made ({until_en}). Nothing was changed. Make a new link once this one has expired, or revoke it first."
             ),
             (CoreError::NoActiveLink { id, state }, Fr) => match state {
                 None => format!(

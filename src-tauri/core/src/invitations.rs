@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::{DateTime, Utc};
 use lettre::message::Mailbox;
 
+use crate::domain::{EmailAddress, PersonName};
 use crate::error::{CoreError, Result};
 use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
@@ -21,8 +22,8 @@ use crate::mail::{
 use crate::secret::{self, ApiKey, SecretStore};
 use crate::settings::{self, MailSettings};
 use crate::store::{
-    ApplicationRecord, Delivery, DeliveryOutcome, EmailKind, LinkRecord, LinkState, OutboxEntry,
-    OutboxState, PreparedEmail, PreparedInvitation, Store, StoredTemplate,
+    ApplicationRecord, CandidateCorrection, Delivery, DeliveryOutcome, EmailKind, LinkRecord,
+    LinkState, OutboxEntry, OutboxState, PreparedEmail, PreparedInvitation, Store, StoredTemplate,
 };
 use crate::template::{EmailTemplate, Values};
 use crate::time::format_for_email;
@@ -62,11 +63,30 @@ pub struct Invitations {
     mailers: MailerCache,
     /// This process's lease and the data folder holding every lease, when on disk.
     lease: Option<(ProcessLease, PathBuf)>,
+    /// Outcomes of emails that were handed to the server (or refused) but
+    /// could not be written (database busy past its time-out, disk full):
+    /// written as soon as the database takes writes again. Should the process
+    /// stop first, the row is still `sending` under this process's lease and
+    /// becomes `unknown` at the next start — never "not sent".
+    unrecorded: Mutex<Vec<Unrecorded>>,
+}
+
+struct Unrecorded {
+    outbox_id: i64,
+    at: DateTime<Utc>,
+    result: Result<SmtpReceipt, MailError>,
+    retrying: bool,
 }
 
 #[derive(Debug)]
 pub enum EmailOutcome {
     Sent(SmtpReceipt),
+    /// The server accepted the email, but writing that down failed (`error`
+    /// says why); JobGate writes it as soon as it can. Never send it again.
+    SentUnrecorded {
+        receipt: SmtpReceipt,
+        error: CoreError,
+    },
     /// The link exists and stays valid; the attempt is recorded with this error.
     Failed(MailError),
     AlreadySent {
@@ -90,6 +110,7 @@ impl Invitations {
             secrets,
             mailers: MailerCache::default(),
             lease: None,
+            unrecorded: Mutex::new(Vec::new()),
         }
     }
 
@@ -103,6 +124,7 @@ impl Invitations {
             secrets,
             mailers: MailerCache::default(),
             lease: Some((lease, data_dir.to_owned())),
+            unrecorded: Mutex::new(Vec::new()),
         };
         let interrupted = invitations.recover_interrupted()?;
         if interrupted > 0 {
@@ -211,9 +233,10 @@ impl Invitations {
         entry: &OutboxEntry,
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<EmailOutcome> {
-        if !self.claim(entry.id, now())? {
+        let Some(entry) = self.claim(entry.id, now())? else {
             return Ok(EmailOutcome::InProgress);
-        }
+        };
+        let entry = &entry;
         let result = match self.message_for(settings, entry) {
             Ok(message) => match self.outlet(settings) {
                 Ok(outlet) => outlet.send(message).await,
@@ -221,10 +244,11 @@ impl Invitations {
             },
             Err(e) => Err(e),
         };
-        self.record(entry.id, now(), &result, false)?;
-        Ok(match result {
-            Ok(receipt) => EmailOutcome::Sent(receipt),
-            Err(e) => EmailOutcome::Failed(e),
+        let unrecorded = self.record(entry.id, now(), &result, false)?;
+        Ok(match (result, unrecorded) {
+            (Ok(receipt), None) => EmailOutcome::Sent(receipt),
+            (Ok(receipt), Some(error)) => EmailOutcome::SentUnrecorded { receipt, error },
+            (Err(e), _) => EmailOutcome::Failed(e),
         })
     }
 
@@ -267,6 +291,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<EmailOutcome> {
         let settings = self.mail_settings()?;
+        self.record_pending();
         let delivery = {
             let mut store = self.lock()?;
             let compose = self.composer(&store, &settings, kind)?;
@@ -286,6 +311,9 @@ impl Invitations {
     pub fn mailto(&self, application_id: i64, now: DateTime<Utc>) -> Result<String> {
         let store = self.lock()?;
         let app = store.application(application_id)?;
+        if let Some(closed) = app.decision_closed() {
+            return Err(closed);
+        }
         let link = match &app.link {
             Some(link) if link.state(now) == LinkState::Active => link,
             other => {
@@ -310,6 +338,7 @@ impl Invitations {
         application_id: i64,
         now: DateTime<Utc>,
     ) -> Result<PreparedInvitation> {
+        self.record_pending();
         let mut store = self.lock()?;
         let compose = self.composer(&store, settings, EmailKind::Invitation)?;
         store.prepare_invitation(application_id, now, compose)
@@ -325,6 +354,22 @@ impl Invitations {
     ) -> Result<
         impl FnOnce(&ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
     > {
+        let compose = self.any_composer(store, settings)?;
+        Ok(
+            move |app: &ApplicationRecord, link: &LinkRecord, stored: &StoredTemplate| {
+                compose(kind, app, link, stored)
+            },
+        )
+    }
+
+    /// [`Invitations::composer`] for any kind of email.
+    fn any_composer(
+        &self,
+        store: &Store,
+        settings: &MailSettings,
+    ) -> Result<
+        impl Fn(EmailKind, &ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>,
+    > {
         let context = EmailContext::new(store, settings)?;
         let domain = settings
             .from
@@ -332,7 +377,10 @@ impl Invitations {
             .map(|m| m.email.domain().to_owned())
             .unwrap_or_else(|| "jobgate.invalid".to_owned());
         Ok(
-            move |app: &ApplicationRecord, link: &LinkRecord, stored: &StoredTemplate| {
+            move |kind: EmailKind,
+                  app: &ApplicationRecord,
+                  link: &LinkRecord,
+                  stored: &StoredTemplate| {
                 Ok(PreparedEmail {
                     recipient: app.email.clone(),
                     recipient_name: app.candidate_name.clone(),
@@ -343,15 +391,97 @@ impl Invitations {
         )
     }
 
-    /// Takes a queued row for this process (its lease recorded).
-    pub(crate) fn claim(&self, outbox_id: i64, now: DateTime<Utc>) -> Result<bool> {
+    /// Corrects a candidate's name and address; the emails of theirs still
+    /// waiting to leave are made again for the corrected details (see
+    /// [`Store::update_candidate`]).
+    pub fn update_candidate(
+        &self,
+        candidate_id: i64,
+        name: &PersonName,
+        email: &EmailAddress,
+        now: DateTime<Utc>,
+    ) -> Result<CandidateCorrection> {
+        let settings = self.mail_settings()?;
+        let mut store = self.lock()?;
+        let remake = self.any_composer(&store, &settings)?;
+        let correction = store.update_candidate(candidate_id, name, email, now, remake)?;
+        tracing::info!(
+            candidate_id,
+            requeued = correction.requeued,
+            in_flight = correction.in_flight,
+            "candidate corrected"
+        );
+        Ok(correction)
+    }
+
+    /// Takes a queued row for this process (its lease recorded), as it stands now.
+    pub(crate) fn claim(&self, outbox_id: i64, now: DateTime<Utc>) -> Result<Option<OutboxEntry>> {
         let lease = self.lease.as_ref().map(|(lease, _)| lease.id());
-        self.lock()?.claim_outbox(outbox_id, now, lease)
+        self.lock()?.claim_outbox_entry(outbox_id, now, lease)
     }
 
     /// Records an attempt's outcome. `retrying`: a temporary failure that will
-    /// be tried again goes back to the queue.
+    /// be tried again goes back to the queue. The email has left (or was
+    /// refused) whatever happens here: when the write fails, the outcome is
+    /// kept and written later ([`Invitations::record_pending`]), and the error
+    /// is returned as `Some` for the recruiter to be told — never as a failure
+    /// of the send.
     pub(crate) fn record(
+        &self,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+        result: &Result<SmtpReceipt, MailError>,
+        retrying: bool,
+    ) -> Result<Option<CoreError>> {
+        self.record_pending();
+        match self.write_outcome(outbox_id, now, result, retrying) {
+            Ok(()) => Ok(None),
+            Err(CoreError::Internal) => Err(CoreError::Internal),
+            Err(error) => {
+                tracing::error!(
+                    outbox_id,
+                    error = error.code(),
+                    "the outcome of an email could not be written; kept to write later"
+                );
+                self.unrecorded
+                    .lock()
+                    .map_err(|_| CoreError::Internal)?
+                    .push(Unrecorded {
+                        outbox_id,
+                        at: now,
+                        result: result.clone(),
+                        retrying,
+                    });
+                Ok(Some(error))
+            }
+        }
+    }
+
+    /// Writes the outcomes that could not be written when their email was
+    /// sent; returns how many are still waiting. Called before every new
+    /// outcome and every new email, so they land as soon as the database
+    /// takes writes again.
+    pub fn record_pending(&self) -> usize {
+        let Ok(mut waiting) = self.unrecorded.lock() else {
+            return 0;
+        };
+        // Oldest first; the first that still fails stops the round (each try
+        // may wait for the database's busy time-out).
+        let mut written = 0;
+        for u in waiting.iter() {
+            if self
+                .write_outcome(u.outbox_id, u.at, &u.result, u.retrying)
+                .is_err()
+            {
+                break;
+            }
+            written += 1;
+        }
+        waiting.drain(..written);
+        waiting.len()
+    }
+
+    fn write_outcome(
         &self,
         outbox_id: i64,
         now: DateTime<Utc>,
@@ -555,6 +685,7 @@ impl Invitations {
             status: crate::domain::ApplicationStatus::New,
             created_at: now,
             link: None,
+            job_open: true,
             last_email: None,
         };
         let rendered = render_email(

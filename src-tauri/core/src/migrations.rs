@@ -194,6 +194,37 @@ CREATE INDEX applications_created ON applications (created_at);
 CREATE INDEX applications_status ON applications (status, created_at);
 "#;
 
+/// A decision is final (issue 13): links of rejected, hired or withdrawn
+/// applications and of closed offers that an older build left current (an
+/// expired link revived by an extension, or one never revoked) are revoked now,
+/// their waiting emails withdrawn, and the history says so — as
+/// `store::lifecycle` does for every decision from this version on.
+const V9: &str = r#"
+CREATE TEMP TABLE decided_links AS
+    SELECT l.id AS link_id, a.id AS application_id,
+           CASE WHEN a.status IN ('rejected', 'hired', 'withdrawn') THEN 'status:' || a.status
+                ELSE 'job_closed' END AS reason
+    FROM invite_links l
+    JOIN applications a ON a.id = l.application_id
+    JOIN job_offers j ON j.id = a.job_id
+    WHERE l.retired_at IS NULL AND l.revoked_at IS NULL
+      AND (a.status IN ('rejected', 'hired', 'withdrawn') OR j.status = 'closed');
+DELETE FROM outbox WHERE state = 'queued' AND attempts = 0
+    AND link_id IN (SELECT link_id FROM decided_links);
+UPDATE outbox SET state = 'failed_permanent', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+       last_error_code = 'link_revoked',
+       last_error_fr = 'Le lien a été révoqué : cet email ne sera pas envoyé.',
+       last_error_en = 'The link was revoked: this email will not be sent.'
+    WHERE state IN ('queued', 'failed_temporary') AND link_id IN (SELECT link_id FROM decided_links);
+UPDATE invite_links SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),
+       retired_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    WHERE id IN (SELECT link_id FROM decided_links);
+INSERT INTO events (application_id, at, kind, detail)
+    SELECT application_id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'link_revoked', reason
+    FROM decided_links ORDER BY link_id;
+DROP TABLE decided_links;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -204,12 +235,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    8
+    9
 }
 
 #[cfg(test)]

@@ -97,6 +97,19 @@ pub fn default_value(name: &str) -> Result<String> {
     })
 }
 
+/// What only a newly chosen value must satisfy, beyond [`validate`]: a CA
+/// file being set must exist (one set earlier may since have gone, and that
+/// is said when sending, not here).
+pub fn check_new_value(name: &str, value: &str) -> Result<()> {
+    if name == SMTP_CA_FILE && !value.is_empty() && !std::path::Path::new(value).is_file() {
+        return Err(CoreError::InvalidSetting {
+            name: SMTP_CA_FILE,
+            value: value.to_owned(),
+        });
+    }
+    Ok(())
+}
+
 /// Checks and normalises a value before it is stored.
 pub fn validate(name: &str, raw: &str) -> Result<String> {
     let value = raw.trim();
@@ -133,11 +146,15 @@ pub fn validate(name: &str, raw: &str) -> Result<String> {
                 Ok(value.to_owned())
             }
         }
+        // Only the value's shape: whether the file is there is checked when it
+        // is set (`check_new_value`) and when a transport is built
+        // (`MailError::CaFile`), so a CA file that went missing blocks SMTP
+        // only, never the `mailto:` fallback or the other settings.
         SMTP_CA_FILE => {
-            if value.is_empty() || std::path::Path::new(value).is_file() {
-                Ok(value.to_owned())
-            } else {
+            if value.chars().any(char::is_control) {
                 Err(invalid(SMTP_CA_FILE))
+            } else {
+                Ok(value.to_owned())
             }
         }
         SMTP_TIMEOUT_SECONDS => match value.parse::<u64>() {
@@ -419,7 +436,10 @@ mod tests {
         assert!(validate(SMTP_PORT, "70000").is_err());
         assert_eq!(validate(SMTP_SECURITY, "STARTTLS").unwrap(), "starttls");
         assert!(validate(SMTP_SECURITY, "ssl").is_err());
-        assert!(validate(SMTP_CA_FILE, "/nonexistent/ca.pem").is_err());
+        // A missing CA file is refused when it is chosen, not when stored
+        // settings are read back (it would block the mailto: fallback).
+        assert!(check_new_value(SMTP_CA_FILE, "/nonexistent/ca.pem").is_err());
+        assert!(validate(SMTP_CA_FILE, "/nonexistent/ca.pem").is_ok());
         assert_eq!(validate(SMTP_CA_FILE, "").unwrap(), "");
         assert_eq!(
             validate(FROM, "Acme Recrutement <recrutement@acme.fr>").unwrap(),

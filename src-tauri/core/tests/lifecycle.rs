@@ -276,7 +276,7 @@ fn closing_an_application_revokes_its_link_and_reopening_gives_no_link_back() {
 }
 
 #[test]
-fn closing_a_job_offer_revokes_only_its_valid_links() {
+fn closing_a_job_offer_revokes_its_current_links_and_no_other_offers() {
     let mut store = store();
     let a = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
     let b = add(&mut store, "Dev", "Bo", "bo@exemple.fr");
@@ -289,9 +289,11 @@ fn closing_a_job_offer_revokes_only_its_valid_links() {
         .create_or_get_link(b, t0() - Duration::days(30))
         .unwrap();
     let job = store.application(a).unwrap().job_id;
-    assert_eq!(store.set_job_open(job, false, t0()).unwrap(), 1);
+    // Valid or expired, both are retired (issue 13: an expired link must not
+    // come back to life by an extension).
+    assert_eq!(store.set_job_open(job, false, t0()).unwrap(), 2);
     assert_eq!(state_of(&store, a, t0()), LinkState::Revoked);
-    assert_eq!(state_of(&store, b, t0()), LinkState::Expired);
+    assert_eq!(state_of(&store, b, t0()), LinkState::Revoked);
     assert!(store.application(c).unwrap().link.is_none());
     assert_eq!(state_of(&store, other, t0()), LinkState::Active);
     assert!(matches!(
@@ -592,4 +594,288 @@ fn resending_after_a_revocation_says_the_link_was_revoked() {
         store.prepare_follow_up(999, t0(), EmailKind::Invitation, compose),
         Err(CoreError::ApplicationNotFound { id: 999 })
     ));
+}
+
+// ---- Issue 13: a decision is final; corrections reach the outbox; every
+// history event has words.
+
+/// The composer as `Store::update_candidate` calls it (any kind of email).
+fn remake(
+    _kind: EmailKind,
+    app: &jobgate_core::store::ApplicationRecord,
+    link: &jobgate_core::store::LinkRecord,
+    template: &jobgate_core::store::StoredTemplate,
+) -> jobgate_core::Result<jobgate_core::store::PreparedEmail> {
+    let mut prepared = compose(app, link, template)?;
+    prepared.email.text = format!(
+        "Bonjour {}, link {}",
+        app.candidate_name,
+        link.token.as_str()
+    );
+    Ok(prepared)
+}
+
+#[test]
+fn a_rejected_candidates_expired_link_is_not_revived_by_an_extension() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0());
+    let after_expiry = t0() + Duration::days(30);
+    assert_eq!(state_of(&store, id, after_expiry), LinkState::Expired);
+    let change = store
+        .set_application_status(id, ApplicationStatus::Rejected, after_expiry)
+        .unwrap();
+    assert!(change.revoked_link, "the expired link is retired too");
+    assert_eq!(state_of(&store, id, after_expiry), LinkState::Revoked);
+    // Extending, resending, a new link, the mailto: refused, saying why.
+    match store.extend_link(id, 30, after_expiry) {
+        Err(CoreError::ApplicationClosed { .. }) => {}
+        other => panic!("expected application_closed, got {other:?}"),
+    }
+    match store.prepare_follow_up(id, after_expiry, EmailKind::Extension, compose) {
+        Err(CoreError::ApplicationClosed { .. }) => {}
+        other => panic!("expected application_closed, got {other:?}"),
+    }
+    match store.prepare_invitation(id, after_expiry, compose) {
+        Err(CoreError::ApplicationClosed { .. }) => {}
+        other => panic!("expected application_closed, got {other:?}"),
+    }
+    let message = CoreError::ApplicationClosed {
+        id,
+        status: ApplicationStatus::Rejected,
+    }
+    .message(jobgate_core::Lang::Fr);
+    assert!(message.contains("prolongé"), "{message}");
+    // The export never says valid: it says revoked.
+    let rows = store.export_links(None).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].link.state(after_expiry), LinkState::Revoked);
+    // The history says why.
+    let timeline = store.timeline(id).unwrap();
+    assert!(timeline.iter().any(|e| matches!(
+        e.kind,
+        TimelineKind::LinkRevoked {
+            reason: jobgate_core::store::RevokeReason::Closed(ApplicationStatus::Rejected)
+        }
+    )));
+}
+
+#[test]
+fn closing_an_offer_retires_expired_links_so_none_can_be_extended() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0());
+    let job = store.application(id).unwrap().job_id;
+    let after_expiry = t0() + Duration::days(30);
+    assert_eq!(store.set_job_open(job, false, after_expiry).unwrap(), 1);
+    assert_eq!(state_of(&store, id, after_expiry), LinkState::Revoked);
+    match store.extend_link(id, 30, after_expiry) {
+        Err(CoreError::JobClosed { .. }) => {}
+        other => panic!("expected job_closed, got {other:?}"),
+    }
+    // Reopening revives nothing; inviting again makes a new link.
+    store.set_job_open(job, true, after_expiry).unwrap();
+    assert_eq!(state_of(&store, id, after_expiry), LinkState::Revoked);
+    let again = store.create_or_get_link(id, after_expiry).unwrap();
+    assert!(again.created);
+}
+
+#[test]
+fn a_closed_offers_still_valid_link_is_neither_resent_nor_mailed() {
+    // A link an older build left valid under a closed offer (the migration
+    // retires those; this is the gate behind it): every action refuses.
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0());
+    let job = store.application(id).unwrap().job_id;
+    store.set_job_open(job, false, t0()).unwrap();
+    let app = store.application(id).unwrap();
+    assert!(matches!(
+        app.decision_closed(),
+        Some(CoreError::JobClosed { .. })
+    ));
+    assert!(!app.awaits_invitation(t0()));
+}
+
+#[test]
+fn repeated_extensions_cannot_push_a_link_past_a_year_after_it_was_made() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let link = store.create_or_get_link(id, t0()).unwrap().link;
+    let limit = link.created_at + Duration::days(365);
+    let mut last = link.expires_at;
+    for _ in 0..3 {
+        match store.extend_link(id, 200, t0()) {
+            Ok(extended) => {
+                assert!(extended.expires_at <= limit + Duration::hours(1));
+                assert!(extended.expires_at > last);
+                last = extended.expires_at;
+            }
+            Err(CoreError::LinkAtMaximumLifetime { .. }) => break,
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    match store.extend_link(id, 1, t0()) {
+        Err(e @ CoreError::LinkAtMaximumLifetime { .. }) => {
+            assert_eq!(e.code(), "link_at_maximum_lifetime");
+            assert!(e.message(jobgate_core::Lang::Fr).contains("un an"));
+        }
+        other => panic!("expected link_at_maximum_lifetime, got {other:?}"),
+    }
+    assert_eq!(
+        store.application(id).unwrap().link.unwrap().expires_at,
+        last,
+        "nothing changed"
+    );
+}
+
+#[test]
+fn an_older_database_with_a_revived_link_of_a_rejected_candidate_is_mended_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobgate.sqlite3");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+        store.prepare_invitation(id, t0(), compose).unwrap();
+        store
+            .set_application_status(id, ApplicationStatus::Rejected, t0())
+            .unwrap();
+        id
+    };
+    // What an older build could leave: the link current and not revoked, a
+    // queued email for it, and schema version 8.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE invite_links SET revoked_at = NULL, retired_at = NULL;
+             INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
+                 body_text, body_html, message_id, created_at, updated_at)
+               SELECT application_id, id, 'ana@exemple.fr', 'Ana', 's', 't', 'h', '<old@test>',
+                 created_at, created_at FROM invite_links;
+             PRAGMA user_version = 8;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap() as usize,
+        jobgate_core::latest_schema_version()
+    );
+    assert_eq!(state_of(&store, id, t0()), LinkState::Revoked);
+    assert!(
+        store.list_outbox(10).unwrap().is_empty(),
+        "queued email withdrawn"
+    );
+}
+
+#[test]
+fn correcting_an_address_remakes_the_queued_email_for_the_new_one() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let prepared = store.prepare_invitation(id, t0(), compose).unwrap();
+    let Delivery::Send(entry) = prepared.delivery else {
+        panic!("a row to send")
+    };
+    assert_eq!(entry.recipient, "ana@exemple.fr");
+    let candidate = store.application(id).unwrap().candidate_id;
+    let name = jobgate_core::domain::PersonName::parse("Ana Lopez").unwrap();
+    let email = jobgate_core::domain::EmailAddress::parse("ana.lopez@exemple.fr").unwrap();
+    let correction = store
+        .update_candidate(candidate, &name, &email, t0(), remake)
+        .unwrap();
+    assert!(correction.email_changed);
+    assert_eq!(correction.requeued, 1);
+    assert!(
+        correction.link_sent_to_old_address.is_empty(),
+        "nothing left yet"
+    );
+    // What a sender claims now is the corrected email, not the old copy.
+    let claimed = store
+        .claim_outbox_entry(entry.id, t0(), None)
+        .unwrap()
+        .expect("claimed");
+    assert_eq!(claimed.recipient, "ana.lopez@exemple.fr");
+    assert_eq!(claimed.recipient_name, "Ana Lopez");
+    assert!(
+        claimed.email.text.starts_with("Bonjour Ana Lopez"),
+        "{}",
+        claimed.email.text
+    );
+    // The history has words for it.
+    let last = store.timeline(id).unwrap().pop().unwrap();
+    assert!(matches!(
+        last.kind,
+        TimelineKind::EmailAttempt { .. } | TimelineKind::CandidateEdited { .. }
+    ));
+}
+
+#[test]
+fn correcting_an_address_after_the_link_was_emailed_names_the_exposed_link() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    invite_and_send(&mut store, id, t0());
+    let candidate = store.application(id).unwrap().candidate_id;
+    let name = jobgate_core::domain::PersonName::parse("Ana").unwrap();
+    let email = jobgate_core::domain::EmailAddress::parse("ana.lopez@exemple.fr").unwrap();
+    let correction = store
+        .update_candidate(candidate, &name, &email, t0(), remake)
+        .unwrap();
+    assert_eq!(correction.requeued, 0);
+    assert_eq!(correction.link_sent_to_old_address, vec![id]);
+    // Only the name changes: the link was emailed to this very address.
+    let name = jobgate_core::domain::PersonName::parse("Ana L.").unwrap();
+    let correction = store
+        .update_candidate(candidate, &name, &email, t0(), remake)
+        .unwrap();
+    assert!(!correction.email_changed);
+    assert!(correction.link_sent_to_old_address.is_empty());
+}
+
+#[test]
+fn every_event_kind_written_has_words_in_both_languages() {
+    // Writes one event of every kind (as the store writes them), then reads
+    // the history back and renders it: none may come out raw ("other").
+    use jobgate_core::dto::View;
+    use jobgate_core::store::EventKind;
+    use strum::IntoEnumIterator;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobgate.sqlite3");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        add(&mut store, "Dev", "Ana", "ana@exemple.fr")
+    };
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("DELETE FROM events", []).unwrap();
+        for kind in EventKind::iter() {
+            conn.execute(
+                "INSERT INTO events (application_id, at, kind, detail) VALUES (?1, ?2, ?3, NULL)",
+                rusqlite::params![id, "2026-11-24T09:30:00Z", kind.as_str()],
+            )
+            .unwrap();
+        }
+    }
+    let store = Store::open(&path).unwrap();
+    let timeline = store.timeline(id).unwrap();
+    assert_eq!(timeline.len(), EventKind::iter().count());
+    for lang in [jobgate_core::Lang::Fr, jobgate_core::Lang::En] {
+        let view = View::for_recruiter("https://x.example", t0(), lang);
+        for (entry, kind) in timeline.iter().zip(EventKind::iter()) {
+            let dto = view.timeline(entry);
+            assert_ne!(dto.kind, "other", "{kind} has no words");
+            assert!(!dto.text.is_empty(), "{kind}");
+            assert!(
+                !dto.text.contains(kind.as_str()),
+                "{kind} shown raw: {}",
+                dto.text
+            );
+        }
+    }
+    // The one the window showed raw before: a corrected candidate.
+    let view = View::for_recruiter("https://x.example", t0(), jobgate_core::Lang::Fr);
+    let edited = timeline
+        .iter()
+        .find(|e| matches!(e.kind, TimelineKind::CandidateEdited { .. }))
+        .unwrap();
+    assert!(view.timeline(edited).text.contains("corrig"));
 }

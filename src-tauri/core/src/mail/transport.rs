@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, Certificate, Tls, TlsParameters};
@@ -101,11 +101,17 @@ pub struct Mailer {
     config: SmtpConfig,
     tls: Tls,
     credentials: Credentials,
-    idle: Mutex<Vec<MailerConnection>>,
+    /// Connections kept for the next single message, with when each was parked.
+    idle: Mutex<Vec<(Instant, MailerConnection)>>,
 }
 
 /// Idle connections kept for single messages (a batch opens its own).
 const MAX_IDLE: usize = 2;
+
+/// A parked connection older than this is closed instead of reused: servers
+/// drop idle clients (SendGrid after about a minute, Postfix after 300 s), and
+/// one that was dropped answers the next command with a 421 or nothing.
+pub const MAX_IDLE_AGE: Duration = Duration::from_secs(60);
 
 impl Mailer {
     pub fn new(config: &SmtpConfig, key: &ApiKey) -> Result<Mailer, MailError> {
@@ -181,19 +187,20 @@ impl Mailer {
         Ok(())
     }
 
-    /// Sends one message on the idle connection, or a new one. A kept
-    /// connection the server has closed meanwhile fails before DATA, so the
-    /// message is then sent once on a fresh connection — never twice.
+    /// Sends one message on a kept connection that still answers, or a new
+    /// one. A kept connection is first asked NOOP: one that answers anything
+    /// but 250 (a 421 "closing", a reset, silence) is dropped before the
+    /// message is given to it, so a server's idle time-out never becomes a
+    /// failed email; connections parked longer than [`MAX_IDLE_AGE`] are not
+    /// even asked. The message is sent once — never twice.
     pub async fn send(&self, message: Message) -> Result<SmtpReceipt, MailError> {
-        let reused = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        if let Some(mut conn) = reused {
-            match conn.send(&message).await {
-                Ok(receipt) => {
+        while let Some(mut conn) = self.take_idle() {
+            if conn.still_answers().await {
+                let result = conn.send(&message).await;
+                if result.is_ok() {
                     self.park(conn);
-                    return Ok(receipt);
                 }
-                Err(MailError::Network { .. } | MailError::Timeout { .. }) => {}
-                Err(e) => return Err(e),
+                return result;
             }
         }
         let mut conn = self.connect().await?;
@@ -207,9 +214,17 @@ impl Mailer {
     fn park(&self, conn: MailerConnection) {
         if let Ok(mut idle) = self.idle.lock() {
             if idle.len() < MAX_IDLE {
-                idle.push(conn);
+                idle.push((Instant::now(), conn));
             }
         }
+    }
+
+    /// The most recently parked connection young enough to reuse; older ones
+    /// are dropped (closing the socket).
+    fn take_idle(&self) -> Option<MailerConnection> {
+        let mut idle = self.idle.lock().ok()?;
+        idle.retain(|(parked, _)| parked.elapsed() < MAX_IDLE_AGE);
+        idle.pop().map(|(_, conn)| conn)
     }
 }
 
@@ -263,6 +278,15 @@ impl MailerConnection {
                 detail: format!("no answer within {} s", self.config.timeout.as_secs()),
             }),
         }
+    }
+
+    /// Whether a kept connection still works: NOOP answered 250 in time.
+    async fn still_answers(&mut self) -> bool {
+        let probe = Duration::from_secs(5).min(self.config.timeout);
+        matches!(
+            tokio::time::timeout(probe, self.conn.test_connected()).await,
+            Ok(true)
+        )
     }
 
     async fn step(&mut self, command: String) -> Result<(), MailError> {

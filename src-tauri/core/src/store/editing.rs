@@ -10,10 +10,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
-use super::{record_event, Store};
+use super::{current_link, record_event, EventKind, LinkState, Store};
 use crate::domain::{search_key, EmailAddress, JobTitle, PersonName};
 use crate::error::{CoreError, Result};
-use crate::store::NewApplication;
+use crate::store::{EmailKind, NewApplication};
 
 impl Store {
     /// Every application the query matches, page after page (its `limit`
@@ -64,13 +64,26 @@ impl Store {
 
     /// Corrects a candidate's name and email (for all their applications).
     /// Another candidate with that email: refused, nothing changed.
+    ///
+    /// In the same transaction, every email of theirs still waiting to leave
+    /// (queued, or failed and waiting for a retry) is made again by `remake`
+    /// for the corrected name and address, so nothing goes to the old address;
+    /// what is being sent at this very moment cannot be stopped and is counted.
+    /// An application whose valid link was already emailed to the old address
+    /// is named, so the recruiter can revoke a link sitting in the wrong mailbox.
     pub fn update_candidate(
         &mut self,
         candidate_id: i64,
         name: &PersonName,
         email: &EmailAddress,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+        remake: impl Fn(
+            EmailKind,
+            &super::ApplicationRecord,
+            &super::LinkRecord,
+            &super::StoredTemplate,
+        ) -> Result<super::PreparedEmail>,
+    ) -> Result<CandidateCorrection> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -86,7 +99,22 @@ impl Store {
                 email: email.as_str().to_owned(),
             });
         }
-        let changed = tx.execute(
+        let (old_name, old_email): (String, String) = tx
+            .query_row(
+                "SELECT name, email FROM candidates WHERE id = ?1",
+                [candidate_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(CoreError::CandidateNotFound { id: candidate_id })?;
+        let mut correction = CandidateCorrection {
+            email_changed: old_email != email.as_str(),
+            ..CandidateCorrection::default()
+        };
+        if old_name == name.as_str() && !correction.email_changed {
+            return Ok(correction);
+        }
+        tx.execute(
             "UPDATE candidates SET name = ?2, name_key = ?3, email = ?4 WHERE id = ?1",
             params![
                 candidate_id,
@@ -95,9 +123,6 @@ impl Store {
                 email.as_str()
             ],
         )?;
-        if changed == 0 {
-            return Err(CoreError::CandidateNotFound { id: candidate_id });
-        }
         let ids: Vec<i64> = {
             let mut stmt = tx.prepare("SELECT id FROM applications WHERE candidate_id = ?1")?;
             let ids = stmt
@@ -106,10 +131,30 @@ impl Store {
             ids
         };
         for id in ids {
-            record_event(&tx, id, now, "candidate_edited", None)?;
+            let requeued = remake_waiting_emails(&tx, id, now, &remake)?;
+            correction.requeued += requeued;
+            correction.in_flight += tx.query_row(
+                "SELECT COUNT(*) FROM outbox WHERE application_id = ?1 AND state = 'sending'",
+                [id],
+                |r| r.get::<_, u32>(0),
+            )?;
+            if correction.email_changed && link_emailed_elsewhere(&tx, id, email, now)? {
+                correction.link_sent_to_old_address.push(id);
+            }
+            let detail = serde_json::json!({
+                "email_changed": correction.email_changed,
+                "requeued": requeued,
+            });
+            record_event(
+                &tx,
+                id,
+                now,
+                EventKind::CandidateEdited,
+                Some(&detail.to_string()),
+            )?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(correction)
     }
 
     /// Renames a job offer. Another offer with that title (any case and
@@ -177,4 +222,94 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// What correcting a candidate did beyond their name and address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CandidateCorrection {
+    pub email_changed: bool,
+    /// Emails waiting to leave, made again for the corrected name and address.
+    pub requeued: u32,
+    /// Emails being handed to the server at this moment, with the old details.
+    pub in_flight: u32,
+    /// Applications whose valid link was already emailed to another address
+    /// than the corrected one (a bearer link may sit in the wrong mailbox).
+    pub link_sent_to_old_address: Vec<i64>,
+}
+
+/// Makes every waiting email of the application again (recipient, name,
+/// text, Message-ID, from the offer's current template); returns how many.
+fn remake_waiting_emails(
+    tx: &rusqlite::Transaction<'_>,
+    application_id: i64,
+    now: DateTime<Utc>,
+    remake: &impl Fn(
+        EmailKind,
+        &super::ApplicationRecord,
+        &super::LinkRecord,
+        &super::StoredTemplate,
+    ) -> Result<super::PreparedEmail>,
+) -> Result<u32> {
+    let waiting: Vec<(i64, i64, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, link_id, kind FROM outbox
+             WHERE application_id = ?1 AND state IN ('queued', 'failed_temporary')",
+        )?;
+        let rows = stmt
+            .query_map([application_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows
+    };
+    if waiting.is_empty() {
+        return Ok(0);
+    }
+    let sql = format!("{} WHERE a.id = ?1", super::select_applications());
+    let application = tx.query_row(&sql, [application_id], super::read_application)?;
+    let template = super::templates::template_for_email(tx, application.job_id, now)?;
+    let mut remade = 0;
+    for (outbox_id, link_id, kind) in waiting {
+        let Some(link) = super::link_by_id(tx, link_id)? else {
+            continue;
+        };
+        let prepared = remake(EmailKind::parse(&kind), &application, &link, &template)?;
+        remade += tx.execute(
+            "UPDATE outbox SET recipient = ?2, recipient_name = ?3, subject = ?4, body_text = ?5,
+                    body_html = ?6, message_id = ?7, template_id = ?8, updated_at = ?9
+             WHERE id = ?1 AND state IN ('queued', 'failed_temporary')",
+            params![
+                outbox_id,
+                prepared.recipient,
+                prepared.recipient_name,
+                prepared.email.subject,
+                prepared.email.text,
+                prepared.email.html,
+                prepared.message_id,
+                template.id,
+                crate::time::to_stored(now)
+            ],
+        )? as u32;
+    }
+    Ok(remade)
+}
+
+/// Whether the application's valid link was emailed (or may have been) to
+/// an address other than `email`.
+fn link_emailed_elsewhere(
+    tx: &rusqlite::Transaction<'_>,
+    application_id: i64,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let Some(link) = current_link(tx, application_id)? else {
+        return Ok(false);
+    };
+    if link.state(now) != LinkState::Active {
+        return Ok(false);
+    }
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM outbox WHERE link_id = ?1
+             AND state IN ('sent', 'unknown', 'sending') AND recipient <> ?2 COLLATE NOCASE)",
+        params![link.id, email.as_str()],
+        |r| r.get(0),
+    )?)
 }

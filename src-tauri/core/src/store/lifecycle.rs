@@ -12,13 +12,17 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::{
-    current_link, optional_time_column, record_event, time_column, InvitationStatus, LinkRecord,
-    LinkState, OutboxState, Store,
+    current_link, optional_time_column, record_event, time_column, EventKind, InvitationStatus,
+    LinkRecord, LinkState, OutboxState, Store,
 };
 use crate::domain::{ApplicationStatus, Token};
 use crate::error::{CoreError, Result};
 use crate::settings::parse_validity_days;
 use crate::time::{add_local_days, from_stored, to_stored};
+
+/// No link lives longer than this many calendar days after it was made,
+/// however often it is extended: a bearer link must not stay usable for ever.
+pub const MAX_LINK_LIFETIME_DAYS: u32 = 365;
 
 /// What an outbox row carries: the invitation (first sent or sent again), or
 /// the news that the link was extended.
@@ -198,6 +202,12 @@ pub enum TimelineKind {
     },
     /// Written to a file (dry run) instead of being sent.
     EmailDryRun,
+    /// The candidate's name or address was corrected; `requeued` emails
+    /// waiting to leave were made again for the corrected candidate.
+    CandidateEdited {
+        email_changed: bool,
+        requeued: u32,
+    },
     /// One try at sending, with what the server said.
     EmailAttempt {
         kind: EmailKind,
@@ -271,12 +281,12 @@ impl Store {
                 &tx,
                 application_id,
                 now,
-                "status_changed",
+                EventKind::StatusChanged,
                 Some(&detail.to_string()),
             )?;
             if to.is_closed() {
                 change.revoked_link =
-                    revoke_active(&tx, application_id, now, RevokeReason::Closed(to))?.is_some();
+                    retire_current(&tx, application_id, now, RevokeReason::Closed(to))?.is_some();
             }
         }
         tx.commit()?;
@@ -290,7 +300,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         require_application(&tx, application_id)?;
-        let Some(link) = revoke_active(&tx, application_id, now, RevokeReason::Recruiter)? else {
+        let Some(link) = retire_current(&tx, application_id, now, RevokeReason::Recruiter)? else {
             return Err(no_active_link(&tx, application_id, now)?);
         };
         tx.commit()?;
@@ -299,7 +309,9 @@ impl Store {
 
     /// "Prolonger": the current link (valid, or expired but not replaced) stays
     /// the same and expires `days` calendar days after its expiry — or after
-    /// now, if it has already expired. A revoked link cannot be extended.
+    /// now, if it has already expired. A revoked link cannot be extended, nor
+    /// the link of a closed application or offer (a decision is final), nor
+    /// any link past [`MAX_LINK_LIFETIME_DAYS`] after it was made.
     pub fn extend_link(
         &mut self,
         application_id: i64,
@@ -310,13 +322,21 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        require_application(&tx, application_id)?;
+        super::require_undecided(&tx, application_id)?;
         let link = match current_link(&tx, application_id)? {
             Some(link) if link.revoked_at.is_none() => link,
             _ => return Err(no_active_link(&tx, application_id, now)?),
         };
         let from = link.expires_at;
-        let to = add_local_days(from.max(now), days, self.zone);
+        let limit = add_local_days(link.created_at, MAX_LINK_LIFETIME_DAYS, self.zone);
+        let to = add_local_days(from.max(now), days, self.zone).min(limit);
+        if to <= from.max(now) {
+            return Err(CoreError::LinkAtMaximumLifetime {
+                id: application_id,
+                until_fr: crate::time::format_local(limit, self.zone, crate::Lang::Fr),
+                until_en: crate::time::format_local(limit, self.zone, crate::Lang::En),
+            });
+        }
         tx.execute(
             "UPDATE invite_links SET expires_at = ?2 WHERE id = ?1",
             params![link.id, to_stored(to)],
@@ -326,7 +346,7 @@ impl Store {
             &tx,
             application_id,
             now,
-            "link_extended",
+            EventKind::LinkExtended,
             Some(&detail.to_string()),
         )?;
         let link = current_link(&tx, application_id)?.ok_or(CoreError::Internal)?;
@@ -349,18 +369,20 @@ impl Store {
         let mut revoked = 0;
         if !open {
             let ids: Vec<i64> = {
+                // Every current link, valid or expired: an expired one must not
+                // come back to life by an extension.
                 let mut stmt = tx.prepare(
                     "SELECT a.id FROM applications a
                      JOIN invite_links l ON l.application_id = a.id AND l.retired_at IS NULL
-                     WHERE a.job_id = ?1 AND l.revoked_at IS NULL AND l.expires_at > ?2",
+                     WHERE a.job_id = ?1 AND l.revoked_at IS NULL",
                 )?;
                 let ids = stmt
-                    .query_map(params![job_id, to_stored(now)], |r| r.get(0))?
+                    .query_map(params![job_id], |r| r.get(0))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 ids
             };
             for id in ids {
-                if revoke_active(&tx, id, now, RevokeReason::JobClosed)?.is_some() {
+                if retire_current(&tx, id, now, RevokeReason::JobClosed)?.is_some() {
                     revoked += 1;
                 }
             }
@@ -488,26 +510,19 @@ impl Store {
         let mut rows = stmt.query([application_id])?;
         while let Some(row) = rows.next()? {
             let at = time_column(row, 0)?;
-            let kind: String = row.get(1)?;
+            let stored: String = row.get(1)?;
             let detail: Option<String> = row.get(2)?;
-            let kind = match kind.as_str() {
-                "email_sent" | "email_failed" | "email_unknown" => match finished.pop_front() {
+            let kind = match EventKind::parse(&stored) {
+                Some(
+                    kind
+                    @ (EventKind::EmailSent | EventKind::EmailFailed | EventKind::EmailUnknown),
+                ) => match finished.pop_front() {
                     Some((_, attempt)) => attempt,
                     // An attempt whose row was since removed: what the event says.
-                    None => TimelineKind::EmailAttempt {
-                        kind: EmailKind::Invitation,
-                        outcome: Some(match kind.as_str() {
-                            "email_sent" => OutboxState::Sent,
-                            "email_unknown" => OutboxState::Unknown,
-                            _ => OutboxState::FailedPermanent,
-                        }),
-                        smtp_code: None,
-                        reply: None,
-                        queue_id: None,
-                        error_code: detail,
-                    },
+                    None => event_kind(kind, detail.as_deref()),
                 },
-                _ => event_kind(&kind, detail.as_deref()),
+                Some(kind) => event_kind(kind, detail.as_deref()),
+                None => TimelineKind::Other { kind: stored },
             };
             entries.push(TimelineEntry { at, kind });
         }
@@ -593,9 +608,12 @@ impl Store {
     }
 }
 
-/// Revokes the application's current link if it is still valid, and withdraws
-/// the emails queued for it. Returns the revoked link.
-fn revoke_active(
+/// Revokes the application's current link and withdraws the emails queued
+/// for it. Returns the revoked link. The recruiter's "Révoquer" acts on a
+/// valid link only; a decision (closed application or offer) retires the
+/// current link whatever its state, so an expired link of a rejected
+/// candidate can never be extended back to life.
+fn retire_current(
     tx: &Transaction<'_>,
     application_id: i64,
     now: DateTime<Utc>,
@@ -604,7 +622,11 @@ fn revoke_active(
     let Some(mut link) = current_link(tx, application_id)? else {
         return Ok(None);
     };
-    if link.state(now) != LinkState::Active {
+    let retirable = match reason {
+        RevokeReason::Recruiter => link.state(now) == LinkState::Active,
+        RevokeReason::Closed(_) | RevokeReason::JobClosed => link.revoked_at.is_none(),
+    };
+    if !retirable {
         return Ok(None);
     }
     let now_text = to_stored(now);
@@ -632,7 +654,7 @@ fn revoke_active(
         tx,
         application_id,
         now,
-        "link_revoked",
+        EventKind::LinkRevoked,
         Some(&reason.stored()),
     )?;
     link.revoked_at = Some(super::truncate_to_seconds(now));
@@ -679,8 +701,9 @@ pub(super) fn require_job(conn: &rusqlite::Connection, id: i64) -> Result<()> {
         .ok_or(CoreError::JobNotFound { id })
 }
 
-/// Reads a stored event back.
-fn event_kind(kind: &str, detail: Option<&str>) -> TimelineKind {
+/// Reads a stored event back. Every [`EventKind`] has its arm: adding a kind
+/// without saying how the history shows it does not compile.
+fn event_kind(kind: EventKind, detail: Option<&str>) -> TimelineKind {
     let json = || {
         detail
             .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
@@ -693,34 +716,52 @@ fn event_kind(kind: &str, detail: Option<&str>) -> TimelineKind {
             .as_str()
             .and_then(|s| ApplicationStatus::parse(s).ok())
     };
+    let outcome = |state: OutboxState| TimelineKind::EmailAttempt {
+        kind: EmailKind::Invitation,
+        outcome: Some(state),
+        smtp_code: None,
+        reply: None,
+        queue_id: None,
+        error_code: detail.map(str::to_owned),
+    };
     match kind {
-        "application_added" => TimelineKind::ApplicationAdded,
-        "link_created" => TimelineKind::LinkCreated {
+        EventKind::ApplicationAdded => TimelineKind::ApplicationAdded,
+        EventKind::LinkCreated => TimelineKind::LinkCreated {
             expires_at: detail.and_then(|d| from_stored(d).ok()),
         },
-        "link_revoked" => TimelineKind::LinkRevoked {
+        EventKind::LinkRevoked => TimelineKind::LinkRevoked {
             reason: RevokeReason::parse(detail.unwrap_or("")),
         },
-        "link_extended" => {
+        EventKind::LinkExtended => {
             let v = json();
             TimelineKind::LinkExtended {
                 from: instant(&v, "from"),
                 to: instant(&v, "to"),
             }
         }
-        "status_changed" => {
+        EventKind::StatusChanged => {
             let v = json();
             TimelineKind::StatusChanged {
                 from: status(&v, "from"),
                 to: status(&v, "to"),
             }
         }
-        "email_queued" => TimelineKind::EmailQueued {
+        EventKind::EmailQueued => TimelineKind::EmailQueued {
             kind: EmailKind::parse(detail.unwrap_or("")),
         },
-        "email_dry_run" => TimelineKind::EmailDryRun,
-        other => TimelineKind::Other {
-            kind: other.to_owned(),
-        },
+        EventKind::EmailDryRun => TimelineKind::EmailDryRun,
+        EventKind::EmailSent => outcome(OutboxState::Sent),
+        EventKind::EmailFailed => outcome(OutboxState::FailedPermanent),
+        EventKind::EmailUnknown => outcome(OutboxState::Unknown),
+        EventKind::CandidateEdited => {
+            let v = json();
+            TimelineKind::CandidateEdited {
+                email_changed: v["email_changed"].as_bool().unwrap_or(false),
+                requeued: v["requeued"]
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .unwrap_or(0),
+            }
+        }
     }
 }

@@ -19,9 +19,13 @@ use chrono_tz::Tz;
 
 pub mod backup;
 mod editing;
+pub use editing::CandidateCorrection;
+mod events;
 mod lifecycle;
 mod outbox;
 mod templates;
+pub(crate) use events::record_event;
+pub use events::EventKind;
 pub use lifecycle::{
     EmailKind, JobOverview, LinkExportRow, RevokeReason, Stage, StatusChange, TimelineEntry,
     TimelineKind,
@@ -116,6 +120,8 @@ pub struct ApplicationRecord {
     pub created_at: DateTime<Utc>,
     /// The application's latest link, whatever its state.
     pub link: Option<LinkRecord>,
+    /// Whether its job offer is open.
+    pub job_open: bool,
     /// The application's latest email, whatever its state.
     pub last_email: Option<EmailRecord>,
 }
@@ -190,6 +196,12 @@ impl InvitationStatus {
 }
 
 impl ApplicationRecord {
+    /// Why no link action applies to this application any more (a decision
+    /// was made), as the error to show; `None` while it is in the running.
+    pub fn decision_closed(&self) -> Option<CoreError> {
+        closed_error(self.id, self.status, self.job_open, &self.job_title)
+    }
+
     pub fn invitation_status(&self, now: DateTime<Utc>) -> InvitationStatus {
         InvitationStatus::from_parts(
             self.link.as_ref().map(|l| (l.id, l.state(now))),
@@ -207,7 +219,7 @@ impl ApplicationRecord {
     /// (resent only deliberately) and revoked invitations, and closed
     /// applications, are left out.
     pub fn awaits_invitation(&self, now: DateTime<Utc>) -> bool {
-        !self.status.is_closed()
+        self.decision_closed().is_none()
             && matches!(
                 self.invitation_status(now),
                 InvitationStatus::NotInvited
@@ -612,9 +624,19 @@ impl Store {
         Ok(stored.unwrap_or(default))
     }
 
+    /// Checks a value as [`Store::set_setting`] would store it: its shape, and
+    /// what only a changed value must satisfy (a CA file that exists).
+    pub fn check_setting(&self, name: &str, raw: &str) -> Result<String> {
+        let value = settings::validate(name, raw)?;
+        if value != self.setting(name)? {
+            settings::check_new_value(name, &value)?;
+        }
+        Ok(value)
+    }
+
     /// Validates, normalises and stores a setting; returns the stored value.
     pub fn set_setting(&mut self, name: &str, raw: &str) -> Result<String> {
-        let value = settings::validate(name, raw)?;
+        let value = self.check_setting(name, raw)?;
         self.conn.execute(
             "INSERT INTO settings (name, value) VALUES (?1, ?2)
              ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -657,6 +679,11 @@ pub(crate) fn create_or_get_link(
         .optional()?
         .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
 
+    // A decision is final: not even a still-valid link is handed out again.
+    let status = ApplicationStatus::parse(&status)?;
+    if let Some(closed) = closed_error(application_id, status, job_status == "open", &job_title) {
+        return Err(closed);
+    }
     if let Some(current) = current_link(tx, application_id)? {
         if current.state(now) == LinkState::Active {
             return Ok(LinkOutcome {
@@ -669,17 +696,6 @@ pub(crate) fn create_or_get_link(
             "UPDATE invite_links SET retired_at = ?2 WHERE id = ?1",
             params![current.id, to_stored(now)],
         )?;
-    }
-
-    let status = ApplicationStatus::parse(&status)?;
-    if status.is_closed() {
-        return Err(CoreError::ApplicationClosed {
-            id: application_id,
-            status,
-        });
-    }
-    if job_status != "open" {
-        return Err(CoreError::JobClosed { job_title });
     }
 
     let token = Token::generate()?;
@@ -703,7 +719,7 @@ pub(crate) fn create_or_get_link(
         tx,
         application_id,
         now,
-        "link_created",
+        EventKind::LinkCreated,
         Some(&to_stored(expires_at)),
     )?;
     Ok(LinkOutcome {
@@ -734,13 +750,13 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// The list's query: each application with its job, candidate, latest link
-/// and latest email (columns 13.. are [`outbox::EMAIL_COLUMNS`]).
+/// and latest email (columns 14.. are [`outbox::EMAIL_COLUMNS`]).
 fn select_applications() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
         format!(
             "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at,
-                    l.id, l.token, l.created_at, l.expires_at, l.revoked_at, {}
+                    l.id, l.token, l.created_at, l.expires_at, l.revoked_at, j.status, {}
              FROM applications a
              JOIN job_offers j ON j.id = a.job_id
              JOIN candidates c ON c.id = a.candidate_id
@@ -776,7 +792,67 @@ fn read_application(row: &Row<'_>) -> rusqlite::Result<ApplicationRecord> {
         })?,
         created_at: time_column(row, 7)?,
         link,
-        last_email: outbox::read_email_record(row, 13)?,
+        job_open: row.get::<_, String>(13)? == "open",
+        last_email: outbox::read_email_record(row, 14)?,
+    })
+}
+
+/// The one rule behind "a decision is final": a rejected, hired or withdrawn
+/// application, or any application of a closed offer, gets no new link, no
+/// email, no extension and no `mailto:`. The error says which and what to do.
+pub(crate) fn closed_error(
+    id: i64,
+    status: ApplicationStatus,
+    job_open: bool,
+    job_title: &str,
+) -> Option<CoreError> {
+    if status.is_closed() {
+        Some(CoreError::ApplicationClosed { id, status })
+    } else if !job_open {
+        Some(CoreError::JobClosed {
+            job_title: job_title.to_owned(),
+        })
+    } else {
+        None
+    }
+}
+
+/// [`closed_error`] for an application read inside a transaction.
+pub(crate) fn require_undecided(tx: &Transaction<'_>, application_id: i64) -> Result<()> {
+    let (status, job_status, job_title): (String, String, String) = tx
+        .query_row(
+            "SELECT a.status, j.status, j.title FROM applications a
+             JOIN job_offers j ON j.id = a.job_id WHERE a.id = ?1",
+            [application_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?
+        .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
+    let status = ApplicationStatus::parse(&status)?;
+    match closed_error(application_id, status, job_status == "open", &job_title) {
+        Some(closed) => Err(closed),
+        None => Ok(()),
+    }
+}
+
+/// A link by its id, whatever its state.
+fn link_by_id(tx: &Transaction<'_>, link_id: i64) -> Result<Option<LinkRecord>> {
+    Ok(tx
+        .query_row(
+            "SELECT id, token, created_at, expires_at, revoked_at FROM invite_links WHERE id = ?1",
+            [link_id],
+            read_link,
+        )
+        .optional()?)
+}
+
+fn read_link(row: &Row<'_>) -> rusqlite::Result<LinkRecord> {
+    Ok(LinkRecord {
+        id: row.get(0)?,
+        token: Token::from_stored(row.get(1)?),
+        created_at: time_column(row, 2)?,
+        expires_at: time_column(row, 3)?,
+        revoked_at: optional_time_column(row, 4)?,
     })
 }
 
@@ -786,15 +862,7 @@ fn current_link(tx: &Transaction<'_>, application_id: i64) -> Result<Option<Link
             "SELECT id, token, created_at, expires_at, revoked_at FROM invite_links
              WHERE application_id = ?1 AND retired_at IS NULL",
             [application_id],
-            |row| {
-                Ok(LinkRecord {
-                    id: row.get(0)?,
-                    token: Token::from_stored(row.get(1)?),
-                    created_at: time_column(row, 2)?,
-                    expires_at: time_column(row, 3)?,
-                    revoked_at: optional_time_column(row, 4)?,
-                })
-            },
+            read_link,
         )
         .optional()?)
 }
@@ -882,22 +950,8 @@ fn insert_application(
         params![job_id, candidate_id, now_text],
     )?;
     let application_id = tx.last_insert_rowid();
-    record_event(tx, application_id, now, "application_added", None)?;
+    record_event(tx, application_id, now, EventKind::ApplicationAdded, None)?;
     Ok(AddOutcome::Added { application_id })
-}
-
-pub(crate) fn record_event(
-    tx: &Transaction<'_>,
-    application_id: i64,
-    at: DateTime<Utc>,
-    kind: &str,
-    detail: Option<&str>,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO events (application_id, at, kind, detail) VALUES (?1, ?2, ?3, ?4)",
-        params![application_id, to_stored(at), kind, detail],
-    )?;
-    Ok(())
 }
 
 pub(crate) fn time_column(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {

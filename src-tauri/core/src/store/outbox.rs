@@ -10,7 +10,8 @@ use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
     create_or_get_link, current_link, optional_time_column, record_event, time_column,
-    ApplicationRecord, EmailKind, LinkOutcome, LinkRecord, LinkState, Store, StoredTemplate,
+    ApplicationRecord, EmailKind, EventKind, LinkOutcome, LinkRecord, LinkState, Store,
+    StoredTemplate,
 };
 use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
@@ -201,6 +202,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        super::require_undecided(&tx, application_id)?;
         let link = match current_link(&tx, application_id)? {
             Some(link) if link.state(now) == LinkState::Active => link,
             Some(link) => {
@@ -229,6 +231,18 @@ impl Store {
         now: DateTime<Utc>,
         lease: Option<&str>,
     ) -> Result<bool> {
+        Ok(self.claim_outbox_entry(outbox_id, now, lease)?.is_some())
+    }
+
+    /// [`Store::claim_outbox`], returning the row as it stands at the claim:
+    /// what is sent is what the outbox says now (a corrected address, a
+    /// remade text), never a copy read when the batch was prepared.
+    pub fn claim_outbox_entry(
+        &mut self,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+        lease: Option<&str>,
+    ) -> Result<Option<OutboxEntry>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -238,14 +252,17 @@ impl Store {
                AND link_id IN (SELECT id FROM invite_links WHERE revoked_at IS NULL)",
             params![outbox_id, to_stored(now), lease],
         )? == 1;
-        if claimed {
+        let entry = if claimed {
             tx.execute(
                 "INSERT INTO email_attempts (outbox_id, started_at) VALUES (?1, ?2)",
                 params![outbox_id, to_stored(now)],
             )?;
-        }
+            Some(read_entry(&tx, outbox_id)?)
+        } else {
+            None
+        };
         tx.commit()?;
-        Ok(claimed)
+        Ok(entry)
     }
 
     /// Records how the attempt on a claimed row ended.
@@ -310,9 +327,9 @@ impl Store {
             ],
         )?;
         let kind = if outcome.state == OutboxState::Sent {
-            "email_sent"
+            EventKind::EmailSent
         } else {
-            "email_failed"
+            EventKind::EmailFailed
         };
         record_event(&tx, application_id, now, kind, outcome.error_code)?;
         tx.commit()?;
@@ -365,7 +382,7 @@ impl Store {
                  WHERE id = (SELECT MAX(id) FROM email_attempts WHERE outbox_id = ?1) AND finished_at IS NULL",
                 params![id, to_stored(now)],
             )?;
-            record_event(&tx, application_id, now, "email_unknown", None)?;
+            record_event(&tx, application_id, now, EventKind::EmailUnknown, None)?;
             changed += 1;
         }
         tx.commit()?;
@@ -387,7 +404,7 @@ impl Store {
             .optional()?
         {
             tx.execute("DELETE FROM outbox WHERE id = ?1", [outbox_id])?;
-            record_event(&tx, application_id, now, "email_dry_run", None)?;
+            record_event(&tx, application_id, now, EventKind::EmailDryRun, None)?;
         }
         tx.commit()?;
         Ok(())
@@ -501,7 +518,13 @@ fn queue_email(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    record_event(tx, application_id, now, "email_queued", Some(kind.as_str()))?;
+    record_event(
+        tx,
+        application_id,
+        now,
+        EventKind::EmailQueued,
+        Some(kind.as_str()),
+    )?;
     Ok(Delivery::Send(read_entry(tx, id)?))
 }
 
