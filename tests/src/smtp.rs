@@ -112,6 +112,8 @@ pub struct ServerOptions {
     pub password: String,
     /// Every AUTH gets 535, even with the right key.
     pub auth_fail_always: bool,
+    /// A connection idle this long gets a 421 and is closed (`--idle-timeout`).
+    pub idle_timeout: Option<Duration>,
 }
 
 impl Default for ServerOptions {
@@ -121,6 +123,7 @@ impl Default for ServerOptions {
             user: Some(SMTP_USER.to_owned()),
             password: TEST_KEY.to_owned(),
             auth_fail_always: false,
+            idle_timeout: None,
         }
     }
 }
@@ -147,6 +150,11 @@ impl ServerOptions {
     }
     pub fn auth_fail_always(mut self) -> Self {
         self.auth_fail_always = true;
+        self
+    }
+    /// Idle connections get `421 … timeout exceeded` after `idle`, then are closed.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.idle_timeout = Some(idle);
         self
     }
 
@@ -198,6 +206,10 @@ impl SmtpServer {
         }
         if let Some(user) = &options.user {
             cmd.args(["--user", user, "--password", &options.password]);
+        }
+        if let Some(idle) = options.idle_timeout {
+            cmd.arg("--idle-timeout")
+                .arg(idle.as_secs_f64().to_string());
         }
         if options.auth_fail_always {
             if options.user.is_none() {

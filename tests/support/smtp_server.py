@@ -45,6 +45,12 @@ RCPT_FAILURES = {
 
 AUTH_INVALID = "535 5.7.8 Authentication credentials invalid"
 
+# How long a "slow" recipient's message waits before its final 250.
+SLOW_SECONDS = 3
+
+# What Postfix says to a client idle past its time-out, before hanging up.
+IDLE_REPLY = b"421 4.4.2 localhost Error: timeout exceeded\r\n"
+
 
 def local_part(address):
     return address.rsplit("@", 1)[0].lower()
@@ -97,8 +103,9 @@ class Maildir:
 class TestSMTP(SMTP):
     """aiosmtpd's SMTP protocol with the few behaviours the tests need."""
 
-    def __init__(self, handler, *, implicit_tls, **kwargs):
+    def __init__(self, handler, *, implicit_tls, idle_421=False, **kwargs):
         super().__init__(handler, **kwargs)
+        self.idle_421 = idle_421
         # aiosmtpd only knows about TLS it negotiated itself (STARTTLS); with
         # implicit TLS the asyncio server did the handshake, so remember it.
         self.implicit_tls = implicit_tls
@@ -107,6 +114,15 @@ class TestSMTP(SMTP):
     @property
     def is_tls(self):
         return self.implicit_tls or self._tls_protocol is not None
+
+    def _timeout_cb(self):
+        # --idle-timeout: answer 421 and hang up, as Postfix does, rather than
+        # aiosmtpd's silent close. A client that then sends a command reads
+        # the 421 as its answer.
+        if self.idle_421 and self.transport is not None:
+            log.info("%r idle: 421 and closing", self.session.peer)
+            self.transport.write(IDLE_REPLY)
+        super()._timeout_cb()
 
     async def push(self, status):
         await super().push(status)
@@ -181,6 +197,8 @@ class Handler:
             envelope.stall = True
         if lp.startswith("reset"):
             envelope.reset = True
+        if lp.startswith("slow"):
+            envelope.slow = True
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"
@@ -196,6 +214,8 @@ class Handler:
             # connection_lost() cancels this coroutine; until then, answer nothing.
             await asyncio.sleep(STALL_SECONDS)
             return "421 4.3.0 Connection reset"  # never sent: the socket is gone
+        if getattr(envelope, "slow", False):
+            await asyncio.sleep(SLOW_SECONDS)
         n = self.maildir.next_id() if self.maildir else next(self._queue_ids)
         auth_user = None
         # auth_data is what our authenticator put in AuthResult; the older
@@ -246,6 +266,8 @@ def parse_args(argv):
     p.add_argument("--maildir", help="store accepted messages and log.jsonl here")
     p.add_argument("--exit-on-stdin-eof", action="store_true",
                    help="also shut down when stdin is closed (parent died)")
+    p.add_argument("--idle-timeout", type=float, default=None,
+                   help="answer 421 and hang up on a client idle this many seconds")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="log the full SMTP dialogue to stderr")
     args = p.parse_args(argv)
@@ -303,8 +325,10 @@ async def serve(args):
             auth_require_tls=tls is not None and not args.implicit_tls,
             authenticator=handler.authenticator if auth else None,
             # aiosmtpd drops connections idle for `timeout` (default 300 s),
-            # which would cut a stall short; outlive the stall instead.
-            timeout=STALL_SECONDS + 60,
+            # which would cut a stall short; outlive the stall instead, unless
+            # a test asks for an idle time-out (then answered 421).
+            timeout=args.idle_timeout or STALL_SECONDS + 60,
+            idle_421=args.idle_timeout is not None,
             # Avoid socket.getfqdn(), which can block on DNS in a sandbox.
             hostname="localhost",
             enable_SMTPUTF8=True,

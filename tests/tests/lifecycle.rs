@@ -440,7 +440,7 @@ fn a_closing_status_revokes_the_link_and_blocks_new_invitations() {
 }
 
 #[test]
-fn closing_a_job_revokes_only_its_valid_links_and_job_list_counts_stages() {
+fn closing_a_job_revokes_its_links_and_job_list_counts_stages() {
     let (data, server) = setup();
     let elodie = invited(&data, &server, ELODIE);
     invited(&data, &server, JEAN);
@@ -451,9 +451,7 @@ fn closing_a_job_revokes_only_its_valid_links_and_job_list_counts_stages() {
 
     let stdout = ok(&data.run(&["job", "close", &dev_job.to_string()]));
     assert!(
-        stdout.contains(&format!(
-            "Offre n° {dev_job} fermée : 1 lien(s) valide(s) révoqué(s)"
-        )),
+        stdout.contains(&format!("Offre n° {dev_job} fermée : 1 lien(s) révoqué(s)")),
         "{stdout}"
     );
     assert_eq!(data.row(ELODIE)["invitation_status"], "link_revoked");
@@ -740,4 +738,64 @@ fn history_and_messages_follow_an_english_locale() {
     // The same history in French, for contrast.
     let stdout = ok(&data.run(&["application", "history", &id]));
     assert!(stdout.contains("Lien créé, valable jusqu'au "), "{stdout}");
+}
+
+/// Moves every link of the data folder's database into the past, as time
+/// would (the test plays a clock; only the store runs SQL in the app).
+fn expire_links(data: &MailDataDir) {
+    let conn = rusqlite::Connection::open(data.path().join("jobgate.sqlite3")).expect("open");
+    conn.execute(
+        "UPDATE invite_links SET created_at = '2026-01-01T09:00:00Z', expires_at = '2026-01-08T09:00:00Z'",
+        [],
+    )
+    .expect("expire the links");
+}
+
+#[test]
+fn a_rejected_candidates_expired_link_cannot_be_extended_and_emailed_again() {
+    // Issue 13: `link extend --notify` revived the expired link of a rejected
+    // candidate and emailed them.
+    let (data, server) = setup();
+    let id = invited(&data, &server, ELODIE);
+    expire_links(&data);
+    ok(&data.run(&["application", "status", &id, "rejected"]));
+    assert_eq!(data.row(ELODIE)["link"]["state"], "revoked");
+    let stderr = fails(
+        &data.run(&["link", "extend", &id, "--days", "30", "--notify"]),
+        1,
+    );
+    assert!(
+        stderr.contains(&format!("La candidature n° {id} est close"))
+            && stderr.contains("ni prolongé"),
+        "{stderr}"
+    );
+    for action in [
+        &["link", "resend", &id, "--yes"][..],
+        &["link", "mailto", &id],
+    ] {
+        let stderr = fails(&data.run(action), 1);
+        assert!(stderr.contains("est close"), "{action:?}: {stderr}");
+    }
+    assert_eq!(server.message_count(), 1, "nothing more was sent");
+    // The export for the interview platform calls it revoked.
+    let csv = ok(&data.run(&["links", "export"]));
+    let rows = export_rows(csv.as_bytes());
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["status"], "revoked", "{csv}");
+}
+
+#[test]
+fn a_closed_offers_expired_link_cannot_be_extended_and_emailed_again() {
+    let (data, server) = setup();
+    let id = invited(&data, &server, ELODIE);
+    let job = data.row(ELODIE)["job_id"].as_i64().unwrap().to_string();
+    expire_links(&data);
+    ok(&data.run(&["job", "close", &job]));
+    assert_eq!(data.row(ELODIE)["link"]["state"], "revoked");
+    let stderr = fails(
+        &data.run(&["link", "extend", &id, "--days", "30", "--notify"]),
+        1,
+    );
+    assert!(stderr.contains("est fermée"), "{stderr}");
+    assert_eq!(server.message_count(), 1, "nothing more was sent");
 }

@@ -773,3 +773,107 @@ fn the_key_never_reaches_the_data_folder_or_the_output() {
     data.assert_never_leaked("do-not-leak");
     drop(hold);
 }
+
+// ---- Issue 13, truthful outcomes: JobGate itself in this test process (a
+// window keeps one `Invitations` for its whole life), on a data folder the CLI
+// set up, against the real server.
+
+/// `Invitations` on `data`'s folder as the window opens it, the key in memory.
+fn in_process(data: &MailDataDir) -> jobgate_core::invitations::Invitations {
+    use jobgate_core::secret::{ApiKey, MemorySecretStore, SecretStore};
+    let secrets = MemorySecretStore::default();
+    secrets
+        .set(&ApiKey::parse(TEST_KEY).expect("test key"))
+        .expect("memory store");
+    jobgate_core::invitations::Invitations::open(data.path(), Box::new(secrets))
+        .expect("open the data folder")
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+const TWO: &str = "job_title,candidate_name,email\n\
+    Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
+    Développeur Full Stack,Marc Lefèvre,slow.marc@exemple.fr\n";
+
+#[test]
+fn a_kept_connection_the_server_closed_with_421_is_replaced_before_the_next_email() {
+    use jobgate_core::invitations::EmailOutcome;
+    // Postfix-like: an idle client gets "421 … timeout exceeded" and is cut.
+    let (data, server) = setup_with(
+        ServerOptions::starttls().idle_timeout(Duration::from_secs(1)),
+        "job_title,candidate_name,email\n\
+         Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
+         Développeur Full Stack,Marc Lefèvre,marc@exemple.fr\n",
+    );
+    let invitations = in_process(&data);
+    let rt = runtime();
+    let elodie: i64 = data.id_of("elodie@exemple.fr").parse().unwrap();
+    let marc: i64 = data.id_of("marc@exemple.fr").parse().unwrap();
+    let first = rt
+        .block_on(invitations.invite(elodie, chrono::Utc::now))
+        .unwrap();
+    assert!(matches!(first.email, EmailOutcome::Sent(_)), "{first:?}");
+    // The kept connection is now closed by the server, its 421 unread.
+    std::thread::sleep(Duration::from_millis(2500));
+    let second = rt
+        .block_on(invitations.invite(marc, chrono::Utc::now))
+        .unwrap();
+    assert!(
+        matches!(second.email, EmailOutcome::Sent(_)),
+        "the 421 of a dead idle connection must not fail the email: {second:?}"
+    );
+    assert_eq!(server.message_count(), 2);
+}
+
+#[test]
+fn an_email_that_left_while_the_database_was_locked_is_said_sent_and_recorded_later() {
+    use jobgate_core::invitations::EmailOutcome;
+    let (data, server) = setup_with(ServerOptions::starttls(), TWO);
+    let invitations = in_process(&data);
+    let marc: i64 = data.id_of("slow.marc@exemple.fr").parse().unwrap();
+    let db = data.path().join("jobgate.sqlite3");
+    let state = |conn: &rusqlite::Connection| -> String {
+        conn.query_row(
+            "SELECT state FROM outbox WHERE application_id = ?1",
+            [marc],
+            |r| r.get(0),
+        )
+        .unwrap_or_default()
+    };
+    let outcome = std::thread::scope(|scope| {
+        let sending =
+            scope.spawn(|| runtime().block_on(invitations.invite(marc, chrono::Utc::now)));
+        // While the server takes its time over the message, another program
+        // takes the database's write lock and keeps it past JobGate's 10 s wait.
+        let locker = rusqlite::Connection::open(&db).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while state(&locker) != "sending" {
+            assert!(std::time::Instant::now() < deadline, "never claimed");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        locker.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let outcome = sending.join().expect("the invite thread");
+        assert_eq!(
+            state(&locker),
+            "sending",
+            "nothing could be written meanwhile"
+        );
+        locker.execute_batch("ROLLBACK").unwrap();
+        outcome
+    });
+    let outcome = outcome.expect("the email left: no error for the recruiter");
+    match &outcome.email {
+        EmailOutcome::SentUnrecorded { receipt, .. } => assert_eq!(receipt.code, 250),
+        other => panic!("expected sent-but-unrecorded, got {other:?}"),
+    }
+    assert_eq!(server.message_count(), 1, "sent once");
+    // As soon as the database takes writes, the outcome lands.
+    assert_eq!(invitations.record_pending(), 0);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    assert_eq!(state(&conn), "sent");
+}

@@ -286,8 +286,8 @@ pub fn job(action: JobAction, lang: Lang) -> Result<i32, CoreError> {
         JobAction::Close { id } => {
             let revoked = store.set_job_open(id, false, now)?;
             println!("{}", say(lang,
-                format!("Offre n° {id} fermée : {revoked} lien(s) valide(s) révoqué(s). Elle n'accepte plus d'invitation (jobgate job open {id} pour la rouvrir)."),
-                format!("Job offer #{id} closed: {revoked} valid link(s) revoked. It takes no more invitations (jobgate job open {id} to reopen it).")));
+                format!("Offre n° {id} fermée : {revoked} lien(s) révoqué(s), valides ou expirés. Elle n'accepte plus d'invitation (jobgate job open {id} pour la rouvrir)."),
+                format!("Job offer #{id} closed: {revoked} link(s) revoked, valid or expired. It takes no more invitations (jobgate job open {id} to reopen it).")));
             Ok(0)
         }
         JobAction::Open { id } => {
