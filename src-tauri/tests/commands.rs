@@ -856,3 +856,69 @@ fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
     let page = h.call("list_applications", json!({ "query": {} })).unwrap();
     assert_eq!(page["total"], 1);
 }
+
+#[test]
+fn a_settings_form_carrying_a_ca_file_that_went_missing_still_saves() {
+    // Issue 13: the form sends every field back; a CA file deleted since it
+    // was chosen refused the whole form, company name and all.
+    let h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, "not checked here").unwrap();
+    let ca = ca.to_str().unwrap().to_owned();
+    h.call("save_settings", json!({ "values": { "smtp_ca_file": ca } }))
+        .unwrap();
+    drop(dir);
+    let saved = h
+        .call(
+            "save_settings",
+            json!({ "values": { "smtp_ca_file": ca, "company": "Acme" } }),
+        )
+        .unwrap();
+    assert_eq!(saved["values"]["company"], "Acme");
+    // A newly chosen missing file is refused next to its field.
+    let err = h
+        .call(
+            "save_settings",
+            json!({ "values": { "smtp_ca_file": "/nonexistent/ca.pem" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["fields"][0]["field"], "smtp_ca_file");
+}
+
+#[test]
+fn a_correction_says_what_it_did_and_a_decided_application_says_so() {
+    let h = harness();
+    let app = h.add("Comptable", "Ana", "ana@exemple.fr").unwrap()["application"].clone();
+    let (id, candidate) = (
+        app["application_id"].as_i64().unwrap(),
+        app["candidate_id"].as_i64().unwrap(),
+    );
+    assert_eq!(app["decided"], false);
+    let reply = h
+        .call(
+            "update_candidate",
+            json!({"candidate_id": candidate, "application_id": id, "candidate_name": "Ana", "email": "ana.lopez@exemple.fr"}),
+        )
+        .unwrap();
+    assert_eq!(reply["application"]["email"], "ana.lopez@exemple.fr");
+    assert_eq!(reply["correction"]["email_changed"], true);
+    assert_eq!(reply["correction"]["requeued"], 0);
+    assert_eq!(reply["correction"]["link_sent_to_old_address"], json!([]));
+    // The history has words for the correction (it showed `candidate_edited`).
+    let texts: Vec<&str> = reply["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("corrigées")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("candidate_edited")));
+    let rejected = h
+        .call(
+            "set_application_status",
+            json!({"application_id": id, "status": "rejected"}),
+        )
+        .unwrap();
+    assert_eq!(rejected["history"]["application"]["decided"], true);
+}

@@ -799,3 +799,27 @@ fn a_closed_offers_expired_link_cannot_be_extended_and_emailed_again() {
     assert!(stderr.contains("est fermée"), "{stderr}");
     assert_eq!(server.message_count(), 1, "nothing more was sent");
 }
+
+#[test]
+fn a_ca_file_that_went_missing_blocks_neither_the_mailto_nor_other_settings() {
+    // Issue 13: every reading of the settings re-checked that the CA file
+    // existed, so a moved certificate broke "Envoyer depuis ma messagerie".
+    let (data, server) = setup();
+    let id = invited(&data, &server, ELODIE);
+    let ca = data.path().join("moved-ca.pem");
+    std::fs::copy(jobgate_tests::smtp::Certs::get().ca(), &ca).unwrap();
+    data.set("smtp_ca_file", ca.to_str().unwrap());
+    std::fs::remove_file(&ca).unwrap();
+    let url = ok(&data.run(&["link", "mailto", &id]));
+    assert!(url.starts_with("mailto:"), "{url}");
+    data.set("company", "Acme");
+    // Choosing a missing file is still refused, naming the setting.
+    let stderr = fails(
+        &data.run(&["config", "set", "smtp_ca_file", "/nonexistent/other.pem"]),
+        1,
+    );
+    assert!(stderr.contains("certificat"), "{stderr}");
+    // Sending says what is wrong with the certificate.
+    let stderr = fails(&data.invite(MARC), 1);
+    assert!(stderr.contains("moved-ca.pem"), "{stderr}");
+}
