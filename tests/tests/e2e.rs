@@ -947,3 +947,95 @@ async fn importing_through_the_file_dialog_previews_first_then_keeps_the_good_ro
         .all(|a| a["application_id"] != ines));
     gui.close().await
 }
+
+/// Opens the detail panel of `id` from its row.
+async fn open_detail(gui: &Gui, id: i64) -> anyhow::Result<()> {
+    gui.row(id)
+        .await?
+        .find(Locator::Css("button.details"))
+        .await?
+        .click()
+        .await?;
+    gui.wait_for(&format!("#detail[data-application-id=\"{id}\"] #timeline"))
+        .await
+        .map(|_| ())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decided_application_offers_no_link_action_and_a_corrected_address_offers_to_revoke(
+) -> anyhow::Result<()> {
+    // Issue 13: the panel of a rejected candidate still offered Prolonger,
+    // Envoyer depuis ma messagerie and Révoquer; a corrected address said
+    // nothing about the link already emailed to the old one.
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    import_sample(data);
+    let jean = application_id(data, "Jean Dupont");
+    let elodie = application_id(data, "Élodie Brûlé");
+    for email in ["jean.dupont@exemple.fr", "elodie@exemple.fr"] {
+        let out = mail.invite(email);
+        assert!(out.status.success(), "{}", jobgate_tests::text(&out.stderr));
+    }
+    assert_eq!(server.message_count(), 2);
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    wait_for_status(&gui, jean, "sent").await?;
+    open_detail(&gui, jean).await?;
+    assert!(gui.wait_for("#detail form.extend-form").await.is_ok());
+    // Non retenue, chosen in the panel: asked natively first (the link is valid).
+    gui.wait_for("#detail-status")
+        .await?
+        .select_by_value("rejected")
+        .await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_for("#detail .decided-note").await?;
+    for action in [
+        "form.extend-form",
+        "button.mailto",
+        "button.revoke",
+        "button.resend",
+        "button.new-link",
+        "button.invite-now",
+    ] {
+        assert!(
+            gui.client
+                .find_all(Locator::Css(&format!("#detail {action}")))
+                .await?
+                .is_empty(),
+            "a rejected application offers {action}"
+        );
+    }
+    assert!(gui
+        .text_of("#detail .decided-note")
+        .await?
+        .contains("plus rien ne lui est envoyé"));
+    gui.screenshot("30-detail-rejected").await?;
+    assert_eq!(application(data, "Jean Dupont")["link"]["state"], "revoked");
+    gui.click("#detail-close").await?;
+
+    // Élodie's address corrected after her link was emailed: the panel says
+    // so and offers to revoke it, through the usual confirmation.
+    open_detail(&gui, elodie).await?;
+    let email = gui
+        .wait_for("#detail form.candidate-form input[name=email]")
+        .await?;
+    email.clear().await?;
+    email.send_keys("elodie.brule@exemple.fr").await?;
+    gui.click("#detail button.save-candidate").await?;
+    gui.wait_for("#detail-notice button.revoke-old-link")
+        .await?;
+    let notice = gui.text_of("#detail-notice").await?;
+    assert!(notice.contains("ancienne adresse"), "{notice}");
+    gui.screenshot("31-detail-corrected-address").await?;
+    gui.click("#detail-notice button.revoke-old-link").await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_for("#detail[data-status=link_revoked]").await?;
+    assert_eq!(
+        application(data, "Élodie Brûlé")["link"]["state"],
+        "revoked"
+    );
+    assert_eq!(server.message_count(), 2, "nothing was sent meanwhile");
+    gui.close().await
+}
