@@ -503,7 +503,7 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
                 format!("DRY RUN: nothing was sent; the email for {email} is written in the dry-run folder ({}).", receipt.reply)));
             0
         }
-        EmailOutcome::Sent(receipt) => {
+        EmailOutcome::Sent(ref receipt) | EmailOutcome::SentUnrecorded { ref receipt, .. } => {
             println!(
                 "{}",
                 say(
@@ -518,26 +518,11 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
                     )
                 )
             );
-            0
-        }
-        EmailOutcome::SentUnrecorded { receipt, .. } => {
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!(
-                        "{what_fr} envoyé à {email} (réponse du serveur : {} {}).",
-                        receipt.code, receipt.reply
-                    ),
-                    format!(
-                        "{what_en} sent to {email} (server reply: {} {}).",
-                        receipt.code, receipt.reply
-                    )
-                )
-            );
-            eprintln!("{}", say(lang,
-                "Attention : JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein). Il apparaîtra comme « envoi incertain » au prochain lancement : ne le renvoyez pas, il est parti.".into(),
-                "Warning: JobGate could not write it down (database busy or disk full). It will show as \"delivery uncertain\" at the next start: do not send it again, it went out.".into()));
+            if matches!(outcome, EmailOutcome::SentUnrecorded { .. }) {
+                eprintln!("{}", say(lang,
+                    "Attention : JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein). Il apparaîtra comme « envoi incertain » au prochain lancement : ne le renvoyez pas, il est parti.".into(),
+                    "Warning: JobGate could not write it down (database busy or disk full). It will show as \"delivery uncertain\" at the next start: do not send it again, it went out.".into()));
+            }
             0
         }
         EmailOutcome::Failed(e) => {
