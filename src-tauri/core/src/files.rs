@@ -1,0 +1,263 @@
+//! Every file JobGate writes: where it may go, and how it is made.
+//!
+//! - [`DataFolder::check_destination`] is the one check that every writer of a
+//!   file the recruiter chose runs first (links export, list export, backup,
+//!   dry-run `.eml`): never the database, its `-wal`/`-shm`/`-journal`, the data
+//!   folder itself, or inside its own files (`sauvegardes/`, `logs/`, `leases/`,
+//!   the private copies a restore checks). Paths are compared by file identity
+//!   (same-file crate) after resolving `..` and symbolic links, so no other
+//!   spelling of the same place gets through.
+//! - [`write_private_file`] writes a file whole or not at all: into a `.part`
+//!   file created new (`O_EXCL`) under a random name beside the destination
+//!   (tempfile crate), so no symbolic link or file already there can redirect
+//!   it, then synced and renamed over the destination.
+//! - On Unix, the data folder is `0700` and everything JobGate creates in it or
+//!   for the recruiter (database and journals, logs, backups, safety copies,
+//!   `.eml` files, exports) is `0600`; a folder or database found wider is
+//!   tightened. On Windows these calls change no rights: files inherit the
+//!   access list of the per-user profile folder they are created in.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{CoreError, Result};
+
+/// `rw-------`: files only their owner can read.
+pub const PRIVATE_FILE_MODE: u32 = 0o600;
+/// `rwx------`: folders only their owner can enter.
+pub const PRIVATE_DIR_MODE: u32 = 0o700;
+
+/// The suffixes SQLite gives a database's journals.
+pub const JOURNAL_SUFFIXES: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+/// The entries of the data folder that are JobGate's own, beside the database
+/// and its journals: nothing the recruiter chooses replaces them or goes inside.
+const OWN_FOLDERS: &[&str] = &[crate::store::backup::SAFETY_DIR, "logs", "leases"];
+
+/// The data folder, as the writers protect it.
+#[derive(Debug, Clone)]
+pub struct DataFolder {
+    dir: PathBuf,
+    /// The log folder, when it lies outside the data folder (macOS, Windows).
+    logs: PathBuf,
+}
+
+impl DataFolder {
+    pub fn new(dir: impl Into<PathBuf>) -> DataFolder {
+        let dir = dir.into();
+        let logs = crate::paths::log_dir(&dir);
+        DataFolder { dir, logs }
+    }
+
+    /// The folder holding the database at `database` (none in memory).
+    pub fn of_database(database: &Path) -> Option<DataFolder> {
+        let dir = database.parent().filter(|d| !d.as_os_str().is_empty())?;
+        Some(DataFolder::new(dir))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Refuses `destination` when writing there could replace or mix with the
+    /// recruiter's data: [`CoreError::DestinationIsJobGateData`].
+    pub fn check_destination(&self, destination: &Path) -> Result<()> {
+        if self.protects(destination) {
+            return Err(CoreError::DestinationIsJobGateData {
+                path: destination.display().to_string(),
+                data_dir: self.dir.display().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn protects(&self, destination: &Path) -> bool {
+        let Some(name) = destination.file_name() else {
+            // `/`, `..`: not a file name; the write itself fails.
+            return false;
+        };
+        let parent = destination
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        // A folder that does not exist holds nothing of ours (and the write fails).
+        let Ok(parent) = parent.canonicalize() else {
+            return false;
+        };
+        let mut places = vec![parent.join(name)];
+        // A symbolic link already there: where it leads, too.
+        if let Ok(real) = destination.canonicalize() {
+            places.push(real);
+        }
+        places.iter().any(|place| self.covers(place))
+    }
+
+    /// True when `place` (absolute, its parent resolved) is the data folder,
+    /// one of its own entries or inside one, or inside the log folder.
+    fn covers(&self, place: &Path) -> bool {
+        let same = |a: &Path, b: &Path| same_file::is_same_file(a, b).unwrap_or(false);
+        if same(place, &self.dir) {
+            return true;
+        }
+        let mut entry = place;
+        for folder in place.ancestors().skip(1) {
+            if same(folder, &self.logs) {
+                return true;
+            }
+            if same(folder, &self.dir) {
+                return entry.file_name().is_some_and(is_own_entry);
+            }
+            entry = folder;
+        }
+        false
+    }
+}
+
+/// The database, its journals, the folders JobGate keeps, the restore's copies.
+/// Compared without case: on macOS and Windows `JobGate.SQLITE3` is the same file.
+fn is_own_entry(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy().to_lowercase();
+    let database = crate::paths::DATABASE_FILE;
+    name == database
+        || JOURNAL_SUFFIXES
+            .iter()
+            .any(|suffix| name == format!("{database}{suffix}"))
+        || OWN_FOLDERS.contains(&name.as_str())
+        || name.starts_with(crate::store::backup::COPY_PREFIX)
+}
+
+/// A new private (`0600`) file beside `destination`, under a random name
+/// starting with `.NAME.` and ending with `.part`, created with `O_EXCL`:
+/// deleted when dropped unless persisted.
+pub fn part_file_for(destination: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let parent = destination
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = destination
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(PRIVATE_FILE_MODE));
+    }
+    builder.tempfile_in(parent)
+}
+
+/// Writes `destination` whole or not at all, private: `write` fills a new
+/// [`part_file_for`] file, which is synced and renamed over `destination`. A
+/// failure leaves no `.part` file and whatever was at `destination` untouched.
+pub fn write_private_file(
+    destination: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let part = part_file_for(destination)?;
+    let mut out = std::io::BufWriter::new(part);
+    write(&mut out)?;
+    let part = out.into_inner().map_err(|e| e.into_error())?;
+    part.as_file().sync_all()?;
+    part.persist(destination).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Creates `dir` (and its parents) with the new folder itself `0700`; a
+/// folder already there keeps its rights (see [`tighten`]).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(PRIVATE_DIR_MODE);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other,
+    }
+}
+
+/// Takes away every right of group and others on `path` (a folder gets
+/// `0700`, a file `0600`). Returns the mode it had when it was wider, `None`
+/// when it was already private (or on Windows).
+pub fn tighten(path: &Path) -> std::io::Result<Option<u32>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let metadata = std::fs::metadata(path)?;
+        let mode = metadata.permissions().mode() & 0o7777;
+        if mode & 0o077 == 0 {
+            return Ok(None);
+        }
+        let private = if metadata.is_dir() {
+            PRIVATE_DIR_MODE
+        } else {
+            PRIVATE_FILE_MODE
+        };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(private))?;
+        Ok(Some(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(None)
+    }
+}
+
+/// Makes sure a database file exists and is private before SQLite opens it:
+/// on Unix SQLite gives its `-wal`, `-shm` and `-journal` the main file's
+/// rights, so they are private too. An existing database and journals found
+/// wider are tightened (and said in the log). Errors are left to SQLite,
+/// which says them better (a read-only folder, a missing one).
+pub fn prepare_database_file(database: &Path) {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(PRIVATE_FILE_MODE);
+    }
+    if options.open(database).is_err() {
+        return;
+    }
+    let mut files = vec![database.to_path_buf()];
+    files.extend(JOURNAL_SUFFIXES.iter().map(|suffix| {
+        let mut name = database.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    }));
+    for file in files.iter().filter(|f| f.exists()) {
+        if let Ok(Some(mode)) = tighten(file) {
+            tracing::warn!(
+                from = format!("{mode:o}"),
+                to = format!("{PRIVATE_FILE_MODE:o}"),
+                "a database file was readable by other users: made private"
+            );
+        }
+    }
+}
+
+/// Copies the bytes of `source` into `copy`, a new private file (never the
+/// source's rights: a read-only backup gives a writable private copy).
+pub fn copy_into_new_private_file(source: &Path, copy: &Path) -> std::io::Result<()> {
+    let mut from = std::fs::File::open(source)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(PRIVATE_FILE_MODE);
+    }
+    let mut to = options.open(copy)?;
+    std::io::copy(&mut from, &mut to)?;
+    to.sync_all()
+}
