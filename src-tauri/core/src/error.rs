@@ -251,6 +251,21 @@ impl From<rusqlite::Error> for CoreError {
                     data_dir: data_dir_shown(),
                 }
             }
+            // "disk I/O error": the disk itself says whether it is full or read-only.
+            Some(ErrorCode::SystemIoFailure) => {
+                let state = crate::paths::configured_data_dir()
+                    .map(|dir| crate::files::disk_state(&dir))
+                    .unwrap_or(crate::files::DiskState::Unremarkable);
+                match state {
+                    crate::files::DiskState::Full => CoreError::DiskFull {
+                        data_dir: data_dir_shown(),
+                    },
+                    crate::files::DiskState::ReadOnly => CoreError::DataReadOnly {
+                        data_dir: data_dir_shown(),
+                    },
+                    crate::files::DiskState::Unremarkable => CoreError::Database(e),
+                }
+            }
             _ => CoreError::Database(e),
         }
     }

@@ -261,3 +261,37 @@ pub fn copy_into_new_private_file(source: &Path, copy: &Path) -> std::io::Result
     std::io::copy(&mut from, &mut to)?;
     to.sync_all()
 }
+
+/// What the disk holding a folder says, when SQLite only reports a "disk I/O
+/// error" (a full disk often shows as one: the `-shm` or `-wal` file cannot grow).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskState {
+    /// Less than 1 MiB left for JobGate.
+    Full,
+    /// Mounted read-only.
+    ReadOnly,
+    /// Nothing to say (or the OS cannot tell).
+    Unremarkable,
+}
+
+pub fn disk_state(dir: &Path) -> DiskState {
+    #[cfg(unix)]
+    {
+        use rustix::fs::StatVfsMountFlags;
+        let Ok(disk) = rustix::fs::statvfs(dir) else {
+            return DiskState::Unremarkable;
+        };
+        if disk.f_flag.contains(StatVfsMountFlags::RDONLY) {
+            DiskState::ReadOnly
+        } else if disk.f_bavail.saturating_mul(disk.f_frsize) < 1 << 20 {
+            DiskState::Full
+        } else {
+            DiskState::Unremarkable
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        DiskState::Unremarkable
+    }
+}
