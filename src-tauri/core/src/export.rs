@@ -197,3 +197,31 @@ pub fn write_file_atomically(
         detail: e.to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_that_start_a_formula_get_a_leading_quote() {
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("+33 6 12 34 56 78", "'+33 6 12 34 56 78"),
+            ("-Marie", "'-Marie"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "'\rcmd"),
+            ("-2+3", "'-2+3"),
+            ("-1e5", "'-1e5"),
+            ("-", "'-"),
+            ("-12", "-12"),
+            ("-3.5", "-3.5"),
+            ("-3,5", "-3,5"),
+            ("Jean-Pierre", "Jean-Pierre"),
+            ("", ""),
+            ("'=déjà", "'=déjà"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), written, "{cell:?}");
+        }
+    }
+}

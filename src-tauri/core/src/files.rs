@@ -295,3 +295,91 @@ pub fn disk_state(dir: &Path) -> DiskState {
         DiskState::Unremarkable
     }
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_folders_own_files_are_refused_however_spelled() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("données");
+        std::fs::create_dir_all(data.join("sauvegardes")).unwrap();
+        std::fs::create_dir_all(data.join("sous")).unwrap();
+        std::fs::write(data.join("jobgate.sqlite3"), b"").unwrap();
+        let folder = DataFolder::new(&data);
+        std::os::unix::fs::symlink(data.join("jobgate.sqlite3"), root.path().join("lien.csv"))
+            .unwrap();
+        std::os::unix::fs::symlink(&data, root.path().join("raccourci")).unwrap();
+        for refused in [
+            data.join("jobgate.sqlite3"),
+            data.join("jobgate.sqlite3-wal"),
+            data.join("jobgate.sqlite3-shm"),
+            data.join("jobgate.sqlite3-journal"),
+            data.join("JobGate.SQLite3"),
+            data.join("sous/../jobgate.sqlite3"),
+            data.join("sauvegardes/x.sqlite3"),
+            data.join("leases"),
+            data.join(".restauration-1-2.sqlite3"),
+            data.clone(),
+            root.path().join("lien.csv"),
+            root.path().join("raccourci/jobgate.sqlite3"),
+        ] {
+            assert!(
+                matches!(
+                    folder.check_destination(&refused),
+                    Err(CoreError::DestinationIsJobGateData { .. })
+                ),
+                "{}",
+                refused.display()
+            );
+        }
+        for allowed in [
+            root.path().join("liens.csv"),
+            data.join("export.csv"),
+            data.join("dry-run/message.eml"),
+            data.join("sous/liens.csv"),
+            root.path().join("absent/liens.csv"),
+        ] {
+            assert!(
+                folder.check_destination(&allowed).is_ok(),
+                "{}",
+                allowed.display()
+            );
+        }
+    }
+
+    #[test]
+    fn a_private_file_is_new_random_and_0600_and_a_failure_leaves_nothing() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("liens.csv");
+        std::fs::write(&target, b"ancien").unwrap();
+        let a = part_file_for(&target).unwrap();
+        let b = part_file_for(&target).unwrap();
+        assert_ne!(a.path(), b.path());
+        let name = a.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with(".liens.csv.") && name.ends_with(".part"),
+            "{name}"
+        );
+        drop((a, b));
+
+        let failed = write_private_file(&target, |out| {
+            out.write_all(b"moitie")?;
+            Err(std::io::Error::other("disque plein"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&target).unwrap(), b"ancien");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no .part left"
+        );
+
+        write_private_file(&target, |out| out.write_all(b"nouveau")).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"nouveau");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
