@@ -23,8 +23,8 @@ pub fn run() {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let data_dir = jobgate_core::paths::data_dir().ok();
     let log = data_dir.as_deref().map(logging::init);
-    if let Some(dir) = &data_dir {
-        make_data_dir_private(dir);
+    for folder in data_dir.as_deref().into_iter().chain(logging::directory()) {
+        make_private(folder);
     }
     let cli = cli::wants_cli(&args);
     // The subcommand's name only: its arguments may hold a candidate's address.
@@ -55,20 +55,20 @@ pub fn run() {
     std::process::exit(code);
 }
 
-/// A data folder other users could read (made by an older JobGate, or by
-/// hand) is made private (`0700`) at start-up, and the log says so.
-fn make_data_dir_private(dir: &std::path::Path) {
-    match jobgate_core::files::tighten(dir) {
+/// A data or log folder other users could open (made by an older JobGate,
+/// or by hand) is made private (`0700`) at start-up, and the log says so.
+fn make_private(folder: &std::path::Path) {
+    match jobgate_core::files::tighten(folder) {
         Ok(Some(mode)) => tracing::warn!(
-            folder = %dir.display(),
+            folder = %folder.display(),
             from = format!("{mode:o}"),
             to = format!("{:o}", jobgate_core::files::PRIVATE_DIR_MODE),
-            "the data folder was open to other users: made private"
+            "a JobGate folder was open to other users: made private"
         ),
         Ok(None) => {}
         Err(e) => tracing::warn!(
-            folder = %dir.display(),
-            "the data folder's rights could not be checked: {e}"
+            folder = %folder.display(),
+            "the folder's rights could not be checked: {e}"
         ),
     }
 }

@@ -332,7 +332,7 @@ fn a_data_folder_open_to_others_is_made_private_at_start_up() {
         .map(|f| std::fs::read_to_string(f).unwrap_or_default())
         .collect();
     assert!(
-        log.contains("the data folder was open to other users: made private")
+        log.contains("a JobGate folder was open to other users: made private")
             && log.contains("from=\"755\""),
         "{log}"
     );
