@@ -16,6 +16,9 @@ const CANDIDATES: &str = "job_title,candidate_name,email\n\
     Développeur Rust,Élodie Brûlé,elodie@exemple.fr\n\
     Comptable,Jean Dupont,jean@exemple.fr\n";
 
+/// One more application.
+const ZOE: &str = "job_title,candidate_name,email\nComptable,Zoé Martin,zoe@exemple.fr\n";
+
 const SENDER: &str = "Recrutement <recrutement@exemple.fr>";
 
 /// Two applications, each with a link and a dry-run email in `<data>/apercu`.
@@ -350,7 +353,7 @@ fn restoring_a_read_only_backup_works() {
     let backup = data.path().join("sauvegarde.sqlite3");
     ok(&data.run(&["backup", backup.to_str().unwrap()]));
     let before = std::fs::read(&backup).unwrap();
-    data.import_text("job_title,candidate_name,email\nComptable,Zoé Martin,zoe@exemple.fr\n");
+    data.import_text(ZOE);
     std::fs::set_permissions(&backup, std::fs::Permissions::from_mode(0o444)).unwrap();
 
     let mut restore = data.cli();
@@ -470,19 +473,26 @@ fn many_candidates(n: usize) -> String {
     csv
 }
 
-#[test]
-fn a_full_disk_names_the_data_folder_and_what_to_do() {
-    let Some(disk) = Tmpfs::mount("1500k") else {
-        return;
-    };
+/// A data folder on a fresh tmpfs of `size` holding [`CANDIDATES`], and a
+/// scratch folder for input files; `None` where mounting is refused.
+fn imported_on_tmpfs(size: &str) -> Option<(Tmpfs, PathBuf, DataDir)> {
+    let disk = Tmpfs::mount(size)?;
     let dir = disk.path().join("données");
     let scratch = DataDir::new();
-    let small = scratch.write_file("un.csv", CANDIDATES.as_bytes());
+    let csv = scratch.write_file("un.csv", CANDIDATES.as_bytes());
     ok(&jobgate_on(
         &dir,
         "fr_FR.UTF-8",
-        &["import", small.to_str().unwrap()],
+        &["import", csv.to_str().unwrap()],
     ));
+    Some((disk, dir, scratch))
+}
+
+#[test]
+fn a_full_disk_names_the_data_folder_and_what_to_do() {
+    let Some((disk, dir, scratch)) = imported_on_tmpfs("1500k") else {
+        return;
+    };
     // Fill what is left of the disk.
     let filler = disk.path().join("remplissage");
     let _ = Command::new("dd")
@@ -517,22 +527,11 @@ fn a_full_disk_names_the_data_folder_and_what_to_do() {
 
 #[test]
 fn a_read_only_data_folder_says_so() {
-    let Some(disk) = Tmpfs::mount("8m") else {
+    let Some((disk, dir, scratch)) = imported_on_tmpfs("8m") else {
         return;
     };
-    let dir = disk.path().join("données");
-    let scratch = DataDir::new();
-    let small = scratch.write_file("un.csv", CANDIDATES.as_bytes());
-    ok(&jobgate_on(
-        &dir,
-        "fr_FR.UTF-8",
-        &["import", small.to_str().unwrap()],
-    ));
     disk.remount_read_only();
-    let more = scratch.write_file(
-        "deux.csv",
-        "job_title,candidate_name,email\nComptable,Zoé Martin,zoe@exemple.fr\n".as_bytes(),
-    );
+    let more = scratch.write_file("deux.csv", ZOE.as_bytes());
     let stderr = fails(
         &jobgate_on(&dir, "fr_FR.UTF-8", &["import", more.to_str().unwrap()]),
         1,
@@ -552,10 +551,7 @@ fn a_database_locked_by_another_program_says_so() {
     // Another program holds the write lock for longer than JobGate waits.
     let other = rusqlite::Connection::open(database(&data)).expect("open");
     other.execute_batch("BEGIN EXCLUSIVE").expect("lock");
-    let more = data.write_file(
-        "deux.csv",
-        "job_title,candidate_name,email\nComptable,Zoé Martin,zoe@exemple.fr\n".as_bytes(),
-    );
+    let more = data.write_file("deux.csv", ZOE.as_bytes());
     let stderr = fails(&data.run(&["import", more.to_str().unwrap()]), 1);
     assert!(
         stderr.contains("est verrouillée par un autre programme")
