@@ -138,15 +138,23 @@ pub fn part_file_for(destination: &Path) -> std::io::Result<tempfile::NamedTempF
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let prefix = format!(".{name}.");
+    private_temp_file(parent, &format!(".{name}."), ".part")
+}
+
+/// A new private file in `dir` named `PREFIX<random>SUFFIX`, created with `O_EXCL`.
+fn private_temp_file(
+    dir: &Path,
+    prefix: &str,
+    suffix: &str,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".part");
+    builder.prefix(prefix).suffix(suffix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(PRIVATE_FILE_MODE));
     }
-    builder.tempfile_in(parent)
+    builder.tempfile_in(dir)
 }
 
 /// Writes `destination` whole or not at all, private: `write` fills a new
@@ -246,20 +254,21 @@ pub fn prepare_database_file(database: &Path) {
     }
 }
 
-/// Copies the bytes of `source` into `copy`, a new private file (never the
-/// source's rights: a read-only backup gives a writable private copy).
-pub fn copy_into_new_private_file(source: &Path, copy: &Path) -> std::io::Result<()> {
+/// Copies the bytes of `source` into a new private file of `dir`, named
+/// `PREFIX<random>.sqlite3` and created with `O_EXCL` (never the source's
+/// rights: a read-only backup gives a writable private copy). The copy is
+/// the caller's to delete; nothing is left when this fails.
+pub fn copy_into_new_private_file(
+    source: &Path,
+    dir: &Path,
+    prefix: &str,
+) -> std::io::Result<PathBuf> {
     let mut from = std::fs::File::open(source)?;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(PRIVATE_FILE_MODE);
-    }
-    let mut to = options.open(copy)?;
-    std::io::copy(&mut from, &mut to)?;
-    to.sync_all()
+    let mut copy = private_temp_file(dir, prefix, ".sqlite3")?;
+    std::io::copy(&mut from, copy.as_file_mut())?;
+    copy.as_file().sync_all()?;
+    let (_, path) = copy.keep().map_err(|e| e.error)?;
+    Ok(path)
 }
 
 /// What the disk holding a folder says, when SQLite only reports a "disk I/O

@@ -160,18 +160,11 @@ impl CheckedBackup {
             return Err(invalid(BackupProblem::NotSqlite));
         }
         remove_stale_copies(work_dir);
-        let copy = work_dir.join(format!(
-            "{COPY_PREFIX}{}-{}.sqlite3",
-            std::process::id(),
-            Utc::now().timestamp_nanos_opt().unwrap_or_default()
-        ));
-        // The bytes into a new private file: never the source's rights (a
-        // read-only backup would give a copy SQLite cannot bring up to date)
-        // nor its time (this copy is new).
-        crate::files::copy_into_new_private_file(source, &copy).map_err(|e| {
-            let _ = std::fs::remove_file(&copy);
-            invalid(BackupProblem::Unreadable(e.to_string()))
-        })?;
+        // The bytes into a new private file under a random name: never the
+        // source's rights (a read-only backup would give a copy SQLite cannot
+        // bring up to date) nor its time (this copy is new).
+        let copy = crate::files::copy_into_new_private_file(source, work_dir, COPY_PREFIX)
+            .map_err(|e| invalid(BackupProblem::Unreadable(e.to_string())))?;
         let mut checked = CheckedBackup {
             conn: None,
             copy,
