@@ -80,16 +80,9 @@ impl DataFolder {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        // A folder that does not exist holds nothing of ours (and the write fails).
-        let Ok(parent) = parent.canonicalize() else {
-            return false;
-        };
-        let mut places = vec![parent.join(name)];
-        // A symbolic link already there: where it leads, too.
-        if let Ok(real) = destination.canonicalize() {
-            places.push(real);
-        }
-        places.iter().any(|place| self.covers(place))
+        // Where the name lands, and, for a symbolic link already there, where it leads.
+        let places = [resolve(parent).map(|p| p.join(name)), resolve(destination)];
+        places.iter().flatten().any(|place| self.covers(place))
     }
 
     /// True when `place` (absolute, its parent resolved) is the data folder,
@@ -111,6 +104,29 @@ impl DataFolder {
         }
         false
     }
+}
+
+/// `path` made absolute with every link and `..` of its existing part
+/// resolved; the part that does not exist yet (folders a writer would
+/// create) is appended as written.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).ok()?;
+    let parts: Vec<Component> = absolute.components().collect();
+    (1..=parts.len()).rev().find_map(|n| {
+        let existing: PathBuf = parts[..n].iter().collect();
+        let mut resolved = existing.canonicalize().ok()?;
+        for part in &parts[n..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                _ => {}
+            }
+        }
+        Some(resolved)
+    })
 }
 
 /// The database, its journals, the folders JobGate keeps, the restore's copies.
@@ -333,6 +349,8 @@ mod tests {
             data.clone(),
             root.path().join("lien.csv"),
             root.path().join("raccourci/jobgate.sqlite3"),
+            data.join("sauvegardes/pas-encore/x.eml"),
+            data.join("logs/pas-encore"),
         ] {
             assert!(
                 matches!(

@@ -74,7 +74,6 @@ fn write_eml(folder: &DryRunFolder, message: &Message) -> Result<SmtpReceipt, Ma
         path: dir.display().to_string(),
         detail: e.to_string(),
     };
-    crate::files::create_private_dir(dir).map_err(fail)?;
     let id = message
         .headers()
         .get_raw("Message-ID")
@@ -91,6 +90,7 @@ fn write_eml(folder: &DryRunFolder, message: &Message) -> Result<SmtpReceipt, Ma
                 data_dir: data.path().display().to_string(),
             })?;
     }
+    crate::files::create_private_dir(dir).map_err(fail)?;
     crate::files::write_private_file(&path, |out| {
         std::io::Write::write_all(out, &message.formatted())
     })
