@@ -132,14 +132,9 @@ impl PrivateDailyFiles {
         let file = self
             .dir
             .join(format!("jobgate.{}.log", today.format("%Y-%m-%d")));
-        let mut options = std::fs::OpenOptions::new();
-        options.append(true).create(true);
-        #[cfg(unix)]
+        if jobgate_core::files::create_private_file(&file).is_ok()
+            && jobgate_core::files::tighten(&file).is_ok()
         {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(jobgate_core::files::PRIVATE_FILE_MODE);
-        }
-        if options.open(&file).is_ok() && jobgate_core::files::tighten(&file).is_ok() {
             self.day = Some(today);
         }
     }

@@ -134,10 +134,12 @@ pub fn write_applications_csv<W: Write>(rows: &[crate::dto::ApplicationDto], out
     Ok(())
 }
 
+/// The csv crate's error, its I/O error kept as it is (a full disk stays one).
 fn csv_error(e: csv::Error) -> CoreError {
+    let text = e.to_string();
     match e.into_kind() {
         csv::ErrorKind::Io(io) => CoreError::Io(io),
-        other => CoreError::Io(std::io::Error::other(format!("{other:?}"))),
+        _ => CoreError::Io(std::io::Error::other(text)),
     }
 }
 

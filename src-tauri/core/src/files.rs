@@ -237,20 +237,26 @@ pub fn tighten(path: &Path) -> std::io::Result<Option<u32>> {
     }
 }
 
+/// Creates `path` empty and private (`0600`) when it does not exist; an
+/// existing file is left as it is (neither truncated nor re-moded).
+pub fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(PRIVATE_FILE_MODE);
+    }
+    options.open(path).map(drop)
+}
+
 /// Makes sure a database file exists and is private before SQLite opens it:
 /// on Unix SQLite gives its `-wal`, `-shm` and `-journal` the main file's
 /// rights, so they are private too. An existing database and journals found
 /// wider are tightened (and said in the log). Errors are left to SQLite,
 /// which says them better (a read-only folder, a missing one).
 pub fn prepare_database_file(database: &Path) {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(PRIVATE_FILE_MODE);
-    }
-    if options.open(database).is_err() {
+    if create_private_file(database).is_err() {
         return;
     }
     let mut files = vec![database.to_path_buf()];
