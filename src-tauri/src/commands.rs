@@ -600,7 +600,8 @@ pub async fn export_links(
         (store.export_links(job_id)?, store.base_url()?)
     };
     let path = std::path::PathBuf::from(path);
-    jobgate_core::export::write_links_file(&path, &rows, &base_url, Utc::now())?;
+    let data = jobgate_core::files::DataFolder::new(&state.data_dir);
+    jobgate_core::export::write_links_file(&path, &data, &rows, &base_url, Utc::now())?;
     Ok(ExportReply {
         path: path.display().to_string(),
         links: rows.len(),
@@ -894,7 +895,8 @@ pub async fn export_list(
             .collect::<Vec<_>>())
     })?;
     let path = std::path::PathBuf::from(path);
-    jobgate_core::export::write_file_atomically(&path, |out| {
+    let data = jobgate_core::files::DataFolder::new(&state.data_dir);
+    jobgate_core::export::write_file_atomically(&path, &data, |out| {
         jobgate_core::export::write_applications_csv(&rows, out)
     })?;
     Ok(ExportReply {

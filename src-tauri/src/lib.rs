@@ -21,9 +21,11 @@ pub fn run() {
     #[cfg(target_os = "linux")]
     render_without_compositing();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let log = jobgate_core::paths::data_dir()
-        .ok()
-        .map(|dir| logging::init(&dir));
+    let data_dir = jobgate_core::paths::data_dir().ok();
+    let log = data_dir.as_deref().map(logging::init);
+    for folder in data_dir.as_deref().into_iter().chain(logging::directory()) {
+        make_private(folder);
+    }
     let cli = cli::wants_cli(&args);
     // The subcommand's name only: its arguments may hold a candidate's address.
     let command = if cli {
@@ -51,6 +53,24 @@ pub fn run() {
     // Written out before the process ends.
     drop(log);
     std::process::exit(code);
+}
+
+/// A data or log folder other users could open (made by an older JobGate,
+/// or by hand) is made private (`0700`) at start-up, and the log says so.
+fn make_private(folder: &std::path::Path) {
+    match jobgate_core::files::tighten(folder) {
+        Ok(Some(mode)) => tracing::warn!(
+            folder = %folder.display(),
+            from = format!("{mode:o}"),
+            to = format!("{:o}", jobgate_core::files::PRIVATE_DIR_MODE),
+            "a JobGate folder was open to other users: made private"
+        ),
+        Ok(None) => {}
+        Err(e) => tracing::warn!(
+            folder = %folder.display(),
+            "the folder's rights could not be checked: {e}"
+        ),
+    }
 }
 
 /// Set to `1` to keep WebKitGTK's accelerated compositing (Linux).

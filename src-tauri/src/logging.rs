@@ -61,7 +61,7 @@ fn filter(level: LevelFilter) -> Targets {
 /// created is said on stderr once; the app then runs without a log file.
 pub fn init(data_dir: &Path) -> LogGuard {
     let dir = paths::log_dir(data_dir);
-    let appender = std::fs::create_dir_all(&dir)
+    let appender = jobgate_core::files::create_private_dir(&dir)
         .map_err(|e| e.to_string())
         .and_then(|()| {
             RollingFileAppender::builder()
@@ -83,7 +83,11 @@ pub fn init(data_dir: &Path) -> LogGuard {
             return LogGuard;
         }
     };
-    let (writer, worker) = tracing_appender::non_blocking(appender);
+    let (writer, worker) = tracing_appender::non_blocking(PrivateDailyFiles {
+        appender,
+        dir: dir.clone(),
+        day: None,
+    });
     let initial = env_level().unwrap_or(LevelFilter::INFO);
     let (filter, handle) = reload::Layer::new(filter(initial));
     let installed = tracing_subscriber::registry()
@@ -106,6 +110,45 @@ pub fn init(data_dir: &Path) -> LogGuard {
         *slot = Some(worker);
     }
     LogGuard
+}
+
+/// The daily files, private (`0600` on Unix): tracing-appender opens them
+/// with the process's default rights, so each day's file is made private
+/// before the appender first writes to it (it opens an existing file as it
+/// is), and made private again should the appender have won the race at midnight.
+struct PrivateDailyFiles {
+    appender: RollingFileAppender,
+    dir: PathBuf,
+    /// The UTC day (tracing-appender's) whose file is known private.
+    day: Option<chrono::NaiveDate>,
+}
+
+impl PrivateDailyFiles {
+    fn make_today_private(&mut self) {
+        let today = chrono::Utc::now().date_naive();
+        if self.day == Some(today) {
+            return;
+        }
+        let file = self
+            .dir
+            .join(format!("jobgate.{}.log", today.format("%Y-%m-%d")));
+        if jobgate_core::files::create_private_file(&file).is_ok()
+            && jobgate_core::files::tighten(&file).is_ok()
+        {
+            self.day = Some(today);
+        }
+    }
+}
+
+impl std::io::Write for PrivateDailyFiles {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.make_today_private();
+        self.appender.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.appender.flush()
+    }
 }
 
 /// Where the log files are (once [`init`] ran).

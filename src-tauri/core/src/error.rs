@@ -208,14 +208,92 @@ pub enum CoreError {
     #[error("{}", self.message(Lang::Fr))]
     Internal,
 
+    // Issue 13, item 2 (exports and backups never destroy data).
+    /// A file the recruiter chose is the database, one of its journals, the
+    /// data folder or inside its own files ([`crate::files::DataFolder`]).
     #[error("{}", self.message(Lang::Fr))]
-    Database(#[from] rusqlite::Error),
+    DestinationIsJobGateData { path: String, data_dir: String },
+
+    // Issue 13, item 8 (clear words for the disk): made from SQLite's and the
+    // OS's codes by the `From` conversions below, naming the data folder.
+    /// The disk holding the data folder is full (SQLITE_FULL, ENOSPC).
+    #[error("{}", self.message(Lang::Fr))]
+    DiskFull { data_dir: String },
+    /// The data folder or the database cannot be written (SQLITE_READONLY,
+    /// SQLITE_CANTOPEN, EROFS): a read-only disk or folder, or missing rights.
+    #[error("{}", self.message(Lang::Fr))]
+    DataReadOnly { data_dir: String },
+    /// Another program kept the database locked past the wait (SQLITE_BUSY, SQLITE_LOCKED).
+    #[error("{}", self.message(Lang::Fr))]
+    DatabaseLocked { data_dir: String },
+
+    #[error("{}", self.message(Lang::Fr))]
+    Database(rusqlite::Error),
 
     #[error("{}", self.message(Lang::Fr))]
     Migration(#[from] rusqlite_migration::Error),
 
     #[error("{}", self.message(Lang::Fr))]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+/// The data folder as errors about the disk name it.
+fn data_dir_shown() -> String {
+    crate::paths::configured_data_dir()
+        .map(|dir| dir.display().to_string())
+        .unwrap_or_else(|| "(app data)".into())
+}
+
+impl From<rusqlite::Error> for CoreError {
+    /// A full disk, a read-only folder and a lock held by another program are
+    /// said as such; every other SQLite error stays `Database`.
+    fn from(e: rusqlite::Error) -> CoreError {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => CoreError::DiskFull {
+                data_dir: data_dir_shown(),
+            },
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => CoreError::DataReadOnly {
+                data_dir: data_dir_shown(),
+            },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                CoreError::DatabaseLocked {
+                    data_dir: data_dir_shown(),
+                }
+            }
+            // "disk I/O error": the disk itself says whether it is full or read-only.
+            Some(ErrorCode::SystemIoFailure) => {
+                let state = crate::paths::configured_data_dir()
+                    .map(|dir| crate::files::disk_state(&dir))
+                    .unwrap_or(crate::files::DiskState::Unremarkable);
+                match state {
+                    crate::files::DiskState::Full => CoreError::DiskFull {
+                        data_dir: data_dir_shown(),
+                    },
+                    crate::files::DiskState::ReadOnly => CoreError::DataReadOnly {
+                        data_dir: data_dir_shown(),
+                    },
+                    crate::files::DiskState::Unremarkable => CoreError::Database(e),
+                }
+            }
+            _ => CoreError::Database(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for CoreError {
+    /// ENOSPC and EROFS on the data folder's files are said as such.
+    fn from(e: std::io::Error) -> CoreError {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull => CoreError::DiskFull {
+                data_dir: data_dir_shown(),
+            },
+            std::io::ErrorKind::ReadOnlyFilesystem => CoreError::DataReadOnly {
+                data_dir: data_dir_shown(),
+            },
+            _ => CoreError::Io(e),
+        }
+    }
 }
 
 /// Why a file cannot be restored.
@@ -355,6 +433,10 @@ impl CoreError {
             CoreError::CsvMissingColumns { .. } => "csv_missing_columns",
             CoreError::DataDirUnavailable { .. } => "data_dir_unavailable",
             CoreError::Internal => "internal",
+            CoreError::DestinationIsJobGateData { .. } => "destination_is_jobgate_data",
+            CoreError::DiskFull { .. } => "disk_full",
+            CoreError::DataReadOnly { .. } => "data_read_only",
+            CoreError::DatabaseLocked { .. } => "database_locked",
             CoreError::Database(e) if crate::store::backup::is_damage(e) => "database_damaged",
             CoreError::Database(_) => "database",
             CoreError::Migration(_) => "migration",
@@ -744,6 +826,32 @@ impl CoreError {
             ),
             (CoreError::DataDirUnavailable { path, detail }, En) => format!(
                 "The data folder {path} cannot be used ({detail}). Check its permissions or choose another one with JOBGATE_DATA_DIR."
+            ),
+            (CoreError::DestinationIsJobGateData { path, data_dir }, Fr) => format!(
+                "« {} » fait partie des données de JobGate (la base, ses journaux, les copies de sécurité ou le journal, dans {data_dir}) : rien n'y a été écrit, vos données sont intactes. Choisissez un autre emplacement, par exemple votre dossier Documents.",
+                shorten(path)
+            ),
+            (CoreError::DestinationIsJobGateData { path, data_dir }, En) => format!(
+                "\"{}\" is part of JobGate's own data (the database, its journals, the safety copies or the log, in {data_dir}): nothing was written there and your data is intact. Choose another place, such as your Documents folder.",
+                shorten(path)
+            ),
+            (CoreError::DiskFull { data_dir }, Fr) => format!(
+                "Le disque qui contient le dossier de données de JobGate ({data_dir}) est plein : rien n'a été enregistré. Libérez de la place sur ce disque (videz la corbeille, supprimez ou déplacez de gros fichiers), puis réessayez."
+            ),
+            (CoreError::DiskFull { data_dir }, En) => format!(
+                "The disk holding JobGate's data folder ({data_dir}) is full: nothing was saved. Free some space on that disk (empty the trash, delete or move large files), then try again."
+            ),
+            (CoreError::DataReadOnly { data_dir }, Fr) => format!(
+                "JobGate ne peut pas écrire dans son dossier de données ({data_dir}) : le disque ou le dossier est en lecture seule, ou vos droits ne le permettent pas. Rien n'a été enregistré. Vérifiez que le disque est branché et accessible en écriture et que le dossier vous appartient, puis réessayez."
+            ),
+            (CoreError::DataReadOnly { data_dir }, En) => format!(
+                "JobGate cannot write to its data folder ({data_dir}): the disk or the folder is read-only, or your rights do not allow it. Nothing was saved. Check that the disk is connected and writable and that the folder is yours, then try again."
+            ),
+            (CoreError::DatabaseLocked { data_dir }, Fr) => format!(
+                "La base de données de JobGate ({data_dir}) est verrouillée par un autre programme depuis plus de 10 secondes : rien n'a été modifié. Fermez ce qui l'utilise (une autre fenêtre ou commande JobGate, un outil SQLite, un logiciel de sauvegarde ou de synchronisation), puis réessayez."
+            ),
+            (CoreError::DatabaseLocked { data_dir }, En) => format!(
+                "JobGate's database ({data_dir}) has been locked by another program for more than 10 seconds: nothing was changed. Close what is using it (another JobGate window or command, an SQLite tool, a backup or sync program), then try again."
             ),
             (CoreError::Internal, Fr) => "JobGate a rencontré une erreur interne. Fermez puis rouvrez l'application ; vos données sont conservées.".into(),
             (CoreError::Internal, En) => "JobGate hit an internal error. Close and reopen the app; your data is kept.".into(),

@@ -13,8 +13,10 @@ use lettre::message::Mailbox;
 
 use crate::domain::{EmailAddress, PersonName};
 use crate::error::{CoreError, Result};
+use crate::files::DataFolder;
 use crate::lease::ProcessLease;
 use crate::mail::message::{build_message, new_message_id, Envelope, InvitationFields, XSmtpApi};
+use crate::mail::outlet::DryRunFolder;
 use crate::mail::{
     mailto_url, render_extension, render_test_email, MailError, Mailer, Outlet, RenderedEmail,
     SmtpConfig, SmtpReceipt,
@@ -147,6 +149,14 @@ impl Invitations {
         })
     }
 
+    /// The data folder no dry-run email may go into the files of.
+    fn data_folder(&self) -> Option<DataFolder> {
+        match &self.lease {
+            Some((_, dir)) => Some(DataFolder::new(dir)),
+            None => self.store().ok()?.data_folder(),
+        }
+    }
+
     /// This process's lease id (none for a store opened without a data folder).
     pub fn lease_id(&self) -> Option<&str> {
         self.lease.as_ref().map(|(lease, _)| lease.id())
@@ -175,7 +185,10 @@ impl Invitations {
     /// SMTP transport for the current settings and key.
     pub(crate) fn outlet(&self, settings: &MailSettings) -> Result<Outlet, MailError> {
         match &settings.dry_run_dir {
-            Some(dir) => Ok(Outlet::DryRun(dir.clone())),
+            Some(dir) => Ok(Outlet::DryRun(DryRunFolder {
+                dir: dir.clone(),
+                data: self.data_folder(),
+            })),
             None => Ok(Outlet::Smtp(self.mailer(settings)?)),
         }
     }

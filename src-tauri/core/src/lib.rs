@@ -6,6 +6,7 @@
 //! - [`import`]: CSV import, row by row with line numbers.
 //! - [`dto`]: the JSON shapes shown to the UI and scripts.
 //! - [`export`]: the links export (CSV) for interview platforms.
+//! - [`files`]: where a file may be written, whole and private.
 //! - [`template`]: invitation templates with `{placeholders}`, French and English.
 //! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
 //!
@@ -29,6 +30,7 @@ pub mod domain;
 pub mod dto;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod invitations;

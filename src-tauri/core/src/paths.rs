@@ -11,25 +11,29 @@ pub const APP_IDENTIFIER: &str = "io.jobgate.desktop";
 /// Environment variable that overrides the data folder (tests, portable use).
 pub const DATA_DIR_ENV: &str = "JOBGATE_DATA_DIR";
 
-const DATABASE_FILE: &str = "jobgate.sqlite3";
+pub(crate) const DATABASE_FILE: &str = "jobgate.sqlite3";
 
-/// The data folder, created if missing: `JOBGATE_DATA_DIR`, else the OS
-/// app-data directory (`~/.local/share/io.jobgate.desktop` on Linux).
+/// The data folder, created if missing (`0700` on Unix): `JOBGATE_DATA_DIR`,
+/// else the OS app-data directory (`~/.local/share/io.jobgate.desktop` on Linux).
 pub fn data_dir() -> Result<PathBuf> {
-    let dir = match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        Some(dir) => PathBuf::from(dir),
-        None => dirs::data_dir()
-            .ok_or_else(|| CoreError::DataDirUnavailable {
-                path: "(app data)".into(),
-                detail: "the OS gives no application data directory".into(),
-            })?
-            .join(APP_IDENTIFIER),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| CoreError::DataDirUnavailable {
+    let dir = configured_data_dir().ok_or_else(|| CoreError::DataDirUnavailable {
+        path: "(app data)".into(),
+        detail: "the OS gives no application data directory".into(),
+    })?;
+    crate::files::create_private_dir(&dir).map_err(|e| CoreError::DataDirUnavailable {
         path: dir.display().to_string(),
         detail: e.to_string(),
     })?;
     Ok(dir)
+}
+
+/// Where the data folder is (whether or not it exists yet); `None` when the OS
+/// gives no application data directory. Errors about the disk name it.
+pub fn configured_data_dir() -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER)),
+    }
 }
 
 /// Where the log files go: `logs/` in the data folder when `JOBGATE_DATA_DIR`

@@ -401,7 +401,7 @@ fn a_backup_is_never_written_over_the_database_itself() {
     for target in ["jobgate.sqlite3", "jobgate.sqlite3-wal"] {
         let e = store.backup_to(&dir.path().join(target)).unwrap_err();
         assert!(
-            matches!(e, CoreError::BackupFailed { .. }),
+            matches!(e, CoreError::DestinationIsJobGateData { .. }),
             "{target}: {e:?}"
         );
     }
@@ -411,7 +411,10 @@ fn a_backup_is_never_written_over_the_database_itself() {
     let e = store
         .backup_to(&sub.join("..").join("jobgate.sqlite3"))
         .unwrap_err();
-    assert!(matches!(e, CoreError::BackupFailed { .. }), "{e:?}");
+    assert!(
+        matches!(e, CoreError::DestinationIsJobGateData { .. }),
+        "{e:?}"
+    );
     assert_eq!(contents(&store).len(), 2);
 }
 

@@ -495,13 +495,16 @@ fn an_export_is_written_whole_or_not_at_all() {
     let rows = store.export_links(None).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("liens.csv");
-    jobgate_core::export::write_links_file(&path, &rows, "http://localhost:3000", t0()).unwrap();
+    let data = jobgate_core::files::DataFolder::new(dir.path().join("données"));
+    jobgate_core::export::write_links_file(&path, &data, &rows, "http://localhost:3000", t0())
+        .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("application_id,candidate_name,email,"));
     assert!(!dir.path().join("liens.csv.part").exists());
     // A folder that does not exist: a clear error, nothing written.
     let bad = dir.path().join("missing").join("liens.csv");
-    match jobgate_core::export::write_links_file(&bad, &rows, "http://localhost:3000", t0()) {
+    match jobgate_core::export::write_links_file(&bad, &data, &rows, "http://localhost:3000", t0())
+    {
         Err(e @ CoreError::ExportFailed { .. }) => {
             assert!(e
                 .message(jobgate_core::Lang::Fr)

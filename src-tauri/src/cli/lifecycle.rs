@@ -10,7 +10,7 @@ use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::export::{write_links_csv, write_links_file};
 use jobgate_core::store::{EmailKind, Stage};
-use jobgate_core::{settings, CoreError, Lang};
+use jobgate_core::{paths, settings, CoreError, Lang};
 
 use super::{block_on, invitations, report_email, say, EXIT_USAGE};
 
@@ -226,7 +226,8 @@ pub fn links(action: LinksAction, lang: Lang) -> Result<i32, CoreError> {
             write_links_csv(&rows, &base_url, Utc::now(), std::io::stdout().lock())?;
         }
         Some(path) => {
-            write_links_file(&path, &rows, &base_url, Utc::now())?;
+            let data = jobgate_core::files::DataFolder::new(paths::data_dir()?);
+            write_links_file(&path, &data, &rows, &base_url, Utc::now())?;
             let n = rows.len();
             let path = path.display();
             eprintln!(

@@ -63,6 +63,9 @@ pub enum MailError {
     /// Dry-run mode could not write its file.
     #[error("{}", self.message(Lang::Fr))]
     DryRun { path: String, detail: String },
+    // Issue 13, item 2: the dry-run folder is inside the data folder's own files.
+    #[error("{}", self.message(Lang::Fr))]
+    DryRunIntoData { path: String, data_dir: String },
 }
 
 impl MailError {
@@ -84,6 +87,7 @@ impl MailError {
             MailError::Network { .. } => "network",
             MailError::Compose { .. } => "compose",
             MailError::DryRun { .. } => "dry_run",
+            MailError::DryRunIntoData { .. } => "dry_run_into_data",
             MailError::Uncertain { .. } => "uncertain",
         }
     }
@@ -136,6 +140,7 @@ impl MailError {
                 | MailError::SenderNotVerified { .. }
                 | MailError::Tls { .. }
                 | MailError::DryRun { .. }
+                | MailError::DryRunIntoData { .. }
         )
     }
 
@@ -229,6 +234,8 @@ impl MailError {
             (MailError::Uncertain { detail }, En) => format!("The connection broke right after the message was handed over ({detail}): it is not known whether it arrived. It is not resent automatically; check with the candidate or in SendGrid's activity, then send it again if needed."),
             (MailError::DryRun { path, detail }, Fr) => format!("Mode essai : l'email n'a pas pu être écrit dans {path} ({detail}). Vérifiez le dossier du mode essai dans Réglages."),
             (MailError::DryRun { path, detail }, En) => format!("Dry run: the email could not be written to {path} ({detail}). Check the dry-run folder in Settings."),
+            (MailError::DryRunIntoData { path, data_dir }, Fr) => format!("Mode essai : le dossier {path} fait partie des données de JobGate ({data_dir}), aucun email n'y est écrit. Choisissez un autre dossier du mode essai dans Réglages (ou laissez-le vide)."),
+            (MailError::DryRunIntoData { path, data_dir }, En) => format!("Dry run: the folder {path} is part of JobGate's own data ({data_dir}), no email is written there. Choose another dry-run folder in Settings (or leave it empty)."),
             (MailError::Compose { detail }, Fr) => format!("Le message n'a pas pu être composé ({detail}). Vérifiez l'adresse du candidat et l'expéditeur."),
             (MailError::Compose { detail }, En) => format!("The message could not be composed ({detail}). Check the candidate's address and the sender."),
         }

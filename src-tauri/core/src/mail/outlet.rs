@@ -2,23 +2,31 @@
 //! a folder, so a recruiter can preview a batch and tests can read what would
 //! have been sent. Nothing else differs between the two.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use lettre::Message;
 
 use super::{MailError, Mailer, MailerConnection, SmtpReceipt};
+use crate::files::DataFolder;
 
 #[derive(Clone)]
 pub enum Outlet {
     Smtp(Arc<Mailer>),
-    DryRun(PathBuf),
+    DryRun(DryRunFolder),
+}
+
+/// Where dry-run emails go, and the data folder they must keep out of.
+#[derive(Debug, Clone)]
+pub struct DryRunFolder {
+    pub dir: PathBuf,
+    pub data: Option<DataFolder>,
 }
 
 /// One worker's way out: its own SMTP connection, or the dry-run folder.
 pub enum OutletConnection {
     Smtp(Box<MailerConnection>),
-    DryRun(PathBuf),
+    DryRun(DryRunFolder),
 }
 
 impl Outlet {
@@ -58,13 +66,14 @@ impl OutletConnection {
     }
 }
 
-/// Writes the message as `<message-id>.eml`, atomically (a reader never sees half a file).
-fn write_eml(dir: &Path, message: &Message) -> Result<SmtpReceipt, MailError> {
+/// Writes the message as `<message-id>.eml`, atomically (a reader never sees
+/// half a file) and privately, never into the data folder's own files.
+fn write_eml(folder: &DryRunFolder, message: &Message) -> Result<SmtpReceipt, MailError> {
+    let dir = &folder.dir;
     let fail = |e: std::io::Error| MailError::DryRun {
         path: dir.display().to_string(),
         detail: e.to_string(),
     };
-    std::fs::create_dir_all(dir).map_err(fail)?;
     let id = message
         .headers()
         .get_raw("Message-ID")
@@ -73,9 +82,19 @@ fn write_eml(dir: &Path, message: &Message) -> Result<SmtpReceipt, MailError> {
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect::<String>();
     let name = format!("{}.eml", if id.is_empty() { "message" } else { &id });
-    let tmp = dir.join(format!(".{name}.tmp"));
-    std::fs::write(&tmp, message.formatted()).map_err(fail)?;
-    std::fs::rename(&tmp, dir.join(&name)).map_err(fail)?;
+    let path = dir.join(&name);
+    if let Some(data) = &folder.data {
+        data.check_destination(&path)
+            .map_err(|_| MailError::DryRunIntoData {
+                path: dir.display().to_string(),
+                data_dir: data.path().display().to_string(),
+            })?;
+    }
+    crate::files::create_private_dir(dir).map_err(fail)?;
+    crate::files::write_private_file(&path, |out| {
+        std::io::Write::write_all(out, &message.formatted())
+    })
+    .map_err(fail)?;
     Ok(SmtpReceipt {
         code: 250,
         reply: format!("dry run: {name}"),

@@ -6,8 +6,9 @@
 //!
 //! - A backup is taken with SQLite's online backup API, so it is consistent
 //!   while the window (or a CLI command) keeps working; it is written next to
-//!   its destination as `FILE.part`, checked, synced, then renamed: a failed
-//!   backup never leaves a half-written file under the chosen name.
+//!   its destination into a new private `.FILE.<random>.part` file, checked,
+//!   synced, then renamed: a failed backup never leaves a half-written file
+//!   under the chosen name, and never goes into the data folder's own files.
 //! - A restore first checks a private copy of the file (SQLite integrity check,
 //!   JobGate's tables, schema version — a newer schema is refused, an older one
 //!   is brought up to date on the copy), keeps the current data as a safety
@@ -26,6 +27,7 @@ use rusqlite::{Connection, ErrorCode};
 
 use super::Store;
 use crate::error::{BackupProblem, CoreError, Result};
+use crate::files::DataFolder;
 use crate::i18n::Lang;
 
 /// A database's files: its journals first, the main file last.
@@ -45,7 +47,7 @@ const JOBGATE_TABLES: &[&str] = &[
 ];
 
 /// The private copies a restore checks, in the data folder.
-const COPY_PREFIX: &str = ".restauration-";
+pub(crate) const COPY_PREFIX: &str = ".restauration-";
 
 /// The first 16 bytes of every SQLite database.
 fn has_sqlite_header(path: &Path) -> bool {
@@ -158,23 +160,11 @@ impl CheckedBackup {
             return Err(invalid(BackupProblem::NotSqlite));
         }
         remove_stale_copies(work_dir);
-        let copy = work_dir.join(format!(
-            "{COPY_PREFIX}{}-{}.sqlite3",
-            std::process::id(),
-            Utc::now().timestamp_nanos_opt().unwrap_or_default()
-        ));
-        std::fs::copy(source, &copy)
-            // Some systems keep the source's time on a copy: this one is new.
-            .and_then(|_| {
-                std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&copy)?
-                    .set_modified(std::time::SystemTime::now())
-            })
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&copy);
-                invalid(BackupProblem::Unreadable(e.to_string()))
-            })?;
+        // The bytes into a new private file under a random name: never the
+        // source's rights (a read-only backup would give a copy SQLite cannot
+        // bring up to date) nor its time (this copy is new).
+        let copy = crate::files::copy_into_new_private_file(source, work_dir, COPY_PREFIX)
+            .map_err(|e| invalid(BackupProblem::Unreadable(e.to_string())))?;
         let mut checked = CheckedBackup {
             conn: None,
             copy,
@@ -257,7 +247,7 @@ impl CheckedBackup {
             safety_dir: safety_dir.display().to_string(),
             detail: e.to_string(),
         };
-        std::fs::create_dir_all(safety_dir).map_err(failed)?;
+        crate::files::create_private_dir(safety_dir).map_err(failed)?;
         // Every file of the old database goes aside, its journals first: a
         // journal left beside the restored file would be replayed into it.
         let present: Vec<&str> = SIDE_FILES
@@ -295,7 +285,16 @@ impl Store {
     /// file already there only once the new one is complete and checked).
     /// The database's own files are refused as a destination.
     pub fn backup_to(&self, destination: &Path) -> Result<BackupSummary> {
+        if let Some(data) = self.data_folder() {
+            data.check_destination(destination)?;
+        }
         self.write_copy(destination, true)
+    }
+
+    /// The folder holding this database (none in memory).
+    pub fn data_folder(&self) -> Option<DataFolder> {
+        let own = self.conn.path().filter(|p| !p.is_empty())?;
+        DataFolder::of_database(Path::new(own))
     }
 
     /// The copy itself. `require_sound`: refuse a copy SQLite's integrity
@@ -307,20 +306,11 @@ impl Store {
             path: shown.clone(),
             detail,
         };
-        if self.is_own_file(destination) {
-            return Err(failed(
-                "c'est le fichier de données de JobGate lui-même / it is JobGate's own data file"
-                    .into(),
-            ));
-        }
-        let part = with_suffix(
-            destination,
-            &format!(
-                ".{}-{}.part",
-                std::process::id(),
-                Utc::now().timestamp_nanos_opt().unwrap_or_default()
-            ),
-        );
+        // Private and new: SQLite writes into a file made here, never one a
+        // link or an earlier file put in its place; its journal gets its rights.
+        let part = crate::files::part_file_for(destination)
+            .map_err(|e| failed(e.to_string()))?
+            .into_temp_path();
         let result = (|| -> Result<BackupSummary> {
             let mut out = Connection::open(&part).map_err(|e| failed(e.to_string()))?;
             copy_database(&self.conn, &mut out).map_err(|e| failed(e.to_string()))?;
@@ -358,14 +348,20 @@ impl Store {
             let file = std::fs::File::open(&part).map_err(|e| failed(e.to_string()))?;
             file.sync_all().map_err(|e| failed(e.to_string()))?;
             let bytes = file.metadata().map_err(|e| failed(e.to_string()))?.len();
-            std::fs::rename(&part, destination).map_err(|e| failed(e.to_string()))?;
             Ok(BackupSummary { bytes, ..summary })
         })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&part);
-            let _ = std::fs::remove_file(journal_path(&part));
+        match result {
+            Ok(summary) => {
+                part.persist(destination)
+                    .map_err(|e| failed(e.error.to_string()))?;
+                Ok(summary)
+            }
+            Err(e) => {
+                // The `.part` file goes with `part`; its journal, if any, here.
+                let _ = std::fs::remove_file(journal_path(&part));
+                Err(e)
+            }
         }
-        result
     }
 
     /// Replaces every table with the checked backup's, after keeping the
@@ -388,7 +384,7 @@ impl Store {
                 count: sending as u64,
             });
         }
-        std::fs::create_dir_all(safety_dir).map_err(|e| CoreError::BackupFailed {
+        crate::files::create_private_dir(safety_dir).map_err(|e| CoreError::BackupFailed {
             path: safety_dir.display().to_string(),
             detail: e.to_string(),
         })?;
@@ -465,25 +461,6 @@ fn say(lang: Lang, fr: String, en: String) -> String {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
-    }
-}
-
-impl Store {
-    /// True when `path` is this database's file or one of its journals.
-    fn is_own_file(&self, path: &Path) -> bool {
-        let Some(own) = self.conn.path().filter(|p| !p.is_empty()) else {
-            return false;
-        };
-        let canonical = |p: &Path| -> Option<PathBuf> {
-            let parent = p.parent().filter(|d| !d.as_os_str().is_empty())?;
-            Some(parent.canonicalize().ok()?.join(p.file_name()?))
-        };
-        let (Some(own), Some(target)) = (canonical(Path::new(own)), canonical(path)) else {
-            return false;
-        };
-        SIDE_FILES
-            .iter()
-            .any(|suffix| with_suffix(&own, suffix) == target)
     }
 }
 

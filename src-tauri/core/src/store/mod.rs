@@ -319,9 +319,11 @@ impl Store {
                     detail: e.to_string(),
                 }
             } else {
-                CoreError::Database(e)
+                CoreError::from(e)
             }
         };
+        // Private before SQLite opens it: its journals get the same rights.
+        crate::files::prepare_database_file(path);
         let conn = Connection::open(path).map_err(damaged)?;
         conn.busy_timeout(Duration::from_secs(10))?;
         let found: i64 = conn
