@@ -156,21 +156,23 @@ function correctionNotice(reply) {
   const c = reply.correction;
   const parts = [t("detail.candidate_saved", { name: app.candidate_name })];
   if (c.requeued > 0) parts.push(t(c.requeued === 1 ? "detail.requeued_one" : "detail.requeued_many", { count: c.requeued, email: app.email }));
-  if (c.in_flight > 0) parts.push(t("detail.in_flight", { count: c.in_flight }));
+  if (c.in_flight > 0) parts.push(t(c.in_flight === 1 ? "detail.in_flight_one" : "detail.in_flight_many", { count: c.in_flight }));
+  const others = c.link_sent_to_old_address.filter((id) => id !== app.application_id).length;
+  if (others > 0) parts.push(t("detail.links_at_old_address_elsewhere", { count: others }));
   const exposed = c.link_sent_to_old_address.includes(app.application_id) && app.link?.state === "active";
   if (!exposed) {
-    say(parts.join(" "), c.in_flight > 0 ? "warning" : "success");
+    say(parts.join(" "), c.in_flight > 0 || others > 0 ? "warning" : "success");
     return;
   }
   parts.push(t("detail.link_at_old_address"));
-  const notice = box();
-  notice.replaceChildren(
-    el("span", {}, parts.join(" ")),
-    " ",
-    el("button", { type: "button", class: "btn btn-small btn-danger revoke-old-link", onclick: () => revoke(app) }, t("detail.revoke")),
+  say(
+    [
+      el("span", {}, parts.join(" ")),
+      " ",
+      el("button", { type: "button", class: "btn btn-small btn-danger action revoke-old-link", onclick: () => revoke(app) }, t("detail.revoke")),
+    ],
+    "warning",
   );
-  notice.className = "notice notice-warning";
-  notice.hidden = false;
 }
 
 // An application never invited (a typo, a double) can be deleted; one with a

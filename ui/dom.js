@@ -23,9 +23,11 @@ export function el(tag, props = {}, ...children) {
 
 let noticeTimer;
 // A message in the view's notice bar. Errors stay until the next message.
+// `message` is a text, or elements (a sentence and its button).
 export function notify(message, kind = "info", box = $(".view:not([hidden]) .notice")) {
   if (!box) return;
-  box.textContent = message;
+  if (Array.isArray(message)) box.replaceChildren(...message);
+  else box.textContent = message;
   box.className = `notice notice-${kind}`;
   box.hidden = false;
   clearTimeout(noticeTimer);

@@ -347,6 +347,7 @@ async function runBatch(ids, dryRun) {
     });
     const summary = t("batch.done", report);
     if (report.stopped_by) notify(t("batch.stopped", { error: api.errorMessage(report.stopped_by) }), "error");
+    else if (report.unrecorded > 0) notify(`${summary} ${t("batch.unrecorded", report)}`, "warning");
     else notify(summary, report.failed > 0 ? "error" : "success");
     $("#batch-counts").textContent = summary;
   } catch (error) {

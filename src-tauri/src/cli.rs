@@ -497,7 +497,9 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
         EmailKind::Extension => ("Email de prolongation", "Extension email"),
     };
     match outcome {
-        EmailOutcome::Sent(receipt) if receipt.dry_run => {
+        EmailOutcome::Sent(ref receipt) | EmailOutcome::SentUnrecorded { ref receipt, .. }
+            if receipt.dry_run =>
+        {
             println!("{}", say(lang,
                 format!("MODE ESSAI : rien n'a été envoyé ; l'email pour {email} est écrit dans le dossier du mode essai ({}).", receipt.reply),
                 format!("DRY RUN: nothing was sent; the email for {email} is written in the dry-run folder ({}).", receipt.reply)));
@@ -520,8 +522,8 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
             );
             if matches!(outcome, EmailOutcome::SentUnrecorded { .. }) {
                 eprintln!("{}", say(lang,
-                    "Attention : JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein). Il apparaîtra comme « envoi incertain » au prochain lancement : ne le renvoyez pas, il est parti.".into(),
-                    "Warning: JobGate could not write it down (database busy or disk full). It will show as \"delivery uncertain\" at the next start: do not send it again, it went out.".into()));
+                    "Attention : JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein) ; s'il n'y parvient pas avant de se fermer, il apparaîtra comme « envoi incertain » au prochain lancement. Ne le renvoyez pas : il est parti.".into(),
+                    "Warning: JobGate could not write it down (database busy or disk full); if it cannot before it closes, it will show as \"delivery uncertain\" at the next start. Do not send it again: it went out.".into()));
             }
             0
         }
@@ -689,6 +691,11 @@ fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Resul
             )
         )
     );
+    if report.unrecorded > 0 {
+        eprintln!("{}", say(lang,
+            format!("Attention : {} de ces emails sont partis mais JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein) ; s'il n'y parvient pas avant de se fermer, ils apparaîtront comme « envoi incertain ». Ne les renvoyez pas.", report.unrecorded),
+            format!("Warning: {} of these emails went out but JobGate could not write it down (database busy or disk full); if it cannot before it closes, they will show as \"delivery uncertain\". Do not send them again.", report.unrecorded)));
+    }
     Ok(if report.failed > 0 { EXIT_FAILURE } else { 0 })
 }
 

@@ -182,7 +182,11 @@ pub async fn invite(
 /// failed, already_sent, in_progress.
 fn email_word(outcome: &EmailOutcome) -> &'static str {
     match outcome {
-        EmailOutcome::Sent(receipt) if receipt.dry_run => "dry_run",
+        EmailOutcome::Sent(receipt) | EmailOutcome::SentUnrecorded { receipt, .. }
+            if receipt.dry_run =>
+        {
+            "dry_run"
+        }
         EmailOutcome::Sent(_) => "sent",
         EmailOutcome::SentUnrecorded { .. } => "sent_unrecorded",
         EmailOutcome::Failed(_) => "failed",

@@ -101,6 +101,10 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .setup(|app| {
+            write_unrecorded_outcomes(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::list_applications,
             commands::add_application,
@@ -141,6 +145,24 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
             commands::data::restore_backup,
             commands::data::open_folder,
         ])
+}
+
+/// Outcomes of emails that left while the database would not take writes
+/// (`Invitations::record_pending`) are written within seconds of it taking
+/// them again, even if the recruiter sends nothing more.
+fn write_unrecorded_outcomes<R: Runtime>(app: tauri::AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            if app.state::<AppState>().invitations.has_unrecorded() {
+                let app = app.clone();
+                let _ = tauri::async_runtime::spawn_blocking(move || {
+                    app.state::<AppState>().invitations.record_pending()
+                })
+                .await;
+            }
+        }
+    });
 }
 
 fn run_window() -> anyhow::Result<()> {
@@ -190,8 +212,11 @@ fn run_window() -> anyhow::Result<()> {
         .build();
     app_builder(tauri::Builder::default().plugin(single_instance), state)
         .build(context())?
-        .run(|_, event| {
+        .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
+                // A last try for outcomes not yet written; what still fails
+                // becomes `unknown` at the next start.
+                app.state::<AppState>().invitations.record_pending();
                 logging::flush();
             }
         });

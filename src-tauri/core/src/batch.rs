@@ -85,6 +85,10 @@ pub struct BatchReport {
     pub skipped: usize,
     /// Never tried because the batch was cancelled or stopped (their links exist).
     pub cancelled: usize,
+    /// Of `sent`: emails that left but whose outcome the database would not
+    /// take yet (kept and written as soon as it does; else `unknown` at the
+    /// next start). Never to be sent again.
+    pub unrecorded: usize,
     /// Why the batch stopped before the end, when an error every message would
     /// meet (a refused key, an unverified sender...) made it stop.
     pub stopped_by: Option<crate::dto::ErrorDto>,
@@ -287,8 +291,20 @@ impl Invitations {
             .map(|mut q| q.drain(..).collect())
             .unwrap_or_default();
         for item in &left {
-            self.store()?.withdraw_queued(item.entry.id, Utc::now())?;
+            // Left queued if the database will not take it now: harmless, the
+            // next invitation or batch takes it over.
+            if let Err(e) = self
+                .store()
+                .and_then(|mut store| store.withdraw_queued(item.entry.id, Utc::now()))
+            {
+                tracing::warn!(
+                    outbox_id = item.entry.id,
+                    error = e.code(),
+                    "queued row not withdrawn"
+                );
+            }
         }
+        self.record_pending();
         let mut report = shared.report.lock().map(|r| r.clone()).unwrap_or_default();
         for item in left {
             if item.attempt == 1 {
@@ -331,8 +347,20 @@ impl Invitations {
                 Next::Item(item) => item,
             };
             shared.pace().await;
-            let Some(entry) = self.claim(item.entry.id, Utc::now())? else {
-                continue; // another process took it
+            let entry = match self.claim(shared.settings, item.entry.id, Utc::now()) {
+                Ok(Some(entry)) => entry,
+                Ok(None) => continue, // another process took it
+                // The database would not take the claim (busy, full disk):
+                // nothing was sent for this row; the batch stops and says why,
+                // and the row is taken back with the others never tried.
+                Err(e) => {
+                    if !shared.stop.swap(true, Ordering::SeqCst) {
+                        let stopped_by = crate::dto::ErrorDto::from(&e);
+                        shared.count(|r| r.stopped_by = Some(stopped_by));
+                    }
+                    shared.push(*item);
+                    break;
+                }
             };
             let result = self
                 .send_one(outlet, &mut connection, shared.settings, &entry)
@@ -340,8 +368,11 @@ impl Invitations {
             let application_id = item.entry.application_id;
             match &result {
                 Ok(receipt) => {
-                    self.record(item.entry.id, Utc::now(), &result, false)?;
-                    shared.count(|r| r.sent += 1);
+                    let unrecorded = self.record(item.entry.id, Utc::now(), &result, false)?;
+                    shared.count(|r| {
+                        r.sent += 1;
+                        r.unrecorded += usize::from(unrecorded.is_some());
+                    });
                     (shared.on_event)(BatchEvent::Sent {
                         application_id,
                         smtp_code: receipt.code,
@@ -352,8 +383,17 @@ impl Invitations {
                         let stopped_by = crate::dto::ErrorDto::from(&CoreError::Mail(e.clone()));
                         shared.count(|r| r.stopped_by = Some(stopped_by));
                     }
-                    let will_retry = e.is_temporary() && item.attempt < shared.options.max_attempts;
-                    self.record(item.entry.id, Utc::now(), &result, will_retry)?;
+                    let mut will_retry =
+                        e.is_temporary() && item.attempt < shared.options.max_attempts;
+                    // An outcome not yet written leaves the row `sending`: no
+                    // retry can claim it in this batch (it is requeued when
+                    // the outcome is written).
+                    if self
+                        .record(item.entry.id, Utc::now(), &result, will_retry)?
+                        .is_some()
+                    {
+                        will_retry = false;
+                    }
                     if !will_retry {
                         shared.count(|r| r.failed += 1);
                     }

@@ -343,12 +343,12 @@ impl View<'_> {
                         "Candidate's details corrected (new email address)".into(),
                     ),
                     (_, 1) => pick(
-                        "Coordonnées du candidat corrigées ; l'email en attente a été refait pour elles".into(),
-                        "Candidate's details corrected; the waiting email was remade for them".into(),
+                        "Coordonnées du candidat corrigées ; l'email en attente a été refait avec les nouvelles coordonnées".into(),
+                        "Candidate's details corrected; the waiting email was remade with the new details".into(),
                     ),
                     (_, n) => pick(
-                        format!("Coordonnées du candidat corrigées ; les {n} emails en attente ont été refaits pour elles"),
-                        format!("Candidate's details corrected; the {n} waiting emails were remade for them"),
+                        format!("Coordonnées du candidat corrigées ; les {n} emails en attente ont été refaits avec les nouvelles coordonnées"),
+                        format!("Candidate's details corrected; the {n} waiting emails were remade with the new details"),
                     ),
                 },
             ),

@@ -597,10 +597,10 @@ impl CoreError {
                 shorten(job_title)
             ),
             (CoreError::LinkAtMaximumLifetime { id, until_fr, .. }, Fr) => format!(
-                "Le lien de la candidature n° {id} ne peut pas être prolongé au-delà d'un an après sa création ({until_fr}). Rien n'a été modifié. Créez un nouveau lien une fois celui-ci expiré, ou révoquez-le d'abord."
+                "Le lien de la candidature n° {id} ne peut pas être prolongé au-delà d'un an après sa création ({until_fr}). Rien n'a été modifié. Pour lui laisser plus de temps, révoquez ce lien (ou attendez qu'il expire), puis faites-lui un nouveau lien."
             ),
             (CoreError::LinkAtMaximumLifetime { id, until_en, .. }, En) => format!(
-                "The link of application #{id} cannot be extended past one year after it was made ({until_en}). Nothing was changed. Make a new link once this one has expired, or revoke it first."
+                "The link of application #{id} cannot be extended past one year after it was made ({until_en}). Nothing was changed. To give more time, revoke this link (or let it expire), then make a new one."
             ),
             (CoreError::NoActiveLink { id, state }, Fr) => match state {
                 None => format!(

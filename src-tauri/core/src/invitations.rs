@@ -97,6 +97,20 @@ pub enum EmailOutcome {
     InProgress,
 }
 
+/// A command-line run, a test: before the process lets go of its rows, a few
+/// more tries at the outcomes not yet written (the window does this on a
+/// timer and at exit). What still fails becomes `unknown` at the next start.
+impl Drop for Invitations {
+    fn drop(&mut self) {
+        for pause in [0, 1, 3] {
+            std::thread::sleep(std::time::Duration::from_secs(pause));
+            if self.record_pending() == 0 {
+                return;
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct InviteResult {
     /// True when this call created the link.
@@ -246,7 +260,7 @@ impl Invitations {
         entry: &OutboxEntry,
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<EmailOutcome> {
-        let Some(entry) = self.claim(entry.id, now())? else {
+        let Some(entry) = self.claim(settings, entry.id, now())? else {
             return Ok(EmailOutcome::InProgress);
         };
         let entry = &entry;
@@ -414,10 +428,25 @@ impl Invitations {
         email: &EmailAddress,
         now: DateTime<Utc>,
     ) -> Result<CandidateCorrection> {
-        let settings = self.mail_settings()?;
         let mut store = self.lock()?;
-        let remake = self.any_composer(&store, &settings)?;
-        let correction = store.update_candidate(candidate_id, name, email, now, remake)?;
+        // The composer is needed only for emails waiting to leave: settings a
+        // send would refuse do not block correcting a name.
+        let (compose, failure) = match settings::mail_settings(|name| store.setting(name))
+            .and_then(|settings| self.any_composer(&store, &settings))
+        {
+            Ok(compose) => (Some(compose), None),
+            Err(e) => (None, Some(e)),
+        };
+        // The first remake stops the correction, so one error is all it needs.
+        let failure = std::cell::Cell::new(failure);
+        let remake = |kind: EmailKind,
+                      app: &ApplicationRecord,
+                      link: &LinkRecord,
+                      template: &StoredTemplate| match &compose {
+            Some(compose) => compose(kind, app, link, template),
+            None => Err(failure.take().unwrap_or(CoreError::Internal)),
+        };
+        let correction = store.update_candidate(candidate_id, name, email, now, &remake)?;
         tracing::info!(
             candidate_id,
             requeued = correction.requeued,
@@ -427,10 +456,18 @@ impl Invitations {
         Ok(correction)
     }
 
-    /// Takes a queued row for this process (its lease recorded), as it stands now.
-    pub(crate) fn claim(&self, outbox_id: i64, now: DateTime<Utc>) -> Result<Option<OutboxEntry>> {
+    /// Takes a queued row for this process (its lease recorded), as it
+    /// stands now, made again first if the candidate was corrected meanwhile.
+    pub(crate) fn claim(
+        &self,
+        settings: &MailSettings,
+        outbox_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OutboxEntry>> {
         let lease = self.lease.as_ref().map(|(lease, _)| lease.id());
-        self.lock()?.claim_outbox_entry(outbox_id, now, lease)
+        let mut store = self.lock()?;
+        let remake = self.any_composer(&store, settings)?;
+        store.claim_outbox_entry(outbox_id, now, lease, Some(&remake))
     }
 
     /// Records an attempt's outcome. `retrying`: a temporary failure that will
@@ -449,8 +486,17 @@ impl Invitations {
         self.record_pending();
         match self.write_outcome(outbox_id, now, result, retrying) {
             Ok(()) => Ok(None),
-            Err(CoreError::Internal) => Err(CoreError::Internal),
-            Err(error) => {
+            // Only what passes with time is kept for later: a busy or full
+            // database. Anything else would fail for ever (the row is gone, the
+            // data was replaced): it is logged, and the row, if still
+            // `sending`, becomes `unknown` at the next start.
+            Err(
+                error @ (CoreError::DatabaseLocked { .. }
+                | CoreError::DiskFull { .. }
+                | CoreError::DataReadOnly { .. }
+                | CoreError::Database(_)
+                | CoreError::Io(_)),
+            ) => {
                 tracing::error!(
                     outbox_id,
                     error = error.code(),
@@ -467,7 +513,24 @@ impl Invitations {
                     });
                 Ok(Some(error))
             }
+            Err(CoreError::Internal) => Err(CoreError::Internal),
+            Err(error) => {
+                tracing::error!(
+                    outbox_id,
+                    error = error.code(),
+                    "the outcome of an email could not be written and will not be"
+                );
+                Ok(Some(error))
+            }
         }
+    }
+
+    /// Whether outcomes are waiting to be written ([`Invitations::record_pending`]).
+    pub fn has_unrecorded(&self) -> bool {
+        self.unrecorded
+            .lock()
+            .map(|u| !u.is_empty())
+            .unwrap_or(false)
     }
 
     /// Writes the outcomes that could not be written when their email was

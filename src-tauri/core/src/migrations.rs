@@ -198,8 +198,13 @@ CREATE INDEX applications_status ON applications (status, created_at);
 /// applications and of closed offers that an older build left current (an
 /// expired link revived by an extension, or one never revoked) are revoked now,
 /// their waiting emails withdrawn, and the history says so — as
-/// `store::lifecycle` does for every decision from this version on.
+/// `store::lifecycle` does for every decision from this version on. Links an
+/// older build extended past a year after they were made end at that year
+/// (`store::MAX_LINK_LIFETIME_DAYS`; in UTC days here).
 const V9: &str = r#"
+UPDATE invite_links SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+365 days')
+    WHERE retired_at IS NULL AND revoked_at IS NULL
+      AND expires_at > strftime('%Y-%m-%dT%H:%M:%SZ', created_at, '+365 days');
 CREATE TEMP TABLE decided_links AS
     SELECT l.id AS link_id, a.id AS application_id,
            CASE WHEN a.status IN ('rejected', 'hired', 'withdrawn') THEN 'status:' || a.status

@@ -684,20 +684,46 @@ fn closing_an_offer_retires_expired_links_so_none_can_be_extended() {
 }
 
 #[test]
-fn a_closed_offers_still_valid_link_is_neither_resent_nor_mailed() {
-    // A link an older build left valid under a closed offer (the migration
+fn a_closed_offers_still_valid_link_is_neither_resent_extended_nor_mailed() {
+    // A link an older build left valid under a closed offer (migration 9
     // retires those; this is the gate behind it): every action refuses.
-    let mut store = store();
-    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
-    invite_and_send(&mut store, id, t0());
-    let job = store.application(id).unwrap().job_id;
-    store.set_job_open(job, false, t0()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobgate.sqlite3");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+        invite_and_send(&mut store, id, t0());
+        let job = store.application(id).unwrap().job_id;
+        store.set_job_open(job, false, t0()).unwrap();
+        id
+    };
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE invite_links SET revoked_at = NULL, retired_at = NULL",
+            [],
+        )
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(state_of(&store, id, t0()), LinkState::Active);
+    fn closed<T>(r: jobgate_core::Result<T>) -> bool {
+        matches!(r, Err(CoreError::JobClosed { .. }))
+    }
+    assert!(closed(store.prepare_follow_up(
+        id,
+        t0(),
+        EmailKind::Invitation,
+        compose
+    )));
+    assert!(closed(store.extend_link(id, 3, t0())));
+    assert!(closed(store.prepare_invitation(id, t0(), compose)));
     let app = store.application(id).unwrap();
-    assert!(matches!(
-        app.decision_closed(),
-        Some(CoreError::JobClosed { .. })
-    ));
     assert!(!app.awaits_invitation(t0()));
+    let invitations = jobgate_core::invitations::Invitations::new(
+        store,
+        Box::new(jobgate_core::secret::MemorySecretStore::default()),
+    );
+    assert!(closed(invitations.mailto(id, t0())));
 }
 
 #[test]
@@ -733,30 +759,41 @@ fn repeated_extensions_cannot_push_a_link_past_a_year_after_it_was_made() {
 }
 
 #[test]
-fn an_older_database_with_a_revived_link_of_a_rejected_candidate_is_mended_on_opening() {
+fn an_older_database_with_links_left_under_decisions_is_mended_on_opening() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jobgate.sqlite3");
-    let id = {
+    let (id, bo, cy) = {
         let mut store = Store::open(&path).unwrap();
         let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
-        store.prepare_invitation(id, t0(), compose).unwrap();
+        let bo = add(&mut store, "Chef", "Bo", "bo@exemple.fr");
+        let cy = add(&mut store, "Dev", "Cy", "cy@exemple.fr");
+        for app in [id, bo, cy] {
+            store.prepare_invitation(app, t0(), compose).unwrap();
+        }
         store
             .set_application_status(id, ApplicationStatus::Rejected, t0())
             .unwrap();
-        id
+        let chef = store.application(bo).unwrap().job_id;
+        store.set_job_open(chef, false, t0()).unwrap();
+        (id, bo, cy)
     };
-    // What an older build could leave: the link current and not revoked, a
-    // queued email for it, and schema version 8.
+    // What an older build could leave: links current and not revoked under a
+    // decision, their emails waiting (Bo's after a temporary failure), Cy's
+    // link extended two years on, and schema version 8.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "UPDATE invite_links SET revoked_at = NULL, retired_at = NULL;
+        conn.execute_batch(&format!(
+            "DELETE FROM events WHERE kind = 'link_revoked';
+             UPDATE invite_links SET revoked_at = NULL, retired_at = NULL;
+             DELETE FROM outbox;
              INSERT INTO outbox (application_id, link_id, recipient, recipient_name, subject,
                  body_text, body_html, message_id, created_at, updated_at)
-               SELECT application_id, id, 'ana@exemple.fr', 'Ana', 's', 't', 'h', '<old@test>',
+               SELECT application_id, id, 'x@exemple.fr', 'X', 's', 't', 'h', '<old' || id || '@test>',
                  created_at, created_at FROM invite_links;
-             PRAGMA user_version = 8;",
-        )
+             UPDATE outbox SET state = 'failed_temporary', attempts = 1 WHERE application_id = {bo};
+             UPDATE invite_links SET expires_at = '2028-11-24T09:30:00Z' WHERE application_id = {cy};
+             PRAGMA user_version = 8;"
+        ))
         .unwrap();
     }
     let store = Store::open(&path).unwrap();
@@ -765,10 +802,38 @@ fn an_older_database_with_a_revived_link_of_a_rejected_candidate_is_mended_on_op
         jobgate_core::latest_schema_version()
     );
     assert_eq!(state_of(&store, id, t0()), LinkState::Revoked);
-    assert!(
-        store.list_outbox(10).unwrap().is_empty(),
-        "queued email withdrawn"
+    assert_eq!(state_of(&store, bo, t0()), LinkState::Revoked);
+    assert_eq!(
+        state_of(&store, cy, t0()),
+        LinkState::Active,
+        "Cy is in the running"
     );
+    assert_eq!(
+        store.application(cy).unwrap().link.unwrap().expires_at,
+        t0() + Duration::days(365),
+        "capped at a year after it was made"
+    );
+    let outbox = store.list_outbox(10).unwrap();
+    assert_eq!(outbox.len(), 2, "Ana's untried email withdrawn: {outbox:?}");
+    let bo_row = outbox.iter().find(|r| r.application_id == bo).unwrap();
+    assert_eq!(bo_row.state, OutboxState::FailedPermanent);
+    assert_eq!(bo_row.error_code.as_deref(), Some("link_revoked"));
+    for (app, reason) in [
+        (
+            id,
+            jobgate_core::store::RevokeReason::Closed(ApplicationStatus::Rejected),
+        ),
+        (bo, jobgate_core::store::RevokeReason::JobClosed),
+    ] {
+        assert!(
+            store
+                .timeline(app)
+                .unwrap()
+                .iter()
+                .any(|e| e.kind == TimelineKind::LinkRevoked { reason }),
+            "the history of {app} says why"
+        );
+    }
 }
 
 #[test]
@@ -784,7 +849,7 @@ fn correcting_an_address_remakes_the_queued_email_for_the_new_one() {
     let name = jobgate_core::domain::PersonName::parse("Ana Lopez").unwrap();
     let email = jobgate_core::domain::EmailAddress::parse("ana.lopez@exemple.fr").unwrap();
     let correction = store
-        .update_candidate(candidate, &name, &email, t0(), remake)
+        .update_candidate(candidate, &name, &email, t0(), &remake)
         .unwrap();
     assert!(correction.email_changed);
     assert_eq!(correction.requeued, 1);
@@ -794,7 +859,7 @@ fn correcting_an_address_remakes_the_queued_email_for_the_new_one() {
     );
     // What a sender claims now is the corrected email, not the old copy.
     let claimed = store
-        .claim_outbox_entry(entry.id, t0(), None)
+        .claim_outbox_entry(entry.id, t0(), None, None)
         .unwrap()
         .expect("claimed");
     assert_eq!(claimed.recipient, "ana.lopez@exemple.fr");
@@ -804,12 +869,12 @@ fn correcting_an_address_remakes_the_queued_email_for_the_new_one() {
         "{}",
         claimed.email.text
     );
-    // The history has words for it.
-    let last = store.timeline(id).unwrap().pop().unwrap();
-    assert!(matches!(
-        last.kind,
-        TimelineKind::EmailAttempt { .. } | TimelineKind::CandidateEdited { .. }
-    ));
+    // The history says what the correction did.
+    assert!(store.timeline(id).unwrap().iter().any(|e| e.kind
+        == TimelineKind::CandidateEdited {
+            email_changed: true,
+            requeued: 1
+        }));
 }
 
 #[test]
@@ -821,17 +886,60 @@ fn correcting_an_address_after_the_link_was_emailed_names_the_exposed_link() {
     let name = jobgate_core::domain::PersonName::parse("Ana").unwrap();
     let email = jobgate_core::domain::EmailAddress::parse("ana.lopez@exemple.fr").unwrap();
     let correction = store
-        .update_candidate(candidate, &name, &email, t0(), remake)
+        .update_candidate(candidate, &name, &email, t0(), &remake)
         .unwrap();
     assert_eq!(correction.requeued, 0);
     assert_eq!(correction.link_sent_to_old_address, vec![id]);
     // Only the name changes: the link was emailed to this very address.
     let name = jobgate_core::domain::PersonName::parse("Ana L.").unwrap();
     let correction = store
-        .update_candidate(candidate, &name, &email, t0(), remake)
+        .update_candidate(candidate, &name, &email, t0(), &remake)
         .unwrap();
     assert!(!correction.email_changed);
     assert!(correction.link_sent_to_old_address.is_empty());
+}
+
+#[test]
+fn a_retry_after_a_correction_goes_to_the_corrected_address() {
+    // The email was being sent when the address was corrected; it failed for
+    // a while and was put back for a retry: the retry must not use the old one.
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let prepared = store.prepare_invitation(id, t0(), compose).unwrap();
+    let Delivery::Send(entry) = prepared.delivery else {
+        panic!("a row to send")
+    };
+    assert!(store.claim_outbox(entry.id, t0(), None).unwrap());
+    let candidate = store.application(id).unwrap().candidate_id;
+    let name = jobgate_core::domain::PersonName::parse("Ana Lopez").unwrap();
+    let email = jobgate_core::domain::EmailAddress::parse("ana.lopez@exemple.fr").unwrap();
+    let correction = store
+        .update_candidate(candidate, &name, &email, t0(), &remake)
+        .unwrap();
+    assert_eq!((correction.requeued, correction.in_flight), (0, 1));
+    store
+        .record_delivery(
+            entry.id,
+            t0(),
+            &DeliveryOutcome {
+                state: OutboxState::FailedTemporary,
+                smtp_code: Some(451),
+                reply: Some("4.3.0 Try later"),
+                queue_id: None,
+                error_code: Some("temporary"),
+                error_fr: None,
+                error_en: None,
+            },
+        )
+        .unwrap();
+    assert!(store.requeue_outbox(entry.id, t0()).unwrap());
+    let retry = store
+        .claim_outbox_entry(entry.id, t0(), None, Some(&remake))
+        .unwrap()
+        .expect("claimed again");
+    assert_eq!(retry.recipient, "ana.lopez@exemple.fr");
+    assert_eq!(retry.recipient_name, "Ana Lopez");
+    assert!(retry.email.text.starts_with("Bonjour Ana Lopez"));
 }
 
 #[test]

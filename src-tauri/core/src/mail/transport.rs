@@ -192,15 +192,24 @@ impl Mailer {
     /// but 250 (a 421 "closing", a reset, silence) is dropped before the
     /// message is given to it, so a server's idle time-out never becomes a
     /// failed email; connections parked longer than [`MAX_IDLE_AGE`] are not
-    /// even asked. The message is sent once — never twice.
+    /// even asked. One that answered NOOP and then breaks before DATA (a
+    /// reset, silence, a 421) is also replaced: nothing was handed over yet.
+    /// The message is sent once — never twice.
     pub async fn send(&self, message: Message) -> Result<SmtpReceipt, MailError> {
         while let Some(mut conn) = self.take_idle() {
             if conn.still_answers().await {
-                let result = conn.send(&message).await;
-                if result.is_ok() {
-                    self.park(conn);
+                match conn.send(&message).await {
+                    Ok(receipt) => {
+                        self.park(conn);
+                        return Ok(receipt);
+                    }
+                    Err(
+                        MailError::Network { .. }
+                        | MailError::Timeout { .. }
+                        | MailError::Temporary { code: 421, .. },
+                    ) => break,
+                    Err(e) => return Err(e),
                 }
-                return result;
             }
         }
         let mut conn = self.connect().await?;

@@ -77,12 +77,7 @@ impl Store {
         name: &PersonName,
         email: &EmailAddress,
         now: DateTime<Utc>,
-        remake: impl Fn(
-            EmailKind,
-            &super::ApplicationRecord,
-            &super::LinkRecord,
-            &super::StoredTemplate,
-        ) -> Result<super::PreparedEmail>,
+        remake: &super::Remake<'_>,
     ) -> Result<CandidateCorrection> {
         let tx = self
             .conn
@@ -131,7 +126,7 @@ impl Store {
             ids
         };
         for id in ids {
-            let requeued = remake_waiting_emails(&tx, id, now, &remake)?;
+            let requeued = remake_waiting_emails(&tx, id, now, remake)?;
             correction.requeued += requeued;
             correction.in_flight += tx.query_row(
                 "SELECT COUNT(*) FROM outbox WHERE application_id = ?1 AND state = 'sending'",
@@ -237,18 +232,12 @@ pub struct CandidateCorrection {
     pub link_sent_to_old_address: Vec<i64>,
 }
 
-/// Makes every waiting email of the application again (recipient, name,
-/// text, Message-ID, from the offer's current template); returns how many.
+/// Makes every waiting email of the application again; returns how many.
 fn remake_waiting_emails(
     tx: &rusqlite::Transaction<'_>,
     application_id: i64,
     now: DateTime<Utc>,
-    remake: &impl Fn(
-        EmailKind,
-        &super::ApplicationRecord,
-        &super::LinkRecord,
-        &super::StoredTemplate,
-    ) -> Result<super::PreparedEmail>,
+    remake: &super::Remake<'_>,
 ) -> Result<u32> {
     let waiting: Vec<(i64, i64, String)> = {
         let mut stmt = tx.prepare(
@@ -260,22 +249,35 @@ fn remake_waiting_emails(
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows
     };
-    if waiting.is_empty() {
+    remake_rows(tx, application_id, &waiting, now, remake)
+}
+
+/// Makes the given outbox rows (`id, link_id, kind`) of one application
+/// again for the candidate as they are now: recipient, name, text and a new
+/// Message-ID, from the offer's current template. Returns how many.
+pub(super) fn remake_rows(
+    tx: &rusqlite::Transaction<'_>,
+    application_id: i64,
+    rows: &[(i64, i64, String)],
+    now: DateTime<Utc>,
+    remake: &super::Remake<'_>,
+) -> Result<u32> {
+    if rows.is_empty() {
         return Ok(0);
     }
     let sql = format!("{} WHERE a.id = ?1", super::select_applications());
     let application = tx.query_row(&sql, [application_id], super::read_application)?;
     let template = super::templates::template_for_email(tx, application.job_id, now)?;
     let mut remade = 0;
-    for (outbox_id, link_id, kind) in waiting {
-        let Some(link) = super::link_by_id(tx, link_id)? else {
+    for (outbox_id, link_id, kind) in rows {
+        let Some(link) = super::link_by_id(tx, *link_id)? else {
             continue;
         };
-        let prepared = remake(EmailKind::parse(&kind), &application, &link, &template)?;
+        let prepared = remake(EmailKind::parse(kind), &application, &link, &template)?;
         remade += tx.execute(
             "UPDATE outbox SET recipient = ?2, recipient_name = ?3, subject = ?4, body_text = ?5,
                     body_html = ?6, message_id = ?7, template_id = ?8, updated_at = ?9
-             WHERE id = ?1 AND state IN ('queued', 'failed_temporary')",
+             WHERE id = ?1",
             params![
                 outbox_id,
                 prepared.recipient,

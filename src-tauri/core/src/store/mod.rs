@@ -837,6 +837,11 @@ pub(crate) fn require_undecided(tx: &Transaction<'_>, application_id: i64) -> Re
     }
 }
 
+/// Renders an email of a kind for an application and its link, as the outbox
+/// stores it (the shell's composer: template, links, sender domain).
+pub type Remake<'a> = dyn Fn(EmailKind, &ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>
+    + 'a;
+
 /// A link by its id, whatever its state.
 fn link_by_id(tx: &Transaction<'_>, link_id: i64) -> Result<Option<LinkRecord>> {
     Ok(tx

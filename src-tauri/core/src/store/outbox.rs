@@ -231,17 +231,23 @@ impl Store {
         now: DateTime<Utc>,
         lease: Option<&str>,
     ) -> Result<bool> {
-        Ok(self.claim_outbox_entry(outbox_id, now, lease)?.is_some())
+        Ok(self
+            .claim_outbox_entry(outbox_id, now, lease, None)?
+            .is_some())
     }
 
     /// [`Store::claim_outbox`], returning the row as it stands at the claim:
-    /// what is sent is what the outbox says now (a corrected address, a
-    /// remade text), never a copy read when the batch was prepared.
+    /// what is sent is what the outbox says now, never a copy read when the
+    /// batch was prepared. With `remake`, a row whose recipient is no longer
+    /// the candidate's address or name (corrected while it was being sent and
+    /// then put back for a retry) is made again for them first, in the same
+    /// transaction: an email never goes to an address the recruiter corrected.
     pub fn claim_outbox_entry(
         &mut self,
         outbox_id: i64,
         now: DateTime<Utc>,
         lease: Option<&str>,
+        remake: Option<&super::Remake<'_>>,
     ) -> Result<Option<OutboxEntry>> {
         let tx = self
             .conn
@@ -257,6 +263,28 @@ impl Store {
                 "INSERT INTO email_attempts (outbox_id, started_at) VALUES (?1, ?2)",
                 params![outbox_id, to_stored(now)],
             )?;
+            if let Some(remake) = remake {
+                let (application_id, link_id, kind, current): (i64, i64, String, bool) = tx
+                    .query_row(
+                        "SELECT o.application_id, o.link_id, o.kind,
+                                o.recipient = c.email AND o.recipient_name = c.name
+                         FROM outbox o
+                         JOIN applications a ON a.id = o.application_id
+                         JOIN candidates c ON c.id = a.candidate_id
+                         WHERE o.id = ?1",
+                        [outbox_id],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    )?;
+                if !current {
+                    super::editing::remake_rows(
+                        &tx,
+                        application_id,
+                        &[(outbox_id, link_id, kind)],
+                        now,
+                        remake,
+                    )?;
+                }
+            }
             Some(read_entry(&tx, outbox_id)?)
         } else {
             None
