@@ -55,17 +55,17 @@ pub fn write_links_csv<W: Write>(
         write_cells(
             &mut csv,
             [
-                row.application_id.to_string().as_str(),
-                &row.candidate_name,
-                &row.email,
-                &row.job_id.to_string(),
-                &row.job_title,
-                token,
-                &format!("{base_url}/interview/start/{token}"),
-                &to_stored(row.link.created_at),
-                &to_stored(row.link.expires_at),
-                link_status(row.link.state(now)),
-                &row.link.revoked_at.map(to_stored).unwrap_or_default(),
+                Own(&row.application_id.to_string()),
+                Text(&row.candidate_name),
+                Text(&row.email),
+                Own(&row.job_id.to_string()),
+                Text(&row.job_title),
+                Own(token),
+                Own(&format!("{base_url}/interview/start/{token}")),
+                Own(&to_stored(row.link.created_at)),
+                Own(&to_stored(row.link.expires_at)),
+                Own(link_status(row.link.state(now))),
+                Own(&row.link.revoked_at.map(to_stored).unwrap_or_default()),
             ],
         )?;
     }
@@ -114,18 +114,18 @@ pub fn write_applications_csv<W: Write>(rows: &[crate::dto::ApplicationDto], out
         write_cells(
             &mut csv,
             [
-                r.application_id.to_string().as_str(),
-                &r.candidate_name,
-                &r.email,
-                &r.job_title,
-                r.status,
-                r.invitation_status,
-                &r.applied_at,
-                link.map(|l| l.start_url.as_str()).unwrap_or(""),
-                link.map(|l| l.expires_at.as_str()).unwrap_or(""),
-                link.map(|l| link_status(l.state)).unwrap_or(""),
-                email.map(|e| e.state.as_str()).unwrap_or(""),
-                email.and_then(|e| e.sent_at.as_deref()).unwrap_or(""),
+                Own(&r.application_id.to_string()),
+                Text(&r.candidate_name),
+                Text(&r.email),
+                Text(&r.job_title),
+                Own(r.status),
+                Own(r.invitation_status),
+                Own(&r.applied_at),
+                Own(link.map(|l| l.start_url.as_str()).unwrap_or("")),
+                Own(link.map(|l| l.expires_at.as_str()).unwrap_or("")),
+                Own(link.map(|l| link_status(l.state)).unwrap_or("")),
+                Own(email.map(|e| e.state.as_str()).unwrap_or("")),
+                Own(email.and_then(|e| e.sent_at.as_deref()).unwrap_or("")),
             ],
         )?;
     }
@@ -143,9 +143,28 @@ fn csv_error(e: csv::Error) -> CoreError {
     }
 }
 
-/// One CSV record, every cell [`spreadsheet_safe`]: the one way JobGate writes CSV rows.
-fn write_cells<W: Write, const N: usize>(csv: &mut csv::Writer<W>, cells: [&str; N]) -> Result<()> {
-    let cells = cells.map(spreadsheet_safe);
+/// A CSV cell: text someone typed or imported (a name, an address, a title),
+/// which could be made to start a formula, or a value JobGate made itself (an
+/// id, a token, a URL, an instant, a state code), written exactly — the
+/// interview platform must read the token it was given. JobGate's values
+/// cannot form a formula: tokens are base64url (letters, digits, `-`, `_`),
+/// and nothing else starts with a formula character.
+enum Cell<'a> {
+    Text(&'a str),
+    Own(&'a str),
+}
+use Cell::{Own, Text};
+
+/// One CSV record, every text cell [`spreadsheet_safe`]: the one way JobGate
+/// writes CSV rows.
+fn write_cells<W: Write, const N: usize>(
+    csv: &mut csv::Writer<W>,
+    cells: [Cell<'_>; N],
+) -> Result<()> {
+    let cells = cells.map(|cell| match cell {
+        Text(text) => spreadsheet_safe(text),
+        Own(value) => std::borrow::Cow::Borrowed(value),
+    });
     csv.write_record(cells.iter().map(|c| c.as_bytes()))
         .map_err(csv_error)
 }
@@ -203,6 +222,42 @@ pub fn write_file_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_starting_with_a_dash_is_exported_exactly() {
+        // The formula rule once put a `'` before such tokens (1 in 64): the
+        // interview platform then refused a valid link. Only typed text is
+        // guarded; JobGate's own values go out exactly.
+        use crate::domain::Token;
+        use crate::store::LinkRecord;
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let token = "-VBwXgVZyhq3o62uqhNLpIv5M_iqOeFEPW0qFZ9kAv0";
+        let row = LinkExportRow {
+            application_id: 1,
+            candidate_name: "=HYPERLINK(\"http://x\")".into(),
+            email: "ana@exemple.fr".into(),
+            job_id: 2,
+            job_title: "-Dev".into(),
+            link: LinkRecord {
+                id: 3,
+                token: Token::from_stored(token.into()),
+                created_at: at,
+                expires_at: at + chrono::Duration::days(7),
+                revoked_at: None,
+            },
+        };
+        let mut out = Vec::new();
+        write_links_csv(&[row], "https://x.example", at, &mut out).unwrap();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[5], token);
+        assert_eq!(
+            &record[6],
+            format!("https://x.example/interview/start/{token}")
+        );
+        assert_eq!(&record[1], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(&record[4], "'-Dev");
+    }
 
     #[test]
     fn csv_cells_that_start_a_formula_get_a_leading_quote() {
