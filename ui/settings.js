@@ -141,9 +141,8 @@ async function backup() {
 
 async function restore(onRestored) {
   try {
-    const path = await api.pickBackupFile();
-    if (!path) return;
-    const found = await api.inspectBackup(path);
+    const found = await api.inspectBackup();
+    if (!found) return;
     const s = found.summary;
     const question = t("backup.confirm", {
       when: found.made_at ?? "?",
@@ -152,7 +151,7 @@ async function restore(onRestored) {
       emails: s.emails,
     });
     if (!(await api.confirmAction(question, t("backup.confirm_ok")))) return;
-    const reply = await api.restoreBackup(path);
+    const reply = await api.restoreBackup();
     backupResult(reply.text);
     await onRestored();
     // The restored settings may speak another language: start the window again in it.

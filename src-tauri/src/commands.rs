@@ -26,6 +26,9 @@ use crate::error::CommandError;
 use crate::state::AppState;
 
 pub mod data;
+pub mod files;
+
+use files::{DialogText, FileRequest, Picked};
 
 /// The list's filter, sort and page, as the UI sends it.
 #[derive(Debug, Default, Deserialize)]
@@ -586,19 +589,32 @@ pub struct ExportReply {
     pub links: usize,
 }
 
-/// "Exporter les liens" to the file the recruiter chose in the native save dialog.
+/// "Exporter les liens": the native save dialog (opened here), then the file.
+/// Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_links(
+pub async fn export_links<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    job_id: Option<i64>,
+    dialog: DialogText,
+) -> Result<Option<ExportReply>, CommandError> {
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, &["csv"])).await else {
+        return Ok(None);
+    };
+    export_links_to(&state, &path, job_id).map(Some)
+}
+
+/// The links export to `path`, which the native dialog returned.
+pub fn export_links_to(
+    state: &AppState,
+    path: &std::path::Path,
     job_id: Option<i64>,
 ) -> Result<ExportReply, CommandError> {
     let (rows, base_url) = {
         let store = state.store()?;
         (store.export_links(job_id)?, store.base_url()?)
     };
-    let path = std::path::PathBuf::from(path);
-    jobgate_core::export::write_links_file(&path, &rows, &base_url, Utc::now())?;
+    jobgate_core::export::write_links_file(path, &rows, &base_url, Utc::now())?;
     Ok(ExportReply {
         path: path.display().to_string(),
         links: rows.len(),
@@ -741,25 +757,41 @@ pub struct ImportPreviewReply {
     pub encoding: &'static str,
 }
 
-fn read_import_file(path: &str) -> Result<Vec<u8>, CommandError> {
+fn read_import_file(path: &std::path::Path) -> Result<Vec<u8>, CommandError> {
     Ok(std::fs::read(path).map_err(CoreError::from)?)
 }
 
-/// The file the recruiter picked in the native dialog, read and checked;
-/// nothing is saved.
+/// "Importer un CSV": the native file picker (opened here), then what
+/// importing that file would do; nothing is saved. The file is remembered for
+/// `import_file`. Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn preview_import(
+pub async fn preview_import<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    picked: State<'_, Picked>,
+    dialog: DialogText,
+) -> Result<Option<ImportPreviewReply>, CommandError> {
+    let request = FileRequest::new(false, &dialog, files::CSV);
+    let Some(path) = files::choose(&app, request).await else {
+        return Ok(None);
+    };
+    Picked::remember(&picked.import, &path);
+    preview_import_of(&state, &path).map(Some)
+}
+
+/// What importing `path` (picked natively) would do.
+pub fn preview_import_of(
+    state: &AppState,
+    path: &std::path::Path,
 ) -> Result<ImportPreviewReply, CommandError> {
-    let bytes = read_import_file(&path)?;
+    let bytes = read_import_file(path)?;
     let preview = preview_csv(&*state.store()?, &bytes)?;
     Ok(ImportPreviewReply {
-        file_name: std::path::Path::new(&path)
+        file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        path,
+        path: path.display().to_string(),
         rows: preview.rows,
         new: preview.new,
         already_present: preview.already_present,
@@ -787,14 +819,16 @@ pub struct ImportProgress {
     pub total: usize,
 }
 
-/// The confirmed import: good rows saved in one transaction, bad rows
+/// The confirmed import of the file `preview_import` picked: good rows saved in one transaction, bad rows
 /// skipped; `on_progress` hears how far it is (every 1,000 rows).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_file(
     state: State<'_, AppState>,
-    path: String,
+    picked: State<'_, Picked>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReply, CommandError> {
+    // The file previewed, never one the page names.
+    let path = Picked::recall(&picked.import).ok_or(CommandError::NoFileChosen)?;
     let bytes = read_import_file(&path)?;
     let report = import_csv_with_progress(
         &mut *state.store()?,
@@ -862,14 +896,18 @@ pub async fn delete_application(
 }
 
 /// "Exporter la liste": every row of the current filter and sort, as CSV, to
-/// the file chosen in the native save dialog.
+/// the file chosen in the native save dialog (opened here). Null when cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_list(
+pub async fn export_list<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
     query: ListRequest,
-) -> Result<ExportReply, CommandError> {
+    dialog: DialogText,
+) -> Result<Option<ExportReply>, CommandError> {
     let query = list_query(query, false)?;
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, &["csv"])).await else {
+        return Ok(None);
+    };
     let rows = with_store(&state, |store, view| {
         Ok(store
             .list_every(&query)?
@@ -877,12 +915,11 @@ pub async fn export_list(
             .map(|r| view.application(r))
             .collect::<Vec<_>>())
     })?;
-    let path = std::path::PathBuf::from(path);
     jobgate_core::export::write_file_atomically(&path, |out| {
         jobgate_core::export::write_applications_csv(&rows, out)
     })?;
-    Ok(ExportReply {
+    Ok(Some(ExportReply {
         path: path.display().to_string(),
         links: rows.len(),
-    })
+    }))
 }

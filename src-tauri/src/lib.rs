@@ -77,10 +77,22 @@ fn render_without_compositing() {
 /// Everything the app is made of, on any runtime: the real one, or tauri's mock
 /// runtime in tests.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    app_builder_with(builder, state, commands::files::Chooser::Native)
+}
+
+/// [`app_builder`] with who answers the file dialogs: the recruiter
+/// (`Chooser::Native`), or a test's script on the mock runtime.
+pub fn app_builder_with<R: Runtime>(
+    builder: Builder<R>,
+    state: AppState,
+    chooser: commands::files::Chooser,
+) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(chooser)
+        .manage(commands::files::Picked::default())
         .invoke_handler(tauri::generate_handler![
             commands::list_applications,
             commands::add_application,
