@@ -17,7 +17,9 @@ pub use state::AppState;
 
 /// The entry point of the `jobgate` binary.
 pub fn run() {
-    // First, before any other thread exists: environment for WebKit.
+    // First, before any other thread exists: the key leaves the environment
+    // (no child process inherits it), then the environment for WebKit.
+    jobgate_core::secret::take_env_key();
     #[cfg(target_os = "linux")]
     render_without_compositing();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();

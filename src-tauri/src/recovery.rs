@@ -88,7 +88,12 @@ pub async fn recovery_restore<R: Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub fn recovery_restart<R: Runtime>(app: tauri::AppHandle<R>) -> Result<(), CommandError> {
     let spawned = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
+        let mut command = std::process::Command::new(exe);
+        // JobGate itself, the one child that is given the key it was started with.
+        if let Some(key) = jobgate_core::secret::env_key() {
+            command.env(jobgate_core::secret::API_KEY_ENV, key);
+        }
+        command
             .args(std::env::args_os().skip(1))
             .env_remove("TAURI_WEBVIEW_AUTOMATION")
             .env_remove("TAURI_AUTOMATION")

@@ -144,13 +144,13 @@ fn smtp_question(
     match lang {
         jobgate_core::Lang::Fr => (
             "Réglages d'envoi modifiés".into(),
-            format!("Cette sauvegarde change le serveur par lequel partent vos emails et votre clé API SendGrid :\n\n{lines}\n\nRestaurez seulement si vous reconnaissez ces réglages. La clé API vous sera redemandée pour un nouveau serveur."),
+            format!("Cette sauvegarde change le serveur par lequel partent vos emails et votre clé API SendGrid :\n\n{lines}\n\nRestaurez seulement si vous reconnaissez ces réglages : votre clé API serait envoyée à ce serveur."),
             "Restaurer avec ces réglages".into(),
             "Annuler".into(),
         ),
         jobgate_core::Lang::En => (
             "Sending settings changed".into(),
-            format!("This backup changes the server your emails and your SendGrid API key go to:\n\n{lines}\n\nRestore only if you recognise these settings. The API key will be asked for again for a new server."),
+            format!("This backup changes the server your emails and your SendGrid API key go to:\n\n{lines}\n\nRestore only if you recognise these settings: your API key would be sent to this server."),
             "Restore with these settings".into(),
             "Cancel".into(),
         ),
