@@ -771,8 +771,7 @@ pub async fn preview_import<R: tauri::Runtime>(
     picked: State<'_, Picked>,
     dialog: DialogText,
 ) -> Result<Option<ImportPreviewReply>, CommandError> {
-    let request = FileRequest::new(false, &dialog, files::CSV);
-    let Some(path) = files::choose(&app, request).await else {
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::CSV)).await else {
         return Ok(None);
     };
     Picked::remember(&picked.import, &path);

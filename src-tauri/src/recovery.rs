@@ -51,8 +51,8 @@ pub async fn recovery_restore<R: Runtime>(
     dialog: DialogText,
 ) -> Result<Option<String>, CommandError> {
     // The backup is chosen in the native dialog opened here, never by the page.
-    let request = FileRequest::new(false, &dialog, files::BACKUP);
-    let Some(path) = files::choose(&app, request).await else {
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::BACKUP)).await
+    else {
         return Ok(None);
     };
     let database = paths::database_path(&state.data_dir);

@@ -30,8 +30,8 @@ pub async fn backup_data<R: tauri::Runtime>(
     state: State<'_, AppState>,
     dialog: DialogText,
 ) -> Result<Option<BackupSummary>, CommandError> {
-    let request = FileRequest::new(true, &dialog, files::BACKUP);
-    let Some(path) = files::choose(&app, request).await else {
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, files::BACKUP)).await
+    else {
         return Ok(None);
     };
     let made = state.store()?.backup_to(&path)?;
@@ -91,8 +91,8 @@ pub async fn inspect_backup<R: tauri::Runtime>(
     picked: State<'_, Picked>,
     dialog: DialogText,
 ) -> Result<Option<BackupInspection>, CommandError> {
-    let request = FileRequest::new(false, &dialog, files::BACKUP);
-    let Some(path) = files::choose(&app, request).await else {
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::BACKUP)).await
+    else {
         return Ok(None);
     };
     Picked::remember(&picked.backup, &path);
