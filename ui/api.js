@@ -40,51 +40,39 @@ export const saveTemplate = (jobId, draft) => invoke("save_template", { job_id: 
 export const previewTemplate = (jobId, applicationId, draft) =>
   invoke("preview_template", { job_id: jobId, application_id: applicationId, ...draft });
 
-// "Exporter les liens": the native save dialog, then Rust writes the file.
-// Resolves to null when the recruiter cancels the dialog.
-export async function exportLinks(jobId) {
-  const path = await bridge.dialog.save({
-    title: t("export.title"),
-    defaultPath: t("export.default_name"),
-    filters: [{ name: "CSV", extensions: ["csv"] }],
-  });
-  if (!path) return null;
-  return invoke("export_links", { path, job_id: jobId ?? null });
-}
+// The page proposes, Rust disposes: Rust opens every file dialog itself and
+// never takes a path from the page; the page only proposes the dialog's title
+// and a file name.
 
-export const previewImport = (path) => invoke("preview_import", { path });
+// "Exporter les liens": Rust opens the native save dialog, then writes the file.
+// Resolves to null when the recruiter cancels the dialog.
+export const exportLinks = (jobId) =>
+  invoke("export_links", {
+    job_id: jobId ?? null,
+    dialog: { title: t("export.title"), file_name: t("export.default_name"), filter: "CSV" },
+  });
+
+// "Importer un CSV": Rust opens the native file picker, then previews the file
+// (null when cancelled); `importFile` imports that same file.
+export const previewImport = () =>
+  invoke("preview_import", { dialog: { title: t("import.dialog_title"), filter: "CSV" } });
 // The confirmed import; `onProgress({done, total})` hears how far it is.
-export function importFile(path, onProgress) {
+export function importFile(onProgress) {
   const channel = new bridge.core.Channel();
   channel.onmessage = onProgress;
-  return invoke("import_file", { path, on_progress: channel });
+  return invoke("import_file", { on_progress: channel });
 }
 export const updateCandidate = (candidateId, applicationId, candidateName, email) =>
   invoke("update_candidate", { candidate_id: candidateId, application_id: applicationId, candidate_name: candidateName, email });
 export const renameJob = (jobId, title) => invoke("rename_job", { job_id: jobId, title });
 export const deleteApplication = (applicationId) => invoke("delete_application", { application_id: applicationId });
 
-// The native file picker for a CSV; null when the recruiter cancels.
-export async function pickCsv() {
-  const path = await bridge.dialog.open({
-    title: t("import.dialog_title"),
-    multiple: false,
-    directory: false,
-    filters: [{ name: "CSV", extensions: ["csv", "txt", "CSV"] }],
+// "Exporter la liste": Rust opens the native save dialog, then writes every row of `query`.
+export const exportList = (query) =>
+  invoke("export_list", {
+    query,
+    dialog: { title: t("list.export_title"), file_name: t("list.export_name"), filter: "CSV" },
   });
-  return path ?? null;
-}
-
-// "Exporter la liste": the native save dialog, then every row of `query`.
-export async function exportList(query) {
-  const path = await bridge.dialog.save({
-    title: t("list.export_title"),
-    defaultPath: t("list.export_name"),
-    filters: [{ name: "CSV", extensions: ["csv"] }],
-  });
-  if (!path) return null;
-  return invoke("export_list", { path, query });
-}
 
 // A native yes/no question before an action that cannot be undone or sends an email.
 export async function confirmAction(message, okLabel) {
@@ -155,39 +143,25 @@ export async function copyText(text) {
   }
 }
 
-// Settings → Sauvegarde: the native save dialog, then Rust writes the backup.
+// Settings → Sauvegarde: Rust opens the native save dialog, then writes the backup.
 // Resolves to null when the recruiter cancels.
-export async function backupData() {
+export function backupData() {
   const today = new Date().toISOString().slice(0, 10);
-  const path = await bridge.dialog.save({
-    title: t("backup.save_title"),
-    defaultPath: t("backup.default_name", { date: today }),
-    filters: [{ name: t("backup.filter"), extensions: ["sqlite3", "db", "jobgate"] }],
+  return invoke("backup_data", {
+    dialog: { title: t("backup.save_title"), file_name: t("backup.default_name", { date: today }), filter: t("backup.filter") },
   });
-  if (!path) return null;
-  return invoke("backup_data", { path });
 }
 
-// The native file picker for a backup; null when the recruiter cancels.
-export async function pickBackupFile() {
-  const path = await bridge.dialog.open({
-    title: t("backup.open_title"),
-    multiple: false,
-    directory: false,
-    filters: [
-      { name: t("backup.filter"), extensions: ["sqlite3", "db", "jobgate"] },
-      { name: t("backup.all_files"), extensions: ["*"] },
-    ],
-  });
-  return path ?? null;
-}
-
-export const inspectBackup = (path) => invoke("inspect_backup", { path });
-export const restoreBackup = (path) => invoke("restore_backup", { path });
+const backupPicker = () => ({ title: t("backup.open_title"), filter: t("backup.filter") });
+// Rust opens the native file picker, then checks the backup (null when cancelled);
+// `restoreBackup` restores that same file, asking natively first if it changes
+// where the API key is sent.
+export const inspectBackup = () => invoke("inspect_backup", { dialog: backupPicker() });
+export const restoreBackup = () => invoke("restore_backup", {});
 export const openFolder = (which) => invoke("open_folder", { which });
 
 // The recovery window (recovery.html), when the data cannot be opened.
 export const recoveryInfo = () => invoke("recovery_info", {});
-export const recoveryRestore = (path) => invoke("recovery_restore", { path });
+export const recoveryRestore = () => invoke("recovery_restore", { dialog: backupPicker() });
 export const recoveryRestart = () => invoke("recovery_restart", {});
 export const recoveryOpenFolder = () => invoke("recovery_open_folder", {});

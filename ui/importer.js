@@ -16,22 +16,11 @@ export function initImporter(onImported) {
   $("#import-confirm").addEventListener("click", confirm);
 }
 
+// Rust opens the native picker and previews the file; null when cancelled.
 async function pick() {
-  let path;
   try {
-    path = await api.pickCsv();
-  } catch (error) {
-    notify(api.errorMessage(error), "error");
-    return;
-  }
-  if (!path) return;
-  await preview(path);
-}
-
-// Also what the end-to-end test drives after answering the native picker.
-export async function preview(path) {
-  try {
-    show(await api.previewImport(path));
+    const found = await api.previewImport();
+    if (found) show(found);
   } catch (error) {
     close();
     notify(api.errorMessage(error), "error");
@@ -105,7 +94,7 @@ async function confirm() {
   bar.value = 0;
   bar.hidden = false;
   try {
-    const r = await api.importFile(pending.path, ({ done, total }) => {
+    const r = await api.importFile(({ done, total }) => {
       bar.max = Math.max(total, 1);
       bar.value = done;
     });

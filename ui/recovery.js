@@ -14,12 +14,12 @@ function say(text, kind) {
 }
 
 async function restore() {
-  const path = await api.pickBackupFile();
-  if (!path) return;
   const button = $("#recovery-restore");
   button.disabled = true;
   try {
-    say(await api.recoveryRestore(path), "success");
+    const text = await api.recoveryRestore();
+    if (!text) return;
+    say(text, "success");
     $("#recovery-restore").hidden = true;
     $("#recovery-restart").hidden = false;
     document.body.dataset.restored = "true";

@@ -35,8 +35,13 @@ async function renderAbout() {
   $("#about-sqlite").textContent = info.sqlite_version;
 }
 
+// The values the form was filled with: saving sends only what the recruiter
+// changed, so a change made meanwhile elsewhere (the CLI) is not overwritten.
+let shown = {};
+
 function render(reply) {
   const form = $("#settings-form");
+  shown = { ...reply.values };
   for (const [name, value] of Object.entries(reply.values)) {
     const input = form.querySelector(`[name="${name}"]`);
     if (input) input.value = value;
@@ -65,7 +70,8 @@ async function save(event) {
   event.preventDefault();
   const form = $("#settings-form");
   clearFieldErrors(form);
-  const values = Object.fromEntries(new FormData(form));
+  const typed = Object.fromEntries(new FormData(form));
+  const values = Object.fromEntries(Object.entries(typed).filter(([name, value]) => shown[name] !== value));
   try {
     render(await api.saveSettings(values));
     // A new interface language: the whole window starts again in it.
@@ -141,9 +147,8 @@ async function backup() {
 
 async function restore(onRestored) {
   try {
-    const path = await api.pickBackupFile();
-    if (!path) return;
-    const found = await api.inspectBackup(path);
+    const found = await api.inspectBackup();
+    if (!found) return;
     const s = found.summary;
     const question = t("backup.confirm", {
       when: found.made_at ?? "?",
@@ -152,7 +157,7 @@ async function restore(onRestored) {
       emails: s.emails,
     });
     if (!(await api.confirmAction(question, t("backup.confirm_ok")))) return;
-    const reply = await api.restoreBackup(path);
+    const reply = await api.restoreBackup();
     backupResult(reply.text);
     await onRestored();
     // The restored settings may speak another language: start the window again in it.

@@ -20,6 +20,7 @@ use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::import::{import_csv, preview_csv};
 use jobgate_core::invitations::{EmailOutcome, Invitations};
+use jobgate_core::lease::ProcessLease;
 use jobgate_core::secret::{self, ApiKey, KeySource, OsKeyring, SecretStore};
 use jobgate_core::store::{EmailKind, ListQuery, SortKey, Store};
 use jobgate_core::time::{format_local, recruiter_zone};
@@ -273,11 +274,38 @@ fn say(lang: Lang, fr: String, en: String) -> String {
     }
 }
 
-/// The database, with the log level its settings ask for.
-fn open_store() -> Result<Store, CoreError> {
-    let store = Store::open(&paths::database_path(&paths::data_dir()?))?;
+/// The database, with this process's lease held for as long as it is open
+/// (like [`invitations`]): a restore, which refuses while another JobGate
+/// process holds one, cannot replace the data under an import, a setting
+/// change or a backup.
+struct LeasedStore {
+    store: Store,
+    _lease: ProcessLease,
+}
+
+impl std::ops::Deref for LeasedStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl std::ops::DerefMut for LeasedStore {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+}
+
+/// The database (the lease taken first), with the log level its settings ask for.
+fn open_store() -> Result<LeasedStore, CoreError> {
+    let data_dir = paths::data_dir()?;
+    let lease = ProcessLease::acquire(&data_dir)?;
+    let store = Store::open(&paths::database_path(&data_dir))?;
     crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
-    Ok(store)
+    Ok(LeasedStore {
+        store,
+        _lease: lease,
+    })
 }
 
 /// A single-threaded runtime for the commands that talk to the network.
@@ -289,8 +317,9 @@ fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, CoreError> {
 }
 
 fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, CoreError> {
-    let bytes = std::fs::read(file)?;
+    // The lease first: no restore can start while the file is read and imported.
     let mut store = open_store()?;
+    let bytes = std::fs::read(file)?;
     let mut out = std::io::stdout().lock();
     // The same report either way: a dry run says what an import would do.
     let (rows, added, present, duplicates, rejected, encoding) = if dry_run {

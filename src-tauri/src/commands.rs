@@ -26,6 +26,9 @@ use crate::error::CommandError;
 use crate::state::AppState;
 
 pub mod data;
+pub mod files;
+
+use files::{DialogText, FileRequest, Picked};
 
 /// The list's filter, sort and page, as the UI sends it.
 #[derive(Debug, Default, Deserialize)]
@@ -235,19 +238,40 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsReply, C
 
 /// Saves the settings form: every value is checked first, and nothing is saved
 /// unless all are valid (each wrong field gets its own message).
+///
+/// The key is bound to where it is sent: while one is saved, a change of the
+/// SMTP server, port, security, user name or CA (`settings::KEY_DESTINATION`)
+/// is confirmed in a native dialog Rust opens, naming each difference; on
+/// Annuler nothing is saved.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn save_settings(
+pub async fn save_settings<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     values: BTreeMap<String, String>,
 ) -> Result<SettingsReply, CommandError> {
-    {
-        let mut store = state.store()?;
+    let (changes, lang) = {
+        let store = state.store()?;
         let errors: Vec<_> = values
             .iter()
             .filter_map(|(name, value)| store.check_setting(name, value).err())
             .collect();
         if !errors.is_empty() {
             return Err(CommandError::Validation(errors));
+        }
+        (key_destination_changes(&store, &values)?, ui_lang(&store)?)
+    };
+    if !changes.is_empty() && secret::status(state.invitations.secrets()).set {
+        let (title, message, ok, cancel) =
+            data::smtp_question(&changes, lang, data::KeyDestinationChange::Settings);
+        if !files::ask(&app, &title, &message, &ok, &cancel).await {
+            return Err(CommandError::SettingsDeclined);
+        }
+    }
+    {
+        let mut store = state.store()?;
+        // Asked about the settings as they were: changed meanwhile, ask again.
+        if key_destination_changes(&store, &values)? != changes {
+            return Err(CommandError::SettingsDeclined);
         }
         for (name, value) in &values {
             store.set_setting(name, value)?;
@@ -256,6 +280,27 @@ pub async fn save_settings(
     }
     tracing::info!(settings = ?values.keys().collect::<Vec<_>>(), "settings saved");
     settings_reply(&state)
+}
+
+/// The settings of `settings::KEY_DESTINATION` that `values` would change.
+fn key_destination_changes(
+    store: &Store,
+    values: &BTreeMap<String, String>,
+) -> Result<Vec<data::SettingChange>, CommandError> {
+    let mut changes = Vec::new();
+    for name in settings::KEY_DESTINATION {
+        if let Some(raw) = values.get(*name) {
+            let (current, new) = (store.setting(name)?, settings::validate(name, raw)?);
+            if current != new {
+                changes.push(data::SettingChange {
+                    name,
+                    current,
+                    backup: new,
+                });
+            }
+        }
+    }
+    Ok(changes)
 }
 
 /// Stores the SendGrid key in the OS keyring. The reply shows only its last 4 characters.
@@ -592,20 +637,33 @@ pub struct ExportReply {
     pub links: usize,
 }
 
-/// "Exporter les liens" to the file the recruiter chose in the native save dialog.
+/// "Exporter les liens": the native save dialog (opened here), then the file.
+/// Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_links(
+pub async fn export_links<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    job_id: Option<i64>,
+    dialog: DialogText,
+) -> Result<Option<ExportReply>, CommandError> {
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, &["csv"])).await else {
+        return Ok(None);
+    };
+    export_links_to(&state, &path, job_id).map(Some)
+}
+
+/// The links export to `path`, which the native dialog returned.
+pub fn export_links_to(
+    state: &AppState,
+    path: &std::path::Path,
     job_id: Option<i64>,
 ) -> Result<ExportReply, CommandError> {
     let (rows, base_url) = {
         let store = state.store()?;
         (store.export_links(job_id)?, store.base_url()?)
     };
-    let path = std::path::PathBuf::from(path);
     let data = jobgate_core::files::DataFolder::new(&state.data_dir);
-    jobgate_core::export::write_links_file(&path, &data, &rows, &base_url, Utc::now())?;
+    jobgate_core::export::write_links_file(path, &data, &rows, &base_url, Utc::now())?;
     Ok(ExportReply {
         path: path.display().to_string(),
         links: rows.len(),
@@ -748,25 +806,40 @@ pub struct ImportPreviewReply {
     pub encoding: &'static str,
 }
 
-fn read_import_file(path: &str) -> Result<Vec<u8>, CommandError> {
+fn read_import_file(path: &std::path::Path) -> Result<Vec<u8>, CommandError> {
     Ok(std::fs::read(path).map_err(CoreError::from)?)
 }
 
-/// The file the recruiter picked in the native dialog, read and checked;
-/// nothing is saved.
+/// "Importer un CSV": the native file picker (opened here), then what
+/// importing that file would do; nothing is saved. The file is remembered for
+/// `import_file`. Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn preview_import(
+pub async fn preview_import<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    picked: State<'_, Picked>,
+    dialog: DialogText,
+) -> Result<Option<ImportPreviewReply>, CommandError> {
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::CSV)).await else {
+        return Ok(None);
+    };
+    Picked::remember(&picked.import, &path);
+    preview_import_of(&state, &path).map(Some)
+}
+
+/// What importing `path` (picked natively) would do.
+pub fn preview_import_of(
+    state: &AppState,
+    path: &std::path::Path,
 ) -> Result<ImportPreviewReply, CommandError> {
-    let bytes = read_import_file(&path)?;
+    let bytes = read_import_file(path)?;
     let preview = preview_csv(&*state.store()?, &bytes)?;
     Ok(ImportPreviewReply {
-        file_name: std::path::Path::new(&path)
+        file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        path,
+        path: path.display().to_string(),
         rows: preview.rows,
         new: preview.new,
         already_present: preview.already_present,
@@ -794,14 +867,16 @@ pub struct ImportProgress {
     pub total: usize,
 }
 
-/// The confirmed import: good rows saved in one transaction, bad rows
+/// The confirmed import of the file `preview_import` picked: good rows saved in one transaction, bad rows
 /// skipped; `on_progress` hears how far it is (every 1,000 rows).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_file(
     state: State<'_, AppState>,
-    path: String,
+    picked: State<'_, Picked>,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ImportReply, CommandError> {
+    // The file previewed, never one the page names.
+    let path = Picked::recall(&picked.import).ok_or(CommandError::NoFileChosen)?;
     let bytes = read_import_file(&path)?;
     let report = import_csv_with_progress(
         &mut *state.store()?,
@@ -883,14 +958,18 @@ pub async fn delete_application(
 }
 
 /// "Exporter la liste": every row of the current filter and sort, as CSV, to
-/// the file chosen in the native save dialog.
+/// the file chosen in the native save dialog (opened here). Null when cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_list(
+pub async fn export_list<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
     query: ListRequest,
-) -> Result<ExportReply, CommandError> {
+    dialog: DialogText,
+) -> Result<Option<ExportReply>, CommandError> {
     let query = list_query(query, false)?;
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, &["csv"])).await else {
+        return Ok(None);
+    };
     let rows = with_store(&state, |store, view| {
         Ok(store
             .list_every(&query)?
@@ -898,13 +977,12 @@ pub async fn export_list(
             .map(|r| view.application(r))
             .collect::<Vec<_>>())
     })?;
-    let path = std::path::PathBuf::from(path);
     let data = jobgate_core::files::DataFolder::new(&state.data_dir);
     jobgate_core::export::write_file_atomically(&path, &data, |out| {
         jobgate_core::export::write_applications_csv(&rows, out)
     })?;
-    Ok(ExportReply {
+    Ok(Some(ExportReply {
         path: path.display().to_string(),
         links: rows.len(),
-    })
+    }))
 }

@@ -32,6 +32,19 @@ pub enum CommandError {
     /// The OS could not show a folder in its file manager.
     #[error("no file manager opened: {0}")]
     FileManager(String),
+
+    // Issue 13, item 6 (the page proposes, Rust disposes).
+    /// The second step of an import or a restore, with no file picked in the
+    /// native dialog first (or a restore the recruiter did not confirm).
+    #[error("no file chosen")]
+    NoFileChosen,
+    /// The recruiter declined the native confirmation of changed SMTP settings.
+    #[error("restore declined")]
+    RestoreDeclined,
+    /// Issue 13, item 6: the recruiter declined to send the key to a changed
+    /// SMTP server (or it changed while they were asked).
+    #[error("settings declined")]
+    SettingsDeclined,
 }
 
 impl CommandError {
@@ -81,6 +94,24 @@ impl CommandError {
                 en: format!(
                     "The file manager did not open ({detail}). The folder's path is shown in Settings → About: open it yourself."
                 ),
+            },
+            CommandError::NoFileChosen => ErrorDto {
+                code: "no_file_chosen",
+                field: None,
+                fr: "Aucun fichier n'a été choisi : rien n'a été fait. Recommencez en choisissant le fichier dans la fenêtre qui s'ouvre.".into(),
+                en: "No file was chosen: nothing was done. Start again and pick the file in the window that opens.".into(),
+            },
+            CommandError::SettingsDeclined => ErrorDto {
+                code: "settings_declined",
+                field: None,
+                fr: "Réglages non enregistrés : le serveur d'envoi et votre clé restent ceux d'avant.".into(),
+                en: "Settings not saved: the sending server and your key stay as they were.".into(),
+            },
+            CommandError::RestoreDeclined => ErrorDto {
+                code: "restore_declined",
+                field: None,
+                fr: "Restauration annulée : rien n'a changé, vos données et vos réglages d'envoi sont ceux d'avant.".into(),
+                en: "Restore cancelled: nothing changed, your data and sending settings are as they were.".into(),
             },
             CommandError::Validation(_) => ErrorDto {
                 code: "validation",

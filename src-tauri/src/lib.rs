@@ -17,7 +17,9 @@ pub use state::AppState;
 
 /// The entry point of the `jobgate` binary.
 pub fn run() {
-    // First, before any other thread exists: environment for WebKit.
+    // First, before any other thread exists: the key leaves the environment
+    // (no child process inherits it), then the environment for WebKit.
+    jobgate_core::secret::take_env_key();
     #[cfg(target_os = "linux")]
     render_without_compositing();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -97,10 +99,22 @@ fn render_without_compositing() {
 /// Everything the app is made of, on any runtime: the real one, or tauri's mock
 /// runtime in tests.
 pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    app_builder_with(builder, state, commands::files::Chooser::Native)
+}
+
+/// [`app_builder`] with who answers the file dialogs: the recruiter
+/// (`Chooser::Native`), or a test's script on the mock runtime.
+pub fn app_builder_with<R: Runtime>(
+    builder: Builder<R>,
+    state: AppState,
+    chooser: commands::files::Chooser,
+) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(chooser)
+        .manage(commands::files::Picked::default())
         .setup(|app| {
             write_unrecorded_outcomes(app.handle().clone());
             Ok(())

@@ -3,7 +3,7 @@
 //! restore a backup (the unusable file is moved aside, never deleted), open the
 //! data folder, or quit. Nothing is recreated behind the recruiter's back.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Utc;
 use jobgate_core::store::backup::CheckedBackup;
@@ -12,6 +12,7 @@ use jobgate_core::{paths, CoreError, Lang};
 use serde::Serialize;
 use tauri::{Runtime, State};
 
+use crate::commands::files::{self, DialogText, FileRequest};
 use crate::error::CommandError;
 
 pub struct Recovery {
@@ -44,10 +45,16 @@ pub async fn recovery_info(state: State<'_, Recovery>) -> Result<RecoveryInfo, C
 
 /// Restores the chosen backup in place of the unusable file.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn recovery_restore(
+pub async fn recovery_restore<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, Recovery>,
-    path: String,
-) -> Result<String, CommandError> {
+    dialog: DialogText,
+) -> Result<Option<String>, CommandError> {
+    // The backup is chosen in the native dialog opened here, never by the page.
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::BACKUP)).await
+    else {
+        return Ok(None);
+    };
     let database = paths::database_path(&state.data_dir);
     // Restored meanwhile (another window, the command line): nothing to replace.
     if Store::verify(&database)
@@ -60,7 +67,7 @@ pub async fn recovery_restore(
     if others > 0 {
         return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
     }
-    let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
+    let checked = CheckedBackup::open(&path, &state.data_dir)?;
     let report = checked.replace_unusable(
         &paths::database_path(&state.data_dir),
         &paths::safety_dir(&state.data_dir),
@@ -71,7 +78,7 @@ pub async fn recovery_restore(
         safety_copy = report.safety_copy.is_some(),
         "backup restored over an unusable database"
     );
-    Ok(report.describe(Lang::from_env()))
+    Ok(Some(report.describe(Lang::from_env())))
 }
 
 /// Starts JobGate again, on the restored data, then closes this window. Not
@@ -81,7 +88,12 @@ pub async fn recovery_restore(
 #[tauri::command(rename_all = "snake_case")]
 pub fn recovery_restart<R: Runtime>(app: tauri::AppHandle<R>) -> Result<(), CommandError> {
     let spawned = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
+        let mut command = std::process::Command::new(exe);
+        // JobGate itself, the one child that is given the key it was started with.
+        if let Some(key) = jobgate_core::secret::env_key() {
+            command.env(jobgate_core::secret::API_KEY_ENV, key);
+        }
+        command
             .args(std::env::args_os().skip(1))
             .env_remove("TAURI_WEBVIEW_AUTOMATION")
             .env_remove("TAURI_AUTOMATION")
@@ -126,6 +138,7 @@ pub fn run(
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .manage(files::Chooser::Native)
         .invoke_handler(tauri::generate_handler![
             recovery_info,
             recovery_restore,

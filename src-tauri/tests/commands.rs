@@ -1,12 +1,14 @@
 //! The IPC commands through tauri's mock runtime: what the UI sends, what it gets back.
 
-use jobgate_app::{app_builder, AppState};
+use jobgate_app::commands::files::Chooser;
+use jobgate_app::{app_builder_with, AppState};
 use jobgate_core::secret::MemorySecretStore;
 use jobgate_core::store::Store;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
+use tauri::Manager;
 use tauri::WebviewWindowBuilder;
 
 struct Harness {
@@ -18,13 +20,15 @@ struct Harness {
 fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("jobgate.sqlite3")).unwrap();
-    let app = app_builder(
+    let app = app_builder_with(
         mock_builder(),
         AppState::new(
             store,
             Box::new(MemorySecretStore::default()),
             dir.path().to_path_buf(),
         ),
+        // The mock runtime has no dialogs: each test says what the recruiter picks.
+        Chooser::scripted(),
     )
     .build(mock_context(noop_assets()))
     .unwrap();
@@ -39,6 +43,18 @@ fn harness() -> Harness {
 }
 
 impl Harness {
+    /// The next native file dialog returns `path` (`None`: cancelled).
+    fn picks(&self, path: Option<&std::path::Path>) {
+        self.webview
+            .state::<Chooser>()
+            .will_choose(path.map(|p| p.to_path_buf()));
+    }
+
+    /// The next native question is answered `yes`.
+    fn answers(&self, yes: bool) {
+        self.webview.state::<Chooser>().will_answer(yes);
+    }
+
     fn call(&self, cmd: &str, body: Value) -> Result<Value, Value> {
         get_ipc_response(
             &self.webview,
@@ -472,11 +488,9 @@ fn export_links_writes_a_csv_file_with_its_header() {
     let app = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr");
     let path = h._dir.path().join("liens.csv");
 
+    h.picks(Some(&path));
     let reply = h
-        .call(
-            "export_links",
-            json!({ "path": path.to_str().unwrap(), "job_id": null }),
-        )
+        .call("export_links", json!({ "job_id": null, "dialog": {} }))
         .unwrap();
     assert_eq!(reply["links"], 1);
     assert_eq!(reply["path"], path.to_str().unwrap());
@@ -494,11 +508,9 @@ fn export_links_writes_a_csv_file_with_its_header() {
     assert_eq!(lines.next(), None);
 
     let missing = h._dir.path().join("absent").join("liens.csv");
+    h.picks(Some(&missing));
     let err = h
-        .call(
-            "export_links",
-            json!({ "path": missing.to_str().unwrap(), "job_id": null }),
-        )
+        .call("export_links", json!({ "job_id": null, "dialog": {} }))
         .unwrap_err();
     assert_eq!(err["code"], "export_failed");
     assert!(!missing.exists());
@@ -663,8 +675,10 @@ fn an_import_is_previewed_then_saved_and_the_bad_lines_are_told() {
         "Poste;Nom du candidat;E-mail\nComptable;Ana;ANA@exemple.fr\nComptable;Bo;bo@exemple.fr\nComptable;X;nope\n",
     )
     .unwrap();
-    let path = file.to_str().unwrap();
-    let preview = h.call("preview_import", json!({"path": path})).unwrap();
+    h.picks(Some(&file));
+    let preview = h
+        .call("preview_import", json!({"dialog": {"title": "CSV"}}))
+        .unwrap();
     assert_eq!(
         (
             preview["rows"].as_u64(),
@@ -680,10 +694,7 @@ fn an_import_is_previewed_then_saved_and_the_bad_lines_are_told() {
     let before = h.call("list_applications", json!({"query": {}})).unwrap();
     assert_eq!(before["total"], 1, "the preview saved nothing");
     let report = h
-        .call(
-            "import_file",
-            json!({"path": path, "on_progress": "__CHANNEL__:7"}),
-        )
+        .call("import_file", json!({"on_progress": "__CHANNEL__:7"}))
         .unwrap();
     assert_eq!(
         (report["added"].as_u64(), report["already_present"].as_u64()),
@@ -692,12 +703,8 @@ fn an_import_is_previewed_then_saved_and_the_bad_lines_are_told() {
     let after = h.call("list_applications", json!({"query": {}})).unwrap();
     assert_eq!(after["total"], 2);
     // A file that is not there: a clear error, nothing changed.
-    let missing = h
-        .call(
-            "preview_import",
-            json!({"path": dir.path().join("nope.csv").to_str().unwrap()}),
-        )
-        .unwrap_err();
+    h.picks(Some(&dir.path().join("nope.csv")));
+    let missing = h.call("preview_import", json!({"dialog": {}})).unwrap_err();
     assert_eq!(missing["code"], "io");
 }
 
@@ -783,10 +790,11 @@ fn the_list_export_holds_every_row_of_the_filter() {
     h.add("Dev", "Bo", "bo@exemple.fr").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("liste.csv");
+    h.picks(Some(&file));
     let reply = h
         .call(
             "export_list",
-            json!({"path": file.to_str().unwrap(), "query": {"search": "comptable", "limit": 2, "offset": 2}}),
+            json!({"dialog": {}, "query": {"search": "comptable", "limit": 2, "offset": 2}}),
         )
         .unwrap();
     assert_eq!(
@@ -804,9 +812,8 @@ fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
     h.add("Développeur Rust", "Élodie Brûlé", "elodie@exemple.fr")
         .unwrap();
     let file = h._dir.path().join("sauvegarde.sqlite3");
-    let made = h
-        .call("backup_data", json!({ "path": file.to_str().unwrap() }))
-        .unwrap();
+    h.picks(Some(&file));
+    let made = h.call("backup_data", json!({ "dialog": {} })).unwrap();
     assert_eq!(made["applications"], 1);
 
     h.add("Comptable", "Paul Roux", "paul@exemple.fr").unwrap();
@@ -816,18 +823,15 @@ fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
     )
     .unwrap();
 
-    let found = h
-        .call("inspect_backup", json!({ "path": file.to_str().unwrap() }))
-        .unwrap();
+    h.picks(Some(&file));
+    let found = h.call("inspect_backup", json!({ "dialog": {} })).unwrap();
     assert_eq!(found["summary"]["applications"], 1);
     assert!(
         found["made_at"].as_str().unwrap().contains(" at "),
         "{found}"
     );
 
-    let restored = h
-        .call("restore_backup", json!({ "path": file.to_str().unwrap() }))
-        .unwrap();
+    let restored = h.call("restore_backup", json!({})).unwrap();
     // The restored settings speak French again: so does the reply.
     let text = restored["text"].as_str().unwrap();
     assert!(
@@ -841,17 +845,14 @@ fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
 
     let junk = h._dir.path().join("notes.txt");
     std::fs::write(&junk, "pas une base").unwrap();
+    h.picks(Some(&junk));
     let err = h
-        .call("restore_backup", json!({ "path": junk.to_str().unwrap() }))
+        .call("inspect_backup", json!({ "dialog": {} }))
         .unwrap_err();
     assert_eq!(err["code"], "backup_invalid");
     assert!(err["fr"].as_str().unwrap().contains("Rien n'a été modifié"));
-    let err = h
-        .call(
-            "backup_data",
-            json!({ "path": h._dir.path().join("absent/x.sqlite3").to_str().unwrap() }),
-        )
-        .unwrap_err();
+    h.picks(Some(&h._dir.path().join("absent/x.sqlite3")));
+    let err = h.call("backup_data", json!({ "dialog": {} })).unwrap_err();
     assert_eq!(err["code"], "backup_failed");
     let page = h.call("list_applications", json!({ "query": {} })).unwrap();
     assert_eq!(page["total"], 1);
@@ -921,4 +922,143 @@ fn a_correction_says_what_it_did_and_a_decided_application_says_so() {
         )
         .unwrap();
     assert_eq!(rejected["history"]["application"]["decided"], true);
+}
+
+/// Issue 13, item 6: the page chose the file path of exports, backups, imports
+/// and restores. Now no command takes one: a path the page sends is ignored,
+/// and only what the native dialog returns (here: cancelled) is used.
+#[test]
+fn a_file_path_sent_by_the_page_is_never_used() {
+    let h = harness();
+    h.add("Comptable", "Ana", "ana@exemple.fr").unwrap();
+    let target = h._dir.path().join("choisi-par-la-page.csv");
+    let path = target.to_str().unwrap();
+    for (cmd, args) in [
+        (
+            "export_links",
+            json!({ "path": path, "job_id": null, "dialog": {} }),
+        ),
+        (
+            "export_list",
+            json!({ "path": path, "query": {}, "dialog": {} }),
+        ),
+        ("backup_data", json!({ "path": path, "dialog": {} })),
+    ] {
+        h.picks(None);
+        let reply = h.call(cmd, args).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        assert_eq!(reply, Value::Null, "{cmd}: cancelled in the native dialog");
+        assert!(!target.exists(), "{cmd} wrote where the page said");
+    }
+    // A CSV the page names is never read, nor a backup restored from it.
+    std::fs::write(
+        &target,
+        "job_title,candidate_name,email\nDev,Bo,bo@exemple.fr\n",
+    )
+    .unwrap();
+    let err = h
+        .call(
+            "import_file",
+            json!({ "path": path, "on_progress": "__CHANNEL__:3" }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "no_file_chosen");
+    let err = h
+        .call("restore_backup", json!({ "path": path }))
+        .unwrap_err();
+    assert_eq!(err["code"], "no_file_chosen");
+    let page = h.call("list_applications", json!({ "query": {} })).unwrap();
+    assert_eq!(page["total"], 1);
+}
+
+/// Issue 13, item 6: a restore silently changed where the API key is sent.
+/// Now the recruiter is asked natively (by Rust, not the page), with the
+/// difference; declining restores nothing.
+#[test]
+fn a_restore_that_changes_the_smtp_server_asks_natively_first() {
+    let h = harness();
+    h.add("Comptable", "Ana", "ana@exemple.fr").unwrap();
+    h.call(
+        "save_settings",
+        json!({ "values": { "smtp_host": "smtp.relais-pirate.example", "smtp_username": "moi" } }),
+    )
+    .unwrap();
+    let file = h._dir.path().join("sauvegarde.sqlite3");
+    h.picks(Some(&file));
+    h.call("backup_data", json!({ "dialog": {} })).unwrap();
+    h.call(
+        "save_settings",
+        json!({ "values": { "smtp_host": "smtp.sendgrid.net", "smtp_username": "apikey" } }),
+    )
+    .unwrap();
+    h.add("Comptable", "Bo", "bo@exemple.fr").unwrap();
+
+    h.picks(Some(&file));
+    let found = h.call("inspect_backup", json!({ "dialog": {} })).unwrap();
+    assert_eq!(found["smtp_changes"][0]["name"], "smtp_host");
+    assert_eq!(
+        found["smtp_changes"][0]["backup"],
+        "smtp.relais-pirate.example"
+    );
+    assert_eq!(found["smtp_changes"][1]["name"], "smtp_username");
+
+    h.answers(false);
+    let err = h.call("restore_backup", json!({})).unwrap_err();
+    assert_eq!(err["code"], "restore_declined");
+    let asked = h.webview.state::<Chooser>().asked();
+    assert!(
+        asked[0].contains("smtp_host : smtp.sendgrid.net → smtp.relais-pirate.example"),
+        "{asked:?}"
+    );
+    let settings = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(settings["values"]["smtp_host"], "smtp.sendgrid.net");
+    let page = h.call("list_applications", json!({ "query": {} })).unwrap();
+    assert_eq!(page["total"], 2, "nothing restored");
+
+    h.answers(true);
+    h.call("restore_backup", json!({})).unwrap();
+    let settings = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(
+        settings["values"]["smtp_host"],
+        "smtp.relais-pirate.example"
+    );
+}
+
+#[test]
+fn changing_the_smtp_server_while_a_key_is_saved_asks_natively_first() {
+    // Issue 13, item 6: the key is bound to the server it was saved for; the
+    // settings form could send it to another host without a word.
+    let h = harness();
+    h.call(
+        "set_api_key",
+        json!({ "key": "SG.abcdefghijklmnop.qrstuvwxyz0123456789ABCD" }),
+    )
+    .unwrap();
+    h.answers(false);
+    let err = h
+        .call(
+            "save_settings",
+            json!({ "values": { "smtp_host": "smtp.relais-pirate.example", "company": "Acme" } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "settings_declined");
+    let asked = h.webview.state::<Chooser>().asked();
+    assert!(
+        asked[0].contains("smtp_host : smtp.sendgrid.net → smtp.relais-pirate.example"),
+        "{asked:?}"
+    );
+    let settings = h.call("get_settings", json!({})).unwrap();
+    assert_eq!(settings["values"]["smtp_host"], "smtp.sendgrid.net");
+    assert_eq!(settings["values"]["company"], "", "nothing saved");
+    // Settings that do not move the key are saved without a question.
+    h.call("save_settings", json!({ "values": { "company": "Acme" } }))
+        .unwrap();
+    assert_eq!(h.webview.state::<Chooser>().asked().len(), 1);
+    h.answers(true);
+    let saved = h
+        .call(
+            "save_settings",
+            json!({ "values": { "smtp_host": "smtp.relais.example" } }),
+        )
+        .unwrap();
+    assert_eq!(saved["values"]["smtp_host"], "smtp.relais.example");
 }

@@ -391,3 +391,140 @@ fn a_restore_waits_for_other_jobgate_windows_and_commands() {
     drop(lease);
     ok(&data.run(&["restore", file.to_str().expect("UTF-8"), "--yes"]));
 }
+
+/// True once a JobGate process holds a lease on `data` (waits up to 10 s).
+fn a_lease_appears(data: &DataDir) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        let leases = std::fs::read_dir(data.path().join("leases"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+            })
+            .unwrap_or(false);
+        if leases {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_micros(200));
+    }
+    false
+}
+
+/// `jobgate restore FILE --yes` now: refused because another command works.
+fn restore_is_refused(data: &DataDir, file: &Path) {
+    let out = data.run(&["restore", file.to_str().expect("UTF-8"), "--yes"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the restore ran: {err}");
+    assert!(
+        err.contains("autre(s) fenêtre(s) ou commande(s) JobGate"),
+        "{err}"
+    );
+    assert!(!data.path().join("sauvegardes").exists(), "nothing done");
+}
+
+fn backup_of(data: &DataDir) -> PathBuf {
+    let file = data.path().join("sauvegarde.sqlite3");
+    ok(&data.run(&["backup", file.to_str().expect("UTF-8")]));
+    file
+}
+
+/// Issue 13, item 9: `jobgate import` took no lease, so a restore could
+/// replace the data under it. The CSV comes through a FIFO, so the import is
+/// still reading it when the restore is tried.
+#[test]
+fn a_restore_is_refused_while_a_cli_import_runs() {
+    let data = DataDir::new();
+    data.import_text(CANDIDATES);
+    let file = backup_of(&data);
+    let fifo = data.path().join("arrivee.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let import = data
+        .cli()
+        .args(["import", fifo.to_str().expect("UTF-8")])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the import");
+    a_lease_appears(&data);
+    restore_is_refused(&data, &file);
+    std::fs::write(
+        &fifo,
+        "job_title,candidate_name,email\nComptable,Paul Durand,paul@exemple.fr\n",
+    )
+    .expect("feed the import");
+    let out = import.wait_with_output().expect("the import ends");
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(data.list_json().as_array().map(Vec::len), Some(4));
+}
+
+/// Issue 13, item 9: `jobgate config set` took no lease. It is held here
+/// waiting for the database's write lock (another writer holds it).
+#[test]
+fn a_restore_is_refused_while_a_cli_config_set_runs() {
+    let data = DataDir::new();
+    data.import_text(CANDIDATES);
+    let file = backup_of(&data);
+    let writer = rusqlite::Connection::open(data.path().join("jobgate.sqlite3")).expect("open");
+    writer
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("hold the write lock");
+    let set = data
+        .cli()
+        .args(["config", "set", "company", "Acme"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start config set");
+    assert!(a_lease_appears(&data), "config set holds no lease");
+    restore_is_refused(&data, &file);
+    writer.execute_batch("ROLLBACK").expect("release");
+    let out = set.wait_with_output().expect("config set ends");
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(ok(&data.run(&["config", "get", "company"])).trim(), "Acme");
+}
+
+/// Issue 13, item 9: `jobgate backup` took no lease. Paused (SIGSTOP) once
+/// its lease appears, it is still writing the backup when the restore is tried.
+#[test]
+fn a_restore_is_refused_while_a_cli_backup_runs() {
+    let data = DataDir::new();
+    let mut csv = String::from("job_title,candidate_name,email\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("Comptable,Paul Durand,paul{i}@exemple.fr\n"));
+    }
+    data.import_text(&csv);
+    let file = backup_of(&data);
+    let second = data.path().join("deuxieme.sqlite3");
+    let backup = data
+        .cli()
+        .args(["backup", second.to_str().expect("UTF-8")])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the backup");
+    let pid = backup.id().to_string();
+    let seen = a_lease_appears(&data);
+    let paused = std::process::Command::new("kill")
+        .args(["-STOP", &pid])
+        .status()
+        .expect("kill -STOP");
+    let finished_first = !paused.success();
+    let resume = || {
+        let _ = std::process::Command::new("kill")
+            .args(["-CONT", &pid])
+            .status();
+    };
+    if !seen || finished_first {
+        resume();
+        let _ = backup.wait_with_output();
+        panic!("the backup held no lease while it ran (seen: {seen})");
+    }
+    let refused = std::panic::catch_unwind(|| restore_is_refused(&data, &file));
+    resume();
+    let out = backup.wait_with_output().expect("the backup ends");
+    assert!(refused.is_ok(), "the restore ran under a backup");
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(second.exists());
+}

@@ -203,3 +203,77 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
     .await?;
     gui.close().await
 }
+
+/// Issue 13, item 6: a restore from the window silently changed the SMTP
+/// server the API key is sent to. Now Rust asks natively, with the difference.
+#[tokio::test]
+async fn a_restore_that_changes_the_smtp_server_is_confirmed_natively() -> anyhow::Result<()> {
+    let data = populated();
+    ok(&data.run(&["config", "set", "smtp_host", "smtp.relais-inconnu.example"]));
+    let file = data.path().join("sauvegarde-douteuse.sqlite3");
+    ok(&data.run(&["backup", file.to_str().expect("UTF-8")]));
+    ok(&data.run(&["config", "set", "smtp_host", "smtp.sendgrid.net"]));
+
+    let gui = Gui::start(&data).await?;
+    gui.click("#nav-settings").await?;
+    gui.click("#backup-restore").await?;
+    jobgate_tests::choose_file(OPEN_TITLE, &file)?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    let smtp_title = "Réglages d'envoi modifiés";
+    wait_for_window(smtp_title)?;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    jobgate_tests::screen_shot("56-restore-smtp-changed")?;
+    answer_dialog(smtp_title, Answer::Cancel)?;
+    says(&gui, "#backup-result", "Restauration annulée").await?;
+    assert_eq!(
+        ok(&data.run(&["config", "get", "smtp_host"])).trim(),
+        "smtp.sendgrid.net"
+    );
+    gui.close().await
+}
+
+/// Issue 13, item 6: the file manager (`xdg-open`) inherited
+/// `SENDGRID_API_KEY`. A stand-in `xdg-open` first on PATH writes down its
+/// environment.
+#[tokio::test]
+async fn the_file_manager_is_started_without_the_api_key() -> anyhow::Result<()> {
+    let data = populated();
+    let bin = data.path().join("faux-bin");
+    std::fs::create_dir_all(&bin)?;
+    let seen = data.path().join("xdg-open.env");
+    let script = bin.join("xdg-open");
+    std::fs::write(&script, format!("#!/bin/sh\nenv > '{}'\n", seen.display()))?;
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let gui = Gui::start_with_env(
+        &data,
+        &[
+            ("PATH", &path),
+            ("SENDGRID_API_KEY", "SG.cle-de-test-e2e.0123456789"),
+        ],
+    )
+    .await?;
+    gui.click("#nav-settings").await?;
+    gui.click("#open-logs").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !seen.exists() {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "xdg-open was not started"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let env = std::fs::read_to_string(&seen)?;
+    assert!(env.contains("JOBGATE_DATA_DIR="), "the stand-in ran: {env}");
+    assert!(
+        !env.contains("SENDGRID_API_KEY"),
+        "the key reached xdg-open"
+    );
+    assert!(!env.contains("cle-de-test-e2e"), "the key reached xdg-open");
+    gui.close().await
+}

@@ -29,15 +29,24 @@ impl ProcessLease {
         std::fs::create_dir_all(&dir)?;
         // Random, so a reused PID can never be mistaken for the old process.
         let id = Token::generate()?.as_str()[..22].to_owned();
+        // Locked under a name nobody looks at, then renamed: a `.lock` file is
+        // never there unlocked, so another process's `is_alive` cannot take it
+        // for a dead one's and remove it between its creation and its lock
+        // (the lock is on the file, and follows it through the rename).
+        let pending = dir.join(format!("{id}.new"));
         let path = dir.join(format!("{id}.lock"));
         let file = OpenOptions::new()
             .create_new(true)
             .write(true)
-            .open(&path)?;
+            .open(&pending)?;
         file.try_lock().map_err(|e| match e {
             TryLockError::Error(io) => CoreError::Io(io),
             TryLockError::WouldBlock => CoreError::Internal,
         })?;
+        if let Err(e) = std::fs::rename(&pending, &path) {
+            let _ = std::fs::remove_file(&pending);
+            return Err(e.into());
+        }
         Ok(ProcessLease { id, path, file })
     }
 
@@ -94,6 +103,34 @@ mod tests {
         assert!(!is_alive(dir.path(), &id));
         assert!(!is_alive(dir.path(), "never-existed"));
         assert!(!is_alive(dir.path(), "../../etc/passwd"));
+    }
+
+    /// Issue 13, item 9: a lease file was created, then locked; another
+    /// process's `others_alive` in between found it unlocked, took it for a
+    /// dead process's and removed it: the new process then ran with no lease
+    /// anyone could see (a restore could run under it).
+    #[test]
+    fn a_lease_file_cannot_be_removed_between_its_creation_and_its_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sweeper = {
+            let (dir, stop) = (dir.path().to_owned(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    others_alive(&dir, None);
+                }
+            })
+        };
+        let mut lost = 0;
+        for _ in 0..3000 {
+            let lease = ProcessLease::acquire(dir.path()).unwrap();
+            if !lease.path.exists() {
+                lost += 1;
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        sweeper.join().unwrap();
+        assert_eq!(lost, 0, "leases removed by another process's sweep");
     }
 }
 

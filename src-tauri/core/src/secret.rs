@@ -252,9 +252,34 @@ impl SecretStore for MemorySecretStore {
     }
 }
 
+/// `SENDGRID_API_KEY` as it was when the process started (issue 13, item 6).
+static ENV_KEY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Reads `SENDGRID_API_KEY` once and removes it from the process environment,
+/// so that no child process (mail client, file manager, `xdg-open`, WebKit's
+/// own processes) inherits it. Call first thing at start-up, while no other
+/// thread runs (changing the environment is only sound then).
+pub fn take_env_key() {
+    ENV_KEY.get_or_init(|| {
+        let value = std::env::var(API_KEY_ENV).ok();
+        // Edition 2021: safe to call; sound because no other thread exists yet.
+        std::env::remove_var(API_KEY_ENV);
+        value
+    });
+}
+
+/// The environment's key: the one taken at start-up, else (tests, a library
+/// user that never called [`take_env_key`]) the variable itself.
+pub fn env_key() -> Option<String> {
+    match ENV_KEY.get() {
+        Some(taken) => taken.clone(),
+        None => std::env::var(API_KEY_ENV).ok(),
+    }
+}
+
 /// The key to use: `SENDGRID_API_KEY` when set (and valid), else the keyring's.
 pub fn resolve(store: &dyn SecretStore) -> Result<Option<(ApiKey, KeySource)>, SecretError> {
-    if let Ok(raw) = std::env::var(API_KEY_ENV) {
+    if let Some(raw) = env_key() {
         if !raw.trim().is_empty() {
             return ApiKey::parse(&raw).map(|k| Some((k, KeySource::Environment)));
         }

@@ -34,6 +34,17 @@ pub const LOG_LEVEL: &str = "log_level";
 /// The log levels, least detailed first.
 pub const LOG_LEVELS: &[&str] = &["error", "warn", "info", "debug"];
 
+/// The settings that decide where the API key is sent (issue 13, item 6): a
+/// restore never changes them without the recruiter seeing the difference and
+/// agreeing.
+pub const KEY_DESTINATION: &[&str] = &[
+    SMTP_HOST,
+    SMTP_PORT,
+    SMTP_SECURITY,
+    SMTP_USERNAME,
+    SMTP_CA_FILE,
+];
+
 /// Every setting `config get/set` knows.
 pub const SETTING_NAMES: &[&str] = &[
     BASE_URL,

@@ -58,6 +58,22 @@ pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
     let data_dir = paths::data_dir()?;
     let checked = CheckedBackup::open(file, &data_dir)?;
     println!("{}", describe(&checked.summary, lang));
+    // Where the API key is sent: every change shown before anything is done.
+    if let Ok(store) = Store::open(&paths::database_path(&data_dir)) {
+        for name in jobgate_core::settings::KEY_DESTINATION {
+            let (current, backup) = (store.setting(name)?, checked.setting(name)?);
+            if current != backup {
+                println!(
+                    "{}",
+                    say(
+                        lang,
+                        format!("Réglage d'envoi changé par la sauvegarde : {name} : {current} → {backup} (votre clé API serait envoyée à ce serveur)."),
+                        format!("Sending setting changed by the backup: {name}: {current} → {backup} (your API key would be sent to this server)."),
+                    )
+                );
+            }
+        }
+    }
     if !yes {
         eprintln!(
             "{}",

@@ -10,6 +10,7 @@ use jobgate_core::{paths, settings, CoreError};
 use serde::Serialize;
 use tauri::State;
 
+use super::files::{self, DialogText, FileRequest, Picked};
 use super::{ui_lang, with_store};
 use crate::error::CommandError;
 use crate::state::AppState;
@@ -21,19 +22,34 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
         .unwrap_or_else(|| paths::log_dir(data_dir))
 }
 
-/// "Sauvegarder…": everything but the API key, to the file the recruiter chose.
+/// "Sauvegarder…": the native save dialog (opened here), then everything but
+/// the API key to the file chosen. Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn backup_data(
+pub async fn backup_data<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
-) -> Result<BackupSummary, CommandError> {
-    let made = state.store()?.backup_to(Path::new(&path))?;
+    dialog: DialogText,
+) -> Result<Option<BackupSummary>, CommandError> {
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, files::BACKUP)).await
+    else {
+        return Ok(None);
+    };
+    let made = state.store()?.backup_to(&path)?;
     tracing::info!(
         applications = made.applications,
         bytes = made.bytes,
         "backup written"
     );
-    Ok(made)
+    Ok(Some(made))
+}
+
+/// A setting that decides where the API key goes, as it is and as the backup
+/// would make it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SettingChange {
+    pub name: &'static str,
+    pub current: String,
+    pub backup: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,24 +58,56 @@ pub struct BackupInspection {
     /// When the file was written, on the recruiter's clock, in the interface's language.
     pub made_at: Option<String>,
     pub upgraded_from: Option<i64>,
+    /// The SMTP settings the restore would change (asked natively before it).
+    pub smtp_changes: Vec<SettingChange>,
 }
 
-/// What a backup file holds, checked, before the recruiter confirms.
+/// The settings deciding where the key is sent that restoring `checked` changes.
+pub fn smtp_changes(
+    store: &jobgate_core::store::Store,
+    checked: &CheckedBackup,
+) -> Result<Vec<SettingChange>, CommandError> {
+    let mut changes = Vec::new();
+    for name in settings::KEY_DESTINATION {
+        let (current, backup) = (store.setting(name)?, checked.setting(name)?);
+        if current != backup {
+            changes.push(SettingChange {
+                name,
+                current,
+                backup,
+            });
+        }
+    }
+    Ok(changes)
+}
+
+/// "Restaurer…": the native file picker (opened here), then what the backup
+/// holds, checked, before the recruiter confirms. The file is remembered for
+/// `restore_backup`. Null when the recruiter cancels.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn inspect_backup(
+pub async fn inspect_backup<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
-) -> Result<BackupInspection, CommandError> {
-    let lang = ui_lang(&*state.store()?)?;
-    let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
-    Ok(BackupInspection {
+    picked: State<'_, Picked>,
+    dialog: DialogText,
+) -> Result<Option<BackupInspection>, CommandError> {
+    let Some(path) = files::choose(&app, FileRequest::new(false, &dialog, files::BACKUP)).await
+    else {
+        return Ok(None);
+    };
+    Picked::remember(&picked.backup, &path);
+    let checked = CheckedBackup::open(&path, &state.data_dir)?;
+    let store = state.store()?;
+    let lang = ui_lang(&store)?;
+    Ok(Some(BackupInspection {
         made_at: checked
             .summary
             .modified_at
             .map(|at| format_local(at, recruiter_zone(), lang)),
         summary: checked.summary.clone(),
         upgraded_from: checked.upgraded_from,
-    })
+        smtp_changes: smtp_changes(&store, &checked)?,
+    }))
 }
 
 #[derive(Debug, Serialize)]
@@ -69,13 +117,82 @@ pub struct RestoreReply {
     pub text: String,
 }
 
-/// The confirmed restore: the file is checked again, the current data kept as
-/// a safety copy, then replaced in one transaction.
+/// Why the key's destination would change: a restore, or the settings form.
+#[derive(Clone, Copy)]
+pub enum KeyDestinationChange {
+    Restore,
+    Settings,
+}
+
+/// The native question before the server the key is sent to changes
+/// (a restore, or saved settings): each difference, and what it means.
+pub fn smtp_question(
+    changes: &[SettingChange],
+    lang: jobgate_core::Lang,
+    why: KeyDestinationChange,
+) -> (String, String, String, String) {
+    let lines: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            let shown = |v: &str| {
+                if v.is_empty() {
+                    "—".to_owned()
+                } else {
+                    v.to_owned()
+                }
+            };
+            format!(
+                "• {} : {} → {}",
+                c.name,
+                shown(&c.current),
+                shown(&c.backup)
+            )
+        })
+        .collect();
+    let lines = lines.join("\n");
+    use jobgate_core::Lang::{En, Fr};
+    use KeyDestinationChange::{Restore, Settings};
+    match (lang, why) {
+        (Fr, Restore) => (
+            "Réglages d'envoi modifiés".into(),
+            format!("Cette sauvegarde change le serveur par lequel partent vos emails et votre clé API SendGrid :\n\n{lines}\n\nRestaurez seulement si vous reconnaissez ces réglages : votre clé API serait envoyée à ce serveur."),
+            "Restaurer avec ces réglages".into(),
+            "Annuler".into(),
+        ),
+        (En, Restore) => (
+            "Sending settings changed".into(),
+            format!("This backup changes the server your emails and your SendGrid API key go to:\n\n{lines}\n\nRestore only if you recognise these settings: your API key would be sent to this server."),
+            "Restore with these settings".into(),
+            "Cancel".into(),
+        ),
+        (Fr, Settings) => (
+            "Serveur d'envoi modifié".into(),
+            format!("Votre clé API SendGrid enregistrée sera envoyée au serveur ainsi modifié :\n\n{lines}\n\nEnregistrez seulement si vous reconnaissez ce serveur ; sinon, annulez (rien ne sera enregistré)."),
+            "Enregistrer et y envoyer la clé".into(),
+            "Annuler".into(),
+        ),
+        (En, Settings) => (
+            "Sending server changed".into(),
+            format!("Your saved SendGrid API key will be sent to the server as changed:\n\n{lines}\n\nSave only if you recognise this server; otherwise cancel (nothing will be saved)."),
+            "Save and send the key there".into(),
+            "Cancel".into(),
+        ),
+    }
+}
+
+/// The confirmed restore of the file `inspect_backup` picked: checked again;
+/// if it changes where the key is sent, the recruiter is asked natively here
+/// (the page cannot skip it); then the current data is kept as a safety copy
+/// and replaced in one transaction.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn restore_backup(
+pub async fn restore_backup<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    path: String,
+    picked: State<'_, Picked>,
 ) -> Result<RestoreReply, CommandError> {
+    let path = Picked::recall(&picked.backup).ok_or(CommandError::NoFileChosen)?;
+    // Outcomes not yet written would leave rows `sending` and refuse the restore.
+    state.invitations.record_pending();
     if state
         .batch_running
         .load(std::sync::atomic::Ordering::SeqCst)
@@ -86,16 +203,35 @@ pub async fn restore_backup(
     if others > 0 {
         return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
     }
-    let checked = CheckedBackup::open(Path::new(&path), &state.data_dir)?;
+    let checked = CheckedBackup::open(&path, &state.data_dir)?;
+    let (changes, lang) = {
+        let store = state.store()?;
+        (smtp_changes(&store, &checked)?, ui_lang(&store)?)
+    };
+    if !changes.is_empty() {
+        let (title, message, ok, cancel) =
+            smtp_question(&changes, lang, KeyDestinationChange::Restore);
+        if !files::ask(&app, &title, &message, &ok, &cancel).await {
+            return Err(CommandError::RestoreDeclined);
+        }
+    }
     with_store(&state, |store, _| {
+        // Asked about the settings as they were: changed meanwhile, ask again.
+        if smtp_changes(store, &checked)? != changes {
+            return Err(CommandError::RestoreDeclined);
+        }
         let report =
             store.restore_from(&checked, &paths::safety_dir(&state.data_dir), Utc::now())?;
         crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
         tracing::info!(
             applications = report.restored.applications,
             upgraded_from = report.upgraded_from,
+            smtp_changed = !changes.is_empty(),
             "backup restored"
         );
+        if let Ok(mut slot) = picked.backup.lock() {
+            *slot = None;
+        }
         // The restored data may be in another language.
         let lang = ui_lang(store)?;
         Ok(RestoreReply {

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OptionalExtension};
 
 use super::Store;
 use crate::error::{BackupProblem, CoreError, Result};
@@ -231,6 +231,19 @@ impl CheckedBackup {
 
     fn conn(&self) -> Result<&Connection> {
         self.conn.as_ref().ok_or(CoreError::Internal)
+    }
+
+    /// A setting as the backup holds it (stored, else the default): what a
+    /// restore would bring (issue 13, item 6: SMTP changes are shown first).
+    pub fn setting(&self, name: &str) -> Result<String> {
+        let default = crate::settings::default_value(name)?;
+        let stored: Option<String> = self
+            .conn()?
+            .query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(stored.unwrap_or(default))
     }
 
     /// Puts the checked data in place of a database that cannot be opened

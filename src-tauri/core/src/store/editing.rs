@@ -20,6 +20,14 @@ impl Store {
     /// caps the total; `None`: all), in the query's order.
     pub fn list_every(&self, query: &super::ListQuery) -> Result<Vec<super::ApplicationRecord>> {
         let cap = query.limit.map(u64::from);
+        // One read snapshot for every page: a write between two pages (an
+        // import, a new application sorted first) would otherwise shift the
+        // offsets and repeat or skip rows.
+        let snapshot = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
+        };
         let mut rows = Vec::new();
         let mut page = super::ListQuery {
             limit: Some(super::MAX_PAGE_SIZE),
@@ -40,6 +48,9 @@ impl Store {
                 break;
             }
             page.offset += super::MAX_PAGE_SIZE;
+        }
+        if let Some(snapshot) = snapshot {
+            snapshot.commit()?;
         }
         Ok(rows)
     }
