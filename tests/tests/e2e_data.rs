@@ -277,3 +277,39 @@ async fn the_file_manager_is_started_without_the_api_key() -> anyhow::Result<()>
     assert!(!env.contains("cle-de-test-e2e"), "the key reached xdg-open");
     gui.close().await
 }
+
+/// Issue 13, item 6: the key is bound to the server it was saved for.
+/// Réglages could send it to another SMTP server without a word; now Rust
+/// asks natively, naming the change, and Annuler saves nothing.
+#[tokio::test]
+async fn moving_the_key_to_another_smtp_server_is_confirmed_natively() -> anyhow::Result<()> {
+    let data = populated();
+    let gui = Gui::start_with_env(
+        &data,
+        &[("SENDGRID_API_KEY", "SG.cle-de-test-e2e.0123456789")],
+    )
+    .await?;
+    gui.click("#nav-settings").await?;
+    let host = gui.wait_for("#settings-form [name=smtp_host]").await?;
+    host.clear().await?;
+    host.send_keys("smtp.relais-inconnu.example").await?;
+    gui.click("#save-settings").await?;
+    let title = "Serveur d'envoi modifié";
+    wait_for_window(title)?;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    jobgate_tests::screen_shot("57-settings-smtp-changed")?;
+    answer_dialog(title, Answer::Cancel)?;
+    says(&gui, "#view-settings .notice", "Réglages non enregistrés").await?;
+    assert_eq!(
+        ok(&data.run(&["config", "get", "smtp_host"])).trim(),
+        "smtp.sendgrid.net"
+    );
+    gui.click("#save-settings").await?;
+    wait_for_window(title)?;
+    answer_dialog(title, Answer::Ok)?;
+    gui.wait_until("the new server is saved", || async {
+        Ok(ok(&data.run(&["config", "get", "smtp_host"])).trim() == "smtp.relais-inconnu.example")
+    })
+    .await?;
+    gui.close().await
+}
