@@ -287,20 +287,12 @@ fn key_destination_changes(
     store: &Store,
     values: &BTreeMap<String, String>,
 ) -> Result<Vec<data::SettingChange>, CommandError> {
-    let mut changes = Vec::new();
-    for name in settings::KEY_DESTINATION {
-        if let Some(raw) = values.get(*name) {
-            let (current, new) = (store.setting(name)?, settings::validate(name, raw)?);
-            if current != new {
-                changes.push(data::SettingChange {
-                    name,
-                    current,
-                    backup: new,
-                });
-            }
-        }
-    }
-    Ok(changes)
+    data::key_destination_changes(store, |name| {
+        Ok(values
+            .get(name)
+            .map(|raw| settings::validate(name, raw))
+            .transpose()?)
+    })
 }
 
 /// Stores the SendGrid key in the OS keyring. The reply shows only its last 4 characters.

@@ -494,7 +494,6 @@ impl Invitations {
                 error @ (CoreError::DatabaseLocked { .. }
                 | CoreError::DiskFull { .. }
                 | CoreError::DataReadOnly { .. }
-                | CoreError::Database(_)
                 | CoreError::Io(_)),
             ) => {
                 tracing::error!(

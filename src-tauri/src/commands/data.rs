@@ -67,9 +67,21 @@ pub fn smtp_changes(
     store: &jobgate_core::store::Store,
     checked: &CheckedBackup,
 ) -> Result<Vec<SettingChange>, CommandError> {
+    key_destination_changes(store, |name| Ok(Some(checked.setting(name)?)))
+}
+
+/// The settings of `settings::KEY_DESTINATION` that `new` (`None`: left as
+/// is) would change — the one list a restore and the settings form ask about.
+pub fn key_destination_changes(
+    store: &jobgate_core::store::Store,
+    new: impl Fn(&'static str) -> Result<Option<String>, CommandError>,
+) -> Result<Vec<SettingChange>, CommandError> {
     let mut changes = Vec::new();
     for name in settings::KEY_DESTINATION {
-        let (current, backup) = (store.setting(name)?, checked.setting(name)?);
+        let Some(backup) = new(name)? else {
+            continue;
+        };
+        let current = store.setting(name)?;
         if current != backup {
             changes.push(SettingChange {
                 name,
