@@ -25,6 +25,7 @@ use tauri::State;
 use crate::error::CommandError;
 use crate::state::AppState;
 
+pub mod catalog;
 pub mod data;
 pub mod files;
 

@@ -158,6 +158,7 @@ pub fn app_builder_with<R: Runtime>(
             commands::data::inspect_backup,
             commands::data::restore_backup,
             commands::data::open_folder,
+            commands::catalog::catalog,
         ])
 }
 

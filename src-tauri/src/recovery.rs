@@ -144,6 +144,7 @@ pub fn run(
             recovery_restore,
             recovery_restart,
             recovery_open_folder,
+            crate::commands::catalog::catalog,
         ])
         .build(context)?
         .run(|_, event| {

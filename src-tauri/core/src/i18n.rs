@@ -1,5 +1,23 @@
-//! The two languages of the product. French comes first: it is the default
-//! whenever the environment does not clearly ask for English.
+//! The product's languages and its one message catalog.
+//!
+//! Every sentence a recruiter or a candidate reads lives in the Fluent files
+//! under `locales/<lang>/*.ftl` at the workspace root, embedded at build time
+//! (`build.rs`). Rust renders them with [`render`] or the [`tr!`](crate::tr)
+//! macro; the page receives the same files ([`ftl_source`]) and renders them
+//! with `@fluent/bundle`, so one catalog serves both sides. French comes first:
+//! it is the default whenever the environment does not clearly ask for
+//! English, and a message missing in another language falls back to it.
+//!
+//! Adding a language is "copy a folder and translate": copy `locales/fr` to
+//! `locales/<code>`, translate its values, and add the code to [`Lang`].
+
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::FluentResource;
+pub use fluent_bundle::{FluentArgs, FluentValue};
+
+include!(concat!(env!("OUT_DIR"), "/ftl_files.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -9,6 +27,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the catalog has a folder for, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
     /// The language the OS environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`),
     /// falling back to French.
     pub fn from_env() -> Lang {
@@ -50,6 +71,132 @@ impl Lang {
     }
 }
 
+/// This language's FTL files, in file-name order.
+fn files_of(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    FTL_FILES
+        .iter()
+        .find(|(code, _)| *code == lang.code())
+        .map(|(_, files)| *files)
+        .unwrap_or(&[])
+}
+
+/// The whole catalog of one language as one FTL text, for the page.
+pub fn ftl_source(lang: Lang) -> String {
+    let mut text = String::new();
+    for (_, source) in files_of(lang) {
+        text.push_str(source);
+        text.push('\n');
+    }
+    text
+}
+
+/// Every FTL file of every language folder: `(language folder, file name, source)`
+/// (the catalog tests check them all, including folders [`Lang`] does not know yet).
+pub fn ftl_files() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    FTL_FILES
+        .iter()
+        .flat_map(|(lang, files)| files.iter().map(move |(name, source)| (*lang, *name, *source)))
+}
+
+struct Catalog {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog {
+    bundles: Lang::ALL
+        .iter()
+        .map(|&lang| (lang, bundle_of(lang)))
+        .collect(),
+});
+
+fn bundle_of(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: the texts go into emails,
+    // terminals and CSV files, where the invisible marks would be noise.
+    bundle.set_use_isolating(false);
+    for (name, source) in files_of(lang) {
+        // A syntax error keeps the rest of the file (the catalog tests fail on it).
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, errors)| {
+            tracing::error!(file = name, errors = errors.len(), "FTL syntax errors");
+            partial
+        });
+        if let Err(errors) = bundle.add_resource(resource) {
+            tracing::error!(file = name, errors = errors.len(), "FTL message ids defined twice");
+        }
+    }
+    bundle
+}
+
+impl Catalog {
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+    }
+}
+
+/// Renders message `id` (or `id.attribute`) in `lang` with `args`: the one way
+/// Rust turns a catalog entry into text. A message missing in `lang` comes from
+/// French; one missing everywhere renders as its id (the catalog tests make
+/// sure no code asks for such a message).
+pub fn render(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+    let (message_id, attribute) = match id.split_once('.') {
+        Some((message, attribute)) => (message, Some(attribute)),
+        None => (id, None),
+    };
+    for lang in [lang, Lang::Fr] {
+        let Some(bundle) = CATALOG.bundle(lang) else {
+            continue;
+        };
+        let Some(message) = bundle.get_message(message_id) else {
+            continue;
+        };
+        let pattern = match attribute {
+            Some(name) => message.get_attribute(name).map(|a| a.value()),
+            None => message.value(),
+        };
+        if let Some(pattern) = pattern {
+            let mut errors = vec![];
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(id, errors = errors.len(), "FTL message rendered with errors");
+            }
+            return text.into_owned();
+        }
+    }
+    tracing::warn!(id, "FTL message missing");
+    id.to_string()
+}
+
+/// Whether the catalog of `lang` defines message `id` (or `id.attribute`).
+pub fn has_message(lang: Lang, id: &str) -> bool {
+    let (message_id, attribute) = match id.split_once('.') {
+        Some((message, attribute)) => (message, Some(attribute)),
+        None => (id, None),
+    };
+    CATALOG
+        .bundle(lang)
+        .and_then(|bundle| bundle.get_message(message_id))
+        .is_some_and(|message| match attribute {
+            Some(name) => message.get_attribute(name).is_some(),
+            None => message.value().is_some(),
+        })
+}
+
+/// `tr!(lang, "message-id")` or `tr!(lang, "message-id", name = value, count = n)`:
+/// renders a catalog message with named arguments (strings or numbers; numbers
+/// drive Fluent's plural selectors).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:expr $(,)?) => {
+        $crate::i18n::render($lang, $id, None)
+    };
+    ($lang:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::FluentValue::from($value)); )+
+        $crate::i18n::render($lang, $id, Some(&args))
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +207,15 @@ mod tests {
         assert_eq!(Lang::from_locale("fr_FR.UTF-8"), Lang::Fr);
         assert_eq!(Lang::from_locale("C"), Lang::Fr);
         assert_eq!(Lang::from_locale("de_DE"), Lang::Fr);
+    }
+
+    #[test]
+    fn renders_with_arguments_and_plurals() {
+        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 1), "1 candidature");
+        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 0), "0 candidature");
+        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 3), "3 candidatures");
+        assert_eq!(tr!(Lang::En, "catalog-selftest", count = 1), "1 application");
+        assert_eq!(tr!(Lang::En, "catalog-selftest", count = 0), "0 applications");
+        assert_eq!(render(Lang::En, "no-such-message-anywhere", None), "no-such-message-anywhere");
     }
 }
