@@ -27,6 +27,7 @@ use crate::state::AppState;
 
 pub mod catalog;
 pub mod data;
+pub mod vocabulary;
 pub mod files;
 
 use files::{DialogText, FileRequest, Picked};

@@ -159,6 +159,7 @@ pub fn app_builder_with<R: Runtime>(
             commands::data::restore_backup,
             commands::data::open_folder,
             commands::catalog::catalog,
+            commands::vocabulary::vocabulary,
         ])
 }
 

@@ -43,6 +43,7 @@ pub mod settings;
 pub mod store;
 pub mod template;
 pub mod time;
+pub mod vocabulary;
 
 pub use error::{CoreError, Result};
 pub use i18n::Lang;
