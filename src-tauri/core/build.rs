@@ -29,13 +29,22 @@ fn main() {
         let _ = writeln!(out, "    ({lang:?}, &[");
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
-            let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = file
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let abs = file.canonicalize().expect("an FTL file can be resolved");
-            let _ = writeln!(out, "        ({name:?}, include_str!({:?})),", abs.display().to_string());
+            let _ = writeln!(
+                out,
+                "        ({name:?}, include_str!({:?})),",
+                abs.display().to_string()
+            );
         }
         out.push_str("    ]),\n");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("ftl_files.rs");
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("ftl_files.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

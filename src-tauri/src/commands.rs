@@ -27,8 +27,8 @@ use crate::state::AppState;
 
 pub mod catalog;
 pub mod data;
-pub mod vocabulary;
 pub mod files;
+pub mod vocabulary;
 
 use files::{DialogText, FileRequest, Picked};
 

@@ -93,9 +93,11 @@ pub fn ftl_source(lang: Lang) -> String {
 /// Every FTL file of every language folder: `(language folder, file name, source)`
 /// (the catalog tests check them all, including folders [`Lang`] does not know yet).
 pub fn ftl_files() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    FTL_FILES
-        .iter()
-        .flat_map(|(lang, files)| files.iter().map(move |(name, source)| (*lang, *name, *source)))
+    FTL_FILES.iter().flat_map(|(lang, files)| {
+        files
+            .iter()
+            .map(move |(name, source)| (*lang, *name, *source))
+    })
 }
 
 struct Catalog {
@@ -117,12 +119,17 @@ fn bundle_of(lang: Lang) -> FluentBundle<FluentResource> {
     bundle.set_use_isolating(false);
     for (name, source) in files_of(lang) {
         // A syntax error keeps the rest of the file (the catalog tests fail on it).
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, errors)| {
-            tracing::error!(file = name, errors = errors.len(), "FTL syntax errors");
-            partial
-        });
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, errors)| {
+                tracing::error!(file = name, errors = errors.len(), "FTL syntax errors");
+                partial
+            });
         if let Err(errors) = bundle.add_resource(resource) {
-            tracing::error!(file = name, errors = errors.len(), "FTL message ids defined twice");
+            tracing::error!(
+                file = name,
+                errors = errors.len(),
+                "FTL message ids defined twice"
+            );
         }
     }
     bundle
@@ -130,7 +137,10 @@ fn bundle_of(lang: Lang) -> FluentBundle<FluentResource> {
 
 impl Catalog {
     fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
-        self.bundles.iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, b)| b)
     }
 }
 
@@ -158,7 +168,11 @@ pub fn render(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
             let mut errors = vec![];
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if !errors.is_empty() {
-                tracing::warn!(id, errors = errors.len(), "FTL message rendered with errors");
+                tracing::warn!(
+                    id,
+                    errors = errors.len(),
+                    "FTL message rendered with errors"
+                );
             }
             return text.into_owned();
         }
@@ -211,11 +225,29 @@ mod tests {
 
     #[test]
     fn renders_with_arguments_and_plurals() {
-        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 1), "1 candidature");
-        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 0), "0 candidature");
-        assert_eq!(tr!(Lang::Fr, "catalog-selftest", count = 3), "3 candidatures");
-        assert_eq!(tr!(Lang::En, "catalog-selftest", count = 1), "1 application");
-        assert_eq!(tr!(Lang::En, "catalog-selftest", count = 0), "0 applications");
-        assert_eq!(render(Lang::En, "no-such-message-anywhere", None), "no-such-message-anywhere");
+        assert_eq!(
+            tr!(Lang::Fr, "catalog-selftest", count = 1),
+            "1 candidature"
+        );
+        assert_eq!(
+            tr!(Lang::Fr, "catalog-selftest", count = 0),
+            "0 candidature"
+        );
+        assert_eq!(
+            tr!(Lang::Fr, "catalog-selftest", count = 3),
+            "3 candidatures"
+        );
+        assert_eq!(
+            tr!(Lang::En, "catalog-selftest", count = 1),
+            "1 application"
+        );
+        assert_eq!(
+            tr!(Lang::En, "catalog-selftest", count = 0),
+            "0 applications"
+        );
+        assert_eq!(
+            render(Lang::En, "no-such-message-anywhere", None),
+            "no-such-message-anywhere"
+        );
     }
 }
