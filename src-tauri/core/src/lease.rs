@@ -89,6 +89,24 @@ pub fn is_alive(data_dir: &Path, id: &str) -> bool {
     }
 }
 
+/// How many other JobGate processes (windows, commands) hold a lease on
+/// `data_dir`; `own` is this process's lease, if it has one.
+pub fn others_alive(data_dir: &Path, own: Option<&str>) -> usize {
+    let Ok(entries) = std::fs::read_dir(data_dir.join(LEASES_DIR)) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".lock"))
+                .map(str::to_owned)
+        })
+        .filter(|id| Some(id.as_str()) != own && is_alive(data_dir, id))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,22 +150,4 @@ mod tests {
         sweeper.join().unwrap();
         assert_eq!(lost, 0, "leases removed by another process's sweep");
     }
-}
-
-/// How many other JobGate processes (windows, commands) hold a lease on
-/// `data_dir`; `own` is this process's lease, if it has one.
-pub fn others_alive(data_dir: &Path, own: Option<&str>) -> usize {
-    let Ok(entries) = std::fs::read_dir(data_dir.join(LEASES_DIR)) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".lock"))
-                .map(str::to_owned)
-        })
-        .filter(|id| Some(id.as_str()) != own && is_alive(data_dir, id))
-        .count()
 }

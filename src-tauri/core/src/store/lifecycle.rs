@@ -232,6 +232,8 @@ pub struct TimelineEntry {
 
 /// Finished attempts, in the order they finished, with when.
 type Attempts = VecDeque<(DateTime<Utc>, TimelineKind)>;
+/// Attempts still under way, with when they started.
+type Unfinished = Vec<(DateTime<Utc>, TimelineKind)>;
 
 /// One link of the export for interview platforms.
 #[derive(Debug, Clone)]
@@ -541,10 +543,7 @@ impl Store {
 
     /// The application's attempts: finished ones in the order they finished,
     /// and those still under way.
-    fn attempts(
-        &self,
-        application_id: i64,
-    ) -> Result<(Attempts, Vec<(DateTime<Utc>, TimelineKind)>)> {
+    fn attempts(&self, application_id: i64) -> Result<(Attempts, Unfinished)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.started_at, e.finished_at, e.outcome, e.smtp_code, e.reply, e.queue_id, e.error_code, o.kind
              FROM email_attempts e JOIN outbox o ON o.id = e.outbox_id
