@@ -835,7 +835,7 @@ fn a_backup_is_inspected_then_restored_and_a_bad_file_changes_nothing() {
     // The restored settings speak French again: so does the reply.
     let text = restored["text"].as_str().unwrap();
     assert!(
-        text.starts_with("Sauvegarde restaurée : 1 candidature(s)"),
+        text.starts_with("Sauvegarde restaurée : 1 candidature,"),
         "{text}"
     );
     let page = h.call("list_applications", json!({ "query": {} })).unwrap();

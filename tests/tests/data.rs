@@ -133,7 +133,7 @@ fn a_backup_of_a_database_with_links_and_emails_restores_whole() {
 
     let out = ok(&data.run(&["restore", file_arg, "--yes"]));
     assert!(
-        out.contains("Sauvegarde restaurée : 3 candidature(s)"),
+        out.contains("Sauvegarde restaurée : 3 candidatures"),
         "{out}"
     );
     assert!(out.contains("avant-restauration-"), "{out}");
@@ -382,7 +382,7 @@ fn a_restore_waits_for_other_jobgate_windows_and_commands() {
         1,
     );
     assert!(
-        err.contains("1 autre(s) fenêtre(s) ou commande(s) JobGate"),
+        err.contains("une autre fenêtre ou commande JobGate travaille"),
         "{err}"
     );
     assert!(!data.path().join("sauvegardes").exists(), "nothing done");
@@ -417,7 +417,8 @@ fn restore_is_refused(data: &DataDir, file: &Path) {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "the restore ran: {err}");
     assert!(
-        err.contains("autre(s) fenêtre(s) ou commande(s) JobGate"),
+        err.contains("autre fenêtre ou commande JobGate")
+            || err.contains("autres fenêtres ou commandes JobGate"),
         "{err}"
     );
     assert!(!data.path().join("sauvegardes").exists(), "nothing done");

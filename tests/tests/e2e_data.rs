@@ -109,7 +109,7 @@ async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Resu
     says(
         &gui,
         "#backup-result",
-        "Sauvegarde restaurée : 3 candidature(s)",
+        "Sauvegarde restaurée : 3 candidatures",
     )
     .await?;
     assert_eq!(count(&data), 3);
@@ -156,7 +156,7 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
     says(
         &gui,
         "#recovery-result",
-        "Sauvegarde restaurée : 3 candidature(s)",
+        "Sauvegarde restaurée : 3 candidatures",
     )
     .await?;
     gui.wait_for("#recovery-restart:not([hidden])").await?;

@@ -361,7 +361,7 @@ fn restoring_a_read_only_backup_works() {
     }
     let out = ok(&restore.output().expect("run jobgate"));
     assert!(
-        out.contains("Sauvegarde restaurée : 2 candidature(s)"),
+        out.contains("Sauvegarde restaurée : 2 candidatures"),
         "{out}"
     );
     assert_eq!(data.list_json().as_array().map(Vec::len), Some(2));

@@ -419,61 +419,35 @@ impl Store {
 }
 
 impl RestoreReport {
-    /// What the restore did, in one paragraph (the window and the CLI say it).
+    /// What the restore did, in one paragraph (the window and the CLI say it):
+    /// the catalog's `restore-report-*` sentences that apply.
     pub fn describe(&self, lang: Lang) -> String {
-        let report = self;
-        let mut text = say(
+        let restored = &self.restored;
+        let mut sentences = vec![crate::tr!(
             lang,
-            format!(
-                "Sauvegarde restaurée : {} candidature(s), {} offre(s).",
-                report.restored.applications, report.restored.job_offers
-            ),
-            format!(
-                "Backup restored: {} application(s), {} job offer(s).",
-                report.restored.applications, report.restored.job_offers
-            ),
-        );
-        if let Some(copy) = &report.safety_copy {
-            text.push(' ');
-            text.push_str(&say(
+            "restore-report-done",
+            applications = restored.applications,
+            job_offers = restored.job_offers
+        )];
+        if let Some(copy) = &self.safety_copy {
+            sentences.push(crate::tr!(
                 lang,
-                format!("Les données remplacées sont gardées dans {copy}."),
-                format!("The data replaced is kept in {copy}."),
+                "restore-report-safety-copy",
+                path = copy.as_str()
             ));
         }
-        if let Some(from) = report.upgraded_from {
-            text.push(' ');
-            text.push_str(&say(
+        if let Some(schema) = self.upgraded_from {
+            sentences.push(crate::tr!(lang, "restore-report-upgraded", schema = schema));
+        }
+        if self.interrupted_emails > 0 {
+            let count = self.interrupted_emails;
+            sentences.push(crate::tr!(
                 lang,
-                format!(
-                    "Elle venait d'une version antérieure (schéma {from}) et a été mise à jour."
-                ),
-                format!(
-                    "It came from an earlier version (schema {from}) and was brought up to date."
-                ),
+                "restore-report-interrupted",
+                count = count
             ));
         }
-        if report.interrupted_emails > 0 {
-            text.push(' ');
-            text.push_str(&say(lang,
-            format!(
-                "{} email(s) en cours d'envoi au moment de la sauvegarde sont marqués « incertain » : vérifiez-les dans la boîte d'envoi.",
-                report.interrupted_emails
-            ),
-            format!(
-                "{} email(s) being sent when the backup was made are marked \"unknown\": check them in the outbox.",
-                report.interrupted_emails
-            ),
-        ));
-        }
-        text
-    }
-}
-
-fn say(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
+        sentences.join(" ")
     }
 }
 

@@ -1,0 +1,527 @@
+//! The message catalog's rules (issue 16): every FTL file parses; every language
+//! folder offers the same messages with the same arguments; every message id the
+//! code names exists; no French or English sentence is left in the Rust or
+//! JavaScript sources outside `locales/`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::ast::{self, Expression, InlineExpression, PatternElement};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// What one entry (`id` or `id.attribute`) of a language needs and names.
+#[derive(Default, Debug)]
+struct Entry {
+    variables: BTreeSet<String>,
+    references: BTreeSet<String>,
+}
+
+/// Every entry of one language folder, from the files the core embeds.
+fn entries_of(lang: &str) -> BTreeMap<String, Entry> {
+    let mut entries = BTreeMap::new();
+    for (folder, name, source) in jobgate_core::i18n::ftl_files() {
+        if folder != lang {
+            continue;
+        }
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("{lang}/{name}: {errors:?}"));
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let id = message.id.name.to_owned();
+                if let Some(value) = &message.value {
+                    entries.insert(id.clone(), entry_of(value));
+                }
+                for attribute in &message.attributes {
+                    let key = format!("{id}.{}", attribute.id.name);
+                    entries.insert(key, entry_of(&attribute.value));
+                }
+            }
+        }
+    }
+    entries
+}
+
+fn entry_of(pattern: &ast::Pattern<&str>) -> Entry {
+    let mut entry = Entry::default();
+    walk_pattern(pattern, &mut entry);
+    entry
+}
+
+fn walk_pattern(pattern: &ast::Pattern<&str>, entry: &mut Entry) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            walk_expression(expression, entry);
+        }
+    }
+}
+
+fn walk_expression(expression: &Expression<&str>, entry: &mut Entry) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            walk_inline(selector, entry);
+            for variant in variants {
+                walk_pattern(&variant.value, entry);
+            }
+        }
+        Expression::Inline(inline) => walk_inline(inline, entry),
+    }
+}
+
+fn walk_inline(inline: &InlineExpression<&str>, entry: &mut Entry) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            entry.variables.insert(id.name.to_owned());
+        }
+        InlineExpression::MessageReference { id, attribute } => {
+            let name = match attribute {
+                Some(attribute) => format!("{}.{}", id.name, attribute.name),
+                None => id.name.to_owned(),
+            };
+            entry.references.insert(name);
+        }
+        InlineExpression::Placeable { expression } => walk_expression(expression, entry),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                walk_inline(argument, entry);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The variables an entry needs, through the messages it refers to.
+fn variables(
+    entries: &BTreeMap<String, Entry>,
+    id: &str,
+    seen: &mut BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if !seen.insert(id.to_owned()) {
+        return out;
+    }
+    if let Some(entry) = entries.get(id) {
+        out.extend(entry.variables.iter().cloned());
+        for reference in &entry.references {
+            out.extend(variables(entries, reference, seen));
+        }
+    }
+    out
+}
+
+/// The entries the code asks for: those no other message of the language refers
+/// to (a message used only inside others, such as a field's label, is the
+/// translator's own business).
+fn public_entries(entries: &BTreeMap<String, Entry>) -> BTreeMap<String, BTreeSet<String>> {
+    let referenced: BTreeSet<&String> = entries.values().flat_map(|e| &e.references).collect();
+    entries
+        .keys()
+        .filter(|id| !referenced.contains(id))
+        .map(|id| (id.clone(), variables(entries, id, &mut BTreeSet::new())))
+        .collect()
+}
+
+fn language_folders() -> Vec<String> {
+    let mut folders: Vec<String> = std::fs::read_dir(root().join("locales"))
+        .expect("locales/")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    folders
+}
+
+#[test]
+fn every_ftl_file_parses_and_every_reference_resolves() {
+    for lang in language_folders() {
+        let entries = entries_of(&lang);
+        assert!(!entries.is_empty(), "{lang}: no messages");
+        for (id, entry) in &entries {
+            for reference in &entry.references {
+                assert!(
+                    entries.contains_key(reference),
+                    "{lang}: {id} refers to a missing {reference}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_language_has_the_same_files_messages_and_arguments() {
+    let files = |lang: &str| -> BTreeSet<&str> {
+        jobgate_core::i18n::ftl_files()
+            .filter(|(l, _, _)| *l == lang)
+            .map(|(_, name, _)| name)
+            .collect()
+    };
+    let reference = public_entries(&entries_of("fr"));
+    for lang in language_folders() {
+        assert_eq!(
+            files(&lang),
+            files("fr"),
+            "{lang}: not the same files as fr/"
+        );
+        let public = public_entries(&entries_of(&lang));
+        let missing: Vec<_> = reference
+            .keys()
+            .filter(|id| !public.contains_key(*id))
+            .collect();
+        let extra: Vec<_> = public
+            .keys()
+            .filter(|id| !reference.contains_key(*id))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, not in fr {extra:?}"
+        );
+        for (id, vars) in &reference {
+            assert_eq!(
+                &public[id], vars,
+                "{lang}: {id} does not take the same arguments as in fr"
+            );
+        }
+    }
+}
+
+/// Source files of the app (not tests, not vendored code).
+fn sources(ext: &str) -> Vec<PathBuf> {
+    let mut out = vec![];
+    let dirs: &[&str] = match ext {
+        "rs" => &["src-tauri/src", "src-tauri/core/src"],
+        _ => &["ui"],
+    };
+    let mut stack: Vec<PathBuf> = dirs.iter().map(|d| root().join(d)).collect();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "vendor") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn relative(path: &Path) -> String {
+    let root = root().canonicalize().expect("the workspace root");
+    let path = path.canonicalize().expect("a source file");
+    path.strip_prefix(&root)
+        .unwrap_or(&path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn every_message_the_rust_code_names_exists_in_every_language() {
+    // Ids are `<family>-<name>`: a string literal that starts with a family the
+    // catalog has and looks like an id is one.
+    let all: BTreeSet<String> = language_folders()
+        .iter()
+        .flat_map(|l| entries_of(l).into_keys())
+        .collect();
+    let families: BTreeSet<&str> = all.iter().filter_map(|id| id.split('-').next()).collect();
+    let looks_like_id = |s: &str| {
+        s.contains('-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+            && s.split('-').next().is_some_and(|f| families.contains(f))
+    };
+    let mut checked = 0;
+    for path in sources("rs") {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        for literal in string_literals(&text) {
+            if !looks_like_id(&literal) {
+                continue;
+            }
+            checked += 1;
+            for lang in language_folders() {
+                assert!(
+                    entries_of(&lang).contains_key(&literal),
+                    "{}: message {literal} is not in locales/{lang}/",
+                    relative(&path)
+                );
+            }
+        }
+    }
+    assert!(checked > 0, "no message id found in the Rust sources");
+}
+
+/// Files that still hold sentences of their own, to be moved into the catalog
+/// (issue 16). The list may only shrink: a file listed here that has no prose
+/// left fails the test too, so that it is taken off.
+const NOT_YET_IN_THE_CATALOG: &[&str] = &[
+    "src-tauri/core/src/domain.rs",
+    "src-tauri/core/src/dto.rs",
+    "src-tauri/core/src/mail/message.rs",
+    "src-tauri/core/src/mail/mod.rs",
+    "src-tauri/core/src/mail/transport.rs",
+    "src-tauri/core/src/paths.rs",
+    "src-tauri/core/src/secret.rs",
+    "src-tauri/core/src/store/backup.rs",
+    "src-tauri/core/src/store/lifecycle.rs",
+    "src-tauri/core/src/store/outbox.rs",
+    "src-tauri/core/src/template.rs",
+    "src-tauri/core/src/time.rs",
+    "src-tauri/src/cli.rs",
+    "src-tauri/src/cli/data.rs",
+    "src-tauri/src/cli/lifecycle.rs",
+    "src-tauri/src/cli/template.rs",
+    "src-tauri/src/commands/data.rs",
+    "src-tauri/src/error.rs",
+    "src-tauri/src/lib.rs",
+    "src-tauri/src/logging.rs",
+    "ui/i18n/en.js",
+    "ui/i18n/fr.js",
+];
+
+#[test]
+fn no_prose_outside_the_catalog() {
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for path in sources("rs") {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        let prose: Vec<String> = string_literals(&text)
+            .into_iter()
+            .filter(|s| is_prose(s))
+            .collect();
+        if !prose.is_empty() {
+            found.insert(relative(&path), prose);
+        }
+    }
+    for path in sources("js") {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        let prose: Vec<String> = js_string_literals(&text)
+            .into_iter()
+            .filter(|s| is_prose(s))
+            .collect();
+        if !prose.is_empty() {
+            found.insert(relative(&path), prose);
+        }
+    }
+    let unexpected: Vec<_> = found
+        .iter()
+        .filter(|(file, _)| !NOT_YET_IN_THE_CATALOG.contains(&file.as_str()))
+        .map(|(file, prose)| format!("{file}: {:?}", &prose[..prose.len().min(3)]))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "sentences outside locales/:\n{}",
+        unexpected.join("\n")
+    );
+    let converted: Vec<_> = NOT_YET_IN_THE_CATALOG
+        .iter()
+        .filter(|f| !found.contains_key(**f))
+        .collect();
+    assert!(
+        converted.is_empty(),
+        "no prose left in {converted:?}: take them off NOT_YET_IN_THE_CATALOG"
+    );
+}
+
+/// Strings that look like sentences but are not said to anyone: texts of
+/// other programs matched against, details for the log.
+const NOT_PROSE: &[&str] = &[
+    // The system resolver's words, matched to tell a DNS failure (mail/mod.rs).
+    "name or service not known",
+];
+
+/// Whether a string reads as a French or English sentence rather than a code,
+/// a path, SQL or a format string.
+fn is_prose(text: &str) -> bool {
+    const SQL: [&str; 7] = [
+        "SELECT ", "INSERT ", "UPDATE ", "CREATE ", "DELETE ", "PRAGMA ", " WHERE ",
+    ];
+    // A sentence has spaces (a path, a selector or an id has at most one).
+    if SQL.iter().any(|k| text.contains(k))
+        || text.matches(' ').count() < 2
+        || NOT_PROSE.contains(&text)
+    {
+        return false;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    const FRENCH: [&str; 24] = [
+        "le",
+        "la",
+        "les",
+        "des",
+        "une",
+        "est",
+        "pas",
+        "vous",
+        "votre",
+        "vos",
+        "avec",
+        "dans",
+        "pour",
+        "sur",
+        "aucun",
+        "aucune",
+        "n'est",
+        "n'a",
+        "l'email",
+        "l'offre",
+        "cette",
+        "sont",
+        "été",
+        "réessayez",
+    ];
+    const ENGLISH: [&str; 14] = [
+        "the", "is", "was", "not", "your", "you", "cannot", "could", "were", "are", "has", "no",
+        "this", "try",
+    ];
+    let accented = text
+        .chars()
+        .any(|c| "àâçéèêëîïôûùüÿœÀÂÇÉÈÊÎÔÛ«»".contains(c));
+    let french = accented || words.iter().any(|w| FRENCH.contains(&w.as_str()));
+    let english = words.len() >= 4 && words.iter().any(|w| ENGLISH.contains(&w.as_str()));
+    french || english
+}
+
+/// The string literals of a Rust file, but those of attributes (doc comments,
+/// clap's help), of `#[cfg(test)]` items, of logging and panicking macros and of
+/// `.expect(…)` (messages for developers, in English).
+fn string_literals(source: &str) -> Vec<String> {
+    let tokens: TokenStream = source.parse().expect("a Rust file tokenizes");
+    let mut out = vec![];
+    walk_tokens(tokens, &mut out);
+    out
+}
+
+const DEVELOPER_MACROS: [&str; 16] = [
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "panic",
+    "unreachable",
+    "todo",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "event",
+    "span",
+    "info_span",
+];
+
+fn walk_tokens(tokens: TokenStream, out: &mut Vec<String>) {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let punct =
+        |i: usize, c: char| matches!(tokens.get(i), Some(TokenTree::Punct(p)) if p.as_char() == c);
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i] {
+            TokenTree::Punct(p) if p.as_char() == '#' => {
+                let at = if punct(i + 1, '!') { i + 2 } else { i + 1 };
+                if let Some(TokenTree::Group(g)) = tokens.get(at) {
+                    if g.delimiter() == Delimiter::Bracket {
+                        let test_only = g.stream().to_string().replace(' ', "") == "cfg(test)";
+                        i = at + 1;
+                        if test_only {
+                            while i < tokens.len() {
+                                let end = matches!(&tokens[i], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
+                                    || matches!(&tokens[i], TokenTree::Punct(p) if p.as_char() == ';');
+                                i += 1;
+                                if end {
+                                    break;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                if DEVELOPER_MACROS.contains(&name.as_str()) && punct(i + 1, '!') {
+                    i += 3;
+                    continue;
+                }
+                if name == "expect" && matches!(tokens.get(i + 1), Some(TokenTree::Group(_))) {
+                    i += 2;
+                    continue;
+                }
+            }
+            TokenTree::Group(g) => walk_tokens(g.stream(), out),
+            TokenTree::Literal(literal) => {
+                let text = literal.to_string();
+                if let Some(body) = literal_body(&text) {
+                    out.push(body);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// The text of a (raw) string literal, escapes left as written.
+fn literal_body(literal: &str) -> Option<String> {
+    if let Some(rest) = literal.strip_prefix('"') {
+        return Some(rest.strip_suffix('"').unwrap_or(rest).to_owned());
+    }
+    let rest = literal.strip_prefix('r')?;
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    let inner = rest[hashes..].strip_prefix('"')?;
+    Some(inner[..inner.len().saturating_sub(1 + hashes)].to_owned())
+}
+
+/// The string literals of a JavaScript module (quotes and template literals;
+/// comments skipped). A small scanner: the page's code has no regular
+/// expression literal holding a quote.
+fn js_string_literals(source: &str) -> Vec<String> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            quote @ ('"' | '\'' | '`') => {
+                let mut text = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != quote {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    if let Some(&c) = chars.get(i) {
+                        text.push(c);
+                    }
+                    i += 1;
+                }
+                out.push(text);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
