@@ -148,3 +148,15 @@ error-database_damaged_in_use = The data file is damaged ({ $detail }). Restore 
 error-database = The local database returned an error ({ $detail }). Nothing was changed; try again. If it persists, close other JobGate windows.
 error-migration = The database could not be upgraded ({ $detail }). Your data was not changed; install the latest version of JobGate.
 error-io = File read or write error: { $detail }.
+
+## The window's own errors (src-tauri/src/error.rs).
+
+error-batch_running = A batch is already being sent: wait for it to end or cancel it.
+error-mail_client = No mail client opened ({ $detail }). Set a default mail application, or copy the link and write to the candidate yourself.
+error-already_usable = The data opens already (it was restored meanwhile): nothing was replaced. Click "Open JobGate" or open JobGate again.
+error-restart = JobGate could not start again ({ $detail }). Your data is restored: close this window and open JobGate again.
+error-file_manager = The file manager did not open ({ $detail }). The folder's path is shown in Settings → About: open it yourself.
+error-no_file_chosen = No file was chosen: nothing was done. Start again and pick the file in the window that opens.
+error-settings_declined = Settings not saved: the sending server and your key stay as they were.
+error-restore_declined = Restore cancelled: nothing changed, your data and sending settings are as they were.
+error-validation = Some fields need correcting: see the message under each field.

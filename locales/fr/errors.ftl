@@ -158,3 +158,15 @@ error-database_damaged_in_use = Le fichier de données est endommagé ({ $detail
 error-database = La base de données locale a renvoyé une erreur ({ $detail }). Rien n'a été modifié ; réessayez. Si cela persiste, fermez les autres fenêtres JobGate.
 error-migration = La base de données n'a pas pu être mise à jour ({ $detail }). Vos données n'ont pas été modifiées ; installez la dernière version de JobGate.
 error-io = Erreur de lecture ou d'écriture de fichier : { $detail }.
+
+## The window's own errors (src-tauri/src/error.rs).
+
+error-batch_running = Un envoi groupé est déjà en cours : attendez sa fin ou annulez-le.
+error-mail_client = Aucune messagerie ne s'est ouverte ({ $detail }). Configurez une application de messagerie par défaut, ou copiez le lien et écrivez au candidat vous-même.
+error-already_usable = Les données s'ouvrent déjà (elles ont été restaurées entre-temps) : rien n'a été remplacé. Cliquez sur « Ouvrir JobGate » ou rouvrez JobGate.
+error-restart = JobGate n'a pas pu se relancer ({ $detail }). Vos données sont restaurées : fermez cette fenêtre et rouvrez JobGate.
+error-file_manager = Le gestionnaire de fichiers ne s'est pas ouvert ({ $detail }). Le chemin du dossier est affiché dans Réglages → À propos : ouvrez-le vous-même.
+error-no_file_chosen = Aucun fichier n'a été choisi : rien n'a été fait. Recommencez en choisissant le fichier dans la fenêtre qui s'ouvre.
+error-settings_declined = Réglages non enregistrés : le serveur d'envoi et votre clé restent ceux d'avant.
+error-restore_declined = Restauration annulée : rien n'a changé, vos données et vos réglages d'envoi sont ceux d'avant.
+error-validation = Certains champs sont à corriger : voyez les messages sous chaque champ.

@@ -1,7 +1,8 @@
 //! The shell's one error type: what a command returns to the UI.
 
 use jobgate_core::dto::ErrorDto;
-use jobgate_core::CoreError;
+use jobgate_core::i18n::{self, FluentArgs};
+use jobgate_core::{CoreError, Lang};
 use serde::ser::SerializeStruct;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,78 +49,35 @@ pub enum CommandError {
 }
 
 impl CommandError {
+    /// The shell's own errors are `error-<code>` messages of the catalog
+    /// (locales/*/errors.ftl), like the core's.
     fn summary(&self) -> ErrorDto {
-        match self {
-            CommandError::Core(e) => ErrorDto::from(e),
+        let (code, detail) = match self {
+            CommandError::Core(e) => return ErrorDto::from(e),
             // With one problem only, say that problem rather than "see below".
-            CommandError::Validation(errors) if errors.len() == 1 => ErrorDto::from(&errors[0]),
-            CommandError::BatchRunning => ErrorDto {
-                code: "batch_running",
-                field: None,
-                fr: "Un envoi groupé est déjà en cours : attendez sa fin ou annulez-le.".into(),
-                en: "A batch is already being sent: wait for it to end or cancel it.".into(),
-            },
-            CommandError::MailClient(detail) => ErrorDto {
-                code: "mail_client",
-                field: None,
-                fr: format!(
-                    "Aucune messagerie ne s'est ouverte ({detail}). Configurez une application de messagerie par défaut, ou copiez le lien et écrivez au candidat vous-même."
-                ),
-                en: format!(
-                    "No mail client opened ({detail}). Set a default mail application, or copy the link and write to the candidate yourself."
-                ),
-            },
-            CommandError::AlreadyUsable => ErrorDto {
-                code: "already_usable",
-                field: None,
-                fr: "Les données s'ouvrent déjà (elles ont été restaurées entre-temps) : rien n'a été remplacé. Cliquez sur « Ouvrir JobGate » ou rouvrez JobGate.".into(),
-                en: "The data opens already (it was restored meanwhile): nothing was replaced. Click \"Open JobGate\" or open JobGate again.".into(),
-            },
-            CommandError::Restart(detail) => ErrorDto {
-                code: "restart",
-                field: None,
-                fr: format!(
-                    "JobGate n'a pas pu se relancer ({detail}). Vos données sont restaurées : fermez cette fenêtre et rouvrez JobGate."
-                ),
-                en: format!(
-                    "JobGate could not start again ({detail}). Your data is restored: close this window and open JobGate again."
-                ),
-            },
-            CommandError::FileManager(detail) => ErrorDto {
-                code: "file_manager",
-                field: None,
-                fr: format!(
-                    "Le gestionnaire de fichiers ne s'est pas ouvert ({detail}). Le chemin du dossier est affiché dans Réglages → À propos : ouvrez-le vous-même."
-                ),
-                en: format!(
-                    "The file manager did not open ({detail}). The folder's path is shown in Settings → About: open it yourself."
-                ),
-            },
-            CommandError::NoFileChosen => ErrorDto {
-                code: "no_file_chosen",
-                field: None,
-                fr: "Aucun fichier n'a été choisi : rien n'a été fait. Recommencez en choisissant le fichier dans la fenêtre qui s'ouvre.".into(),
-                en: "No file was chosen: nothing was done. Start again and pick the file in the window that opens.".into(),
-            },
-            CommandError::SettingsDeclined => ErrorDto {
-                code: "settings_declined",
-                field: None,
-                fr: "Réglages non enregistrés : le serveur d'envoi et votre clé restent ceux d'avant.".into(),
-                en: "Settings not saved: the sending server and your key stay as they were.".into(),
-            },
-            CommandError::RestoreDeclined => ErrorDto {
-                code: "restore_declined",
-                field: None,
-                fr: "Restauration annulée : rien n'a changé, vos données et vos réglages d'envoi sont ceux d'avant.".into(),
-                en: "Restore cancelled: nothing changed, your data and sending settings are as they were.".into(),
-            },
-            CommandError::Validation(_) => ErrorDto {
-                code: "validation",
-                field: None,
-                fr: "Certains champs sont à corriger : voyez les messages sous chaque champ."
-                    .into(),
-                en: "Some fields need correcting: see the message under each field.".into(),
-            },
+            CommandError::Validation(errors) if errors.len() == 1 => {
+                return ErrorDto::from(&errors[0])
+            }
+            CommandError::Validation(_) => ("validation", None),
+            CommandError::BatchRunning => ("batch_running", None),
+            CommandError::MailClient(detail) => ("mail_client", Some(detail)),
+            CommandError::AlreadyUsable => ("already_usable", None),
+            CommandError::Restart(detail) => ("restart", Some(detail)),
+            CommandError::FileManager(detail) => ("file_manager", Some(detail)),
+            CommandError::NoFileChosen => ("no_file_chosen", None),
+            CommandError::SettingsDeclined => ("settings_declined", None),
+            CommandError::RestoreDeclined => ("restore_declined", None),
+        };
+        let mut args = FluentArgs::new();
+        if let Some(detail) = detail {
+            args.set("detail", detail.as_str());
+        }
+        let id = format!("error-{code}");
+        ErrorDto {
+            code,
+            field: None,
+            fr: i18n::render(Lang::Fr, &id, Some(&args)),
+            en: i18n::render(Lang::En, &id, Some(&args)),
         }
     }
 }

@@ -185,10 +185,10 @@ fn run_window() -> anyhow::Result<()> {
     // Without a display GTK cannot start (it would panic): say so plainly.
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        anyhow::bail!(
-            "Aucun affichage graphique (DISPLAY) : lancez JobGate depuis une session graphique, ou utilisez une sous-commande (jobgate --help).\n\
-             No graphical display (DISPLAY): start JobGate from a desktop session, or use a subcommand (jobgate --help)."
-        );
+        anyhow::bail!(jobgate_core::i18n::render_every_language(
+            "app-no-display",
+            None
+        ));
     }
     let state = match AppState::open_default() {
         Ok(state) => state,

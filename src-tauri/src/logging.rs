@@ -75,10 +75,12 @@ pub fn init(data_dir: &Path) -> LogGuard {
     let appender = match appender {
         Ok(appender) => appender,
         Err(e) => {
+            let mut args = jobgate_core::i18n::FluentArgs::new();
+            args.set("path", dir.display().to_string());
+            args.set("detail", e.to_string());
             eprintln!(
-                "Journal désactivé : le dossier {} est inutilisable ({e}).\nLogging off: the folder {} cannot be used ({e}).",
-                dir.display(),
-                dir.display()
+                "{}",
+                jobgate_core::i18n::render_every_language("app-logging-off", Some(&args))
             );
             return LogGuard;
         }

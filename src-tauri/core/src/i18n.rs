@@ -181,6 +181,16 @@ pub fn render(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
     id.to_string()
 }
 
+/// Message `id` in every language, one per line: for the few texts said
+/// before the recruiter's language is known (start-up failures).
+pub fn render_every_language(id: &str, args: Option<&FluentArgs>) -> String {
+    Lang::ALL
+        .iter()
+        .map(|&lang| render(lang, id, args))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whether the catalog of `lang` defines message `id` (or `id.attribute`).
 pub fn has_message(lang: Lang, id: &str) -> bool {
     let (message_id, attribute) = match id.split_once('.') {

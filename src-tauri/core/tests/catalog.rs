@@ -276,10 +276,6 @@ const NOT_YET_IN_THE_CATALOG: &[&str] = &[
     "src-tauri/src/cli/data.rs",
     "src-tauri/src/cli/lifecycle.rs",
     "src-tauri/src/cli/template.rs",
-    "src-tauri/src/commands/data.rs",
-    "src-tauri/src/error.rs",
-    "src-tauri/src/lib.rs",
-    "src-tauri/src/logging.rs",
     "ui/i18n/en.js",
     "ui/i18n/fr.js",
 ];
@@ -524,4 +520,21 @@ fn js_string_literals(source: &str) -> Vec<String> {
         i += 1;
     }
     out
+}
+
+/// The native dialogs' bodies are multi-line messages: their blank lines
+/// survive Fluent's indentation rules.
+#[test]
+fn multi_line_messages_keep_their_blank_lines() {
+    use jobgate_core::{tr, Lang};
+    let body = tr!(
+        Lang::Fr,
+        "key-destination-restore.body",
+        lines = "• smtp_host : a → b"
+    );
+    assert!(
+        body.starts_with("Cette sauvegarde change")
+            && body.contains("SendGrid :\n\n• smtp_host : a → b\n\nRestaurez seulement"),
+        "{body:?}"
+    );
 }

@@ -143,53 +143,38 @@ pub fn smtp_question(
     lang: jobgate_core::Lang,
     why: KeyDestinationChange,
 ) -> (String, String, String, String) {
+    use jobgate_core::tr;
+    let shown = |v: &str| {
+        if v.is_empty() {
+            "—".to_owned()
+        } else {
+            v.to_owned()
+        }
+    };
     let lines: Vec<String> = changes
         .iter()
         .map(|c| {
-            let shown = |v: &str| {
-                if v.is_empty() {
-                    "—".to_owned()
-                } else {
-                    v.to_owned()
-                }
-            };
-            format!(
-                "• {} : {} → {}",
-                c.name,
-                shown(&c.current),
-                shown(&c.backup)
+            let (current, backup) = (shown(&c.current), shown(&c.backup));
+            tr!(
+                lang,
+                "key-destination-line",
+                name = c.name,
+                current = current,
+                backup = backup
             )
         })
         .collect();
     let lines = lines.join("\n");
-    use jobgate_core::Lang::{En, Fr};
-    use KeyDestinationChange::{Restore, Settings};
-    match (lang, why) {
-        (Fr, Restore) => (
-            "Réglages d'envoi modifiés".into(),
-            format!("Cette sauvegarde change le serveur par lequel partent vos emails et votre clé API SendGrid :\n\n{lines}\n\nRestaurez seulement si vous reconnaissez ces réglages : votre clé API serait envoyée à ce serveur."),
-            "Restaurer avec ces réglages".into(),
-            "Annuler".into(),
-        ),
-        (En, Restore) => (
-            "Sending settings changed".into(),
-            format!("This backup changes the server your emails and your SendGrid API key go to:\n\n{lines}\n\nRestore only if you recognise these settings: your API key would be sent to this server."),
-            "Restore with these settings".into(),
-            "Cancel".into(),
-        ),
-        (Fr, Settings) => (
-            "Serveur d'envoi modifié".into(),
-            format!("Votre clé API SendGrid enregistrée sera envoyée au serveur ainsi modifié :\n\n{lines}\n\nEnregistrez seulement si vous reconnaissez ce serveur ; sinon, annulez (rien ne sera enregistré)."),
-            "Enregistrer et y envoyer la clé".into(),
-            "Annuler".into(),
-        ),
-        (En, Settings) => (
-            "Sending server changed".into(),
-            format!("Your saved SendGrid API key will be sent to the server as changed:\n\n{lines}\n\nSave only if you recognise this server; otherwise cancel (nothing will be saved)."),
-            "Save and send the key there".into(),
-            "Cancel".into(),
-        ),
-    }
+    let id = match why {
+        KeyDestinationChange::Restore => "key-destination-restore",
+        KeyDestinationChange::Settings => "key-destination-settings",
+    };
+    let part = |attribute: &str| {
+        let mut args = jobgate_core::i18n::FluentArgs::new();
+        args.set("lines", lines.as_str());
+        jobgate_core::i18n::render(lang, &format!("{id}{attribute}"), Some(&args))
+    };
+    (part(""), part(".body"), part(".ok"), part(".cancel"))
 }
 
 /// The confirmed restore of the file `inspect_backup` picked: checked again;
