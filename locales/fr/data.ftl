@@ -13,3 +13,24 @@ restore-report-interrupted = { $count ->
     [one] { $count } email en cours d'envoi au moment de la sauvegarde est marqué « incertain » : vérifiez-le dans la boîte d'envoi.
    *[other] { $count } emails en cours d'envoi au moment de la sauvegarde sont marqués « incertain » : vérifiez-les dans la boîte d'envoi.
 }
+
+## jobgate backup, restore (the command line)
+
+# A backup's contents: "3 candidatures, 1 offre, 2 liens, 4 emails".
+backup-contents = { $applications ->
+        [one] { $applications } candidature
+       *[other] { $applications } candidatures
+    }, { $job_offers ->
+        [one] { $job_offers } offre
+       *[other] { $job_offers } offres
+    }, { $links ->
+        [one] { $links } lien
+       *[other] { $links } liens
+    }, { $emails ->
+        [one] { $emails } email
+       *[other] { $emails } emails
+    }
+cli-backup-written = Sauvegarde écrite : { $path } ({ backup-contents }, { $bytes } octets). La clé API n'y est pas : elle reste dans le trousseau.
+cli-backup-described = { $path } : sauvegarde du { $when }, { backup-contents } (schéma { $schema }).
+cli-restore-key-destination = Réglage d'envoi changé par la sauvegarde : { $name } : { $current } → { $backup } (votre clé API serait envoyée à ce serveur).
+cli-restore-confirm = Rien n'a été restauré. Ajoutez --yes pour remplacer les données actuelles par cette sauvegarde (une copie de sécurité des données actuelles est gardée).

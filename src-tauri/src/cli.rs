@@ -24,7 +24,7 @@ use jobgate_core::lease::ProcessLease;
 use jobgate_core::secret::{self, ApiKey, KeySource, OsKeyring, SecretStore};
 use jobgate_core::store::{EmailKind, ListQuery, SortKey, Store};
 use jobgate_core::time::{format_local, recruiter_zone};
-use jobgate_core::{paths, settings, CoreError, Lang};
+use jobgate_core::{paths, settings, tr, CoreError, Lang};
 
 pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
@@ -260,18 +260,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
 }
 
 fn error_text(e: &CoreError, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("Erreur : {}", e.message(Lang::Fr)),
-        Lang::En => format!("Error: {}", e.message(Lang::En)),
-    }
-}
-
-/// The French or the English text, as the locale asks.
-fn say(lang: Lang, fr: String, en: String) -> String {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
+    tr!(lang, "cli-error", message = e.message(lang))
 }
 
 /// The database, with this process's lease held for as long as it is open
@@ -344,9 +333,7 @@ fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, Core
         )
     };
     if encoding != "utf-8" {
-        let _ = writeln!(out, "{}", say(lang,
-            "Le fichier n'est pas en UTF-8 : il a été lu comme du Windows-1252 (Excel sous Windows). Vérifiez les accents ci-dessous.".into(),
-            "The file is not UTF-8: it was read as Windows-1252 (Excel on Windows). Check the accents below.".into()));
+        let _ = writeln!(out, "{}", tr!(lang, "cli-import-windows-1252"));
     }
     for row in &rejected {
         let reasons: Vec<String> = row.errors.iter().map(|e| e.message(lang)).collect();
@@ -354,10 +341,11 @@ fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, Core
         let _ = writeln!(
             out,
             "{}",
-            say(
+            tr!(
                 lang,
-                format!("ligne {} ignorée : {reasons}", row.line),
-                format!("line {} skipped: {reasons}", row.line)
+                "cli-import-rejected-line",
+                line = row.line,
+                reasons = reasons
             )
         );
     }
@@ -365,35 +353,29 @@ fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, Core
         let _ = writeln!(
             out,
             "{}",
-            say(
+            tr!(
                 lang,
-                format!(
-                    "ligne {} : même offre et même e-mail que la ligne {}, fusionnée avec elle.",
-                    d.line, d.first_line
-                ),
-                format!(
-                    "line {}: same offer and email as line {}, merged with it.",
-                    d.line, d.first_line
-                )
+                "cli-import-duplicate-line",
+                line = d.line,
+                first_line = d.first_line
             )
         );
     }
     let rejected = rejected.len();
-    let summary = match dry_run {
-        false => say(lang,
-            format!("{rows} ligne(s) lue(s) : {added} candidature(s) ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
-            format!("{rows} row(s) read: {added} application(s) added, {present} already present, {rejected} rejected.")),
-        true => say(lang,
-            format!("ESSAI, rien n'a été enregistré. {rows} ligne(s) lue(s) : {added} candidature(s) seraient ajoutée(s), {present} déjà présente(s), {rejected} rejetée(s)."),
-            format!("DRY RUN, nothing was saved. {rows} row(s) read: {added} application(s) would be added, {present} already present, {rejected} rejected.")),
-    };
+    let summary = tr!(
+        lang,
+        "cli-import-summary",
+        dry_run = if dry_run { "yes" } else { "no" },
+        rows = rows,
+        added = added,
+        present = present,
+        rejected = rejected
+    );
     let _ = writeln!(out, "{summary}");
     if rejected == 0 {
         return Ok(0);
     }
-    let _ = writeln!(out, "{}", say(lang,
-        "Corrigez les lignes indiquées puis réimportez le fichier : les lignes déjà importées ne seront pas dupliquées.".into(),
-        "Fix the lines above and import the file again: rows already imported will not be duplicated.".into()));
+    let _ = writeln!(out, "{}", tr!(lang, "cli-import-fix-and-retry"));
     Ok(EXIT_ROWS_REJECTED)
 }
 
@@ -467,15 +449,7 @@ fn list(
         );
     }
     if rows.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            say(
-                lang,
-                "Aucune candidature. Importez-en avec : jobgate import candidatures.csv".into(),
-                "No applications. Import some with: jobgate import applications.csv".into()
-            )
-        );
+        let _ = writeln!(out, "{}", tr!(lang, "cli-list-empty"));
     }
     Ok(0)
 }
@@ -485,9 +459,17 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
     let app = store.application(application_id)?;
     let (name, job) = (&app.candidate_name, &app.job_title);
     if !yes {
-        eprintln!("{}", say(lang,
-            format!("Rien n'a été fait : pour inviter {name} ({job}) à l'entretien vidéo différé, confirmez en ajoutant --yes :\n  jobgate invite {application_id} --yes"),
-            format!("Nothing done: to invite {name} ({job}) to the asynchronous video interview, confirm by adding --yes:\n  jobgate invite {application_id} --yes")));
+        let (name, job) = (name.as_str(), job.as_str());
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-invite-confirm",
+                name = name,
+                job = job,
+                id = application_id
+            )
+        );
         return Ok(EXIT_USAGE);
     }
     let invitations = invitations()?;
@@ -498,18 +480,18 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
     let view = View::for_recruiter(&base_url, Utc::now(), lang);
     let app = store.application(application_id)?;
     if let Some(link) = app.link.as_ref().map(|l| view.link(l)) {
-        let headline = match (lang, result.link_created) {
-            (Lang::Fr, true) => format!("Lien créé pour {name} :"),
-            (Lang::Fr, false) => format!("{name} a déjà un lien valide :"),
-            (Lang::En, true) => format!("Link created for {name}:"),
-            (Lang::En, false) => format!("{name} already has a valid link:"),
+        let (name, url) = (name.as_str(), link.start_url.as_str());
+        let headline = if result.link_created {
+            tr!(lang, "cli-invite-link-created", name = name, url = url)
+        } else {
+            tr!(lang, "cli-invite-link-kept", name = name, url = url)
         };
-        let expiry = say(
+        let expiry = tr!(
             lang,
-            format!("Ce lien expire le {}.", link.expires_at_local),
-            format!("This link expires on {}.", link.expires_at_local),
+            "cli-invite-expires",
+            expires = link.expires_at_local.as_str()
         );
-        println!("{headline} {}\n{expiry}", link.start_url);
+        println!("{headline}\n{expiry}");
     }
     Ok(report_email(
         &app.email,
@@ -521,57 +503,44 @@ fn invite(application_id: i64, yes: bool, lang: Lang) -> Result<i32, CoreError> 
 
 /// Prints what happened to an email and returns the exit code (1 if it did not go out).
 fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang) -> i32 {
-    let (what_fr, what_en) = match kind {
-        EmailKind::Invitation => ("Email d'invitation", "Invitation email"),
-        EmailKind::Extension => ("Email de prolongation", "Extension email"),
+    let kind = match kind {
+        EmailKind::Invitation => "invitation",
+        EmailKind::Extension => "extension",
     };
     match outcome {
         EmailOutcome::Sent(ref receipt) | EmailOutcome::SentUnrecorded { ref receipt, .. }
             if receipt.dry_run =>
         {
-            println!("{}", say(lang,
-                format!("MODE ESSAI : rien n'a été envoyé ; l'email pour {email} est écrit dans le dossier du mode essai ({}).", receipt.reply),
-                format!("DRY RUN: nothing was sent; the email for {email} is written in the dry-run folder ({}).", receipt.reply)));
+            let reply = receipt.reply.as_str();
+            println!(
+                "{}",
+                tr!(lang, "cli-email-dry-run", email = email, reply = reply)
+            );
             0
         }
         EmailOutcome::Sent(ref receipt) | EmailOutcome::SentUnrecorded { ref receipt, .. } => {
+            let (code, reply) = (receipt.code, receipt.reply.as_str());
             println!(
                 "{}",
-                say(
+                tr!(
                     lang,
-                    format!(
-                        "{what_fr} envoyé à {email} (réponse du serveur : {} {}).",
-                        receipt.code, receipt.reply
-                    ),
-                    format!(
-                        "{what_en} sent to {email} (server reply: {} {}).",
-                        receipt.code, receipt.reply
-                    )
+                    "cli-email-sent",
+                    kind = kind,
+                    email = email,
+                    code = code,
+                    reply = reply
                 )
             );
             if matches!(outcome, EmailOutcome::SentUnrecorded { .. }) {
-                eprintln!("{}", say(lang,
-                    "Attention : JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein) ; s'il n'y parvient pas avant de se fermer, il apparaîtra comme « envoi incertain » au prochain lancement. Ne le renvoyez pas : il est parti.".into(),
-                    "Warning: JobGate could not write it down (database busy or disk full); if it cannot before it closes, it will show as \"delivery uncertain\" at the next start. Do not send it again: it went out.".into()));
+                eprintln!("{}", tr!(lang, "cli-email-unrecorded"));
             }
             0
         }
         EmailOutcome::Failed(e) => {
+            let message = e.message(lang);
             eprintln!(
                 "{}",
-                say(
-                    lang,
-                    format!(
-                        "Erreur : l'{} n'est pas parti. {}",
-                        what_fr.to_lowercase(),
-                        e.message(Lang::Fr)
-                    ),
-                    format!(
-                        "Error: the {} was not sent. {}",
-                        what_en.to_lowercase(),
-                        e.message(Lang::En)
-                    )
-                )
+                tr!(lang, "cli-email-failed", kind = kind, message = message)
             );
             EXIT_FAILURE
         }
@@ -579,15 +548,14 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
             let when = sent_at
                 .map(|t| format_local(t, recruiter_zone(), lang))
                 .unwrap_or_default();
-            println!("{}", say(lang,
-                format!("L'invitation a déjà été envoyée à {email} le {when} : rien n'a été renvoyé (pour la renvoyer : jobgate link resend)."),
-                format!("The invitation was already sent to {email} on {when}: nothing was sent again (to resend it: jobgate link resend).")));
+            println!(
+                "{}",
+                tr!(lang, "cli-email-already-sent", email = email, when = when)
+            );
             0
         }
         EmailOutcome::InProgress => {
-            println!("{}", say(lang,
-                "Cet email est en cours d'envoi par une autre fenêtre ou commande JobGate : rien n'a été envoyé en double.".into(),
-                "This email is being sent by another JobGate window or command: nothing was sent twice.".into()));
+            println!("{}", tr!(lang, "cli-email-in-progress"));
             0
         }
     }
@@ -596,9 +564,7 @@ fn report_email(email: &str, outcome: EmailOutcome, kind: EmailKind, lang: Lang)
 fn invite_job(job: i64, yes: bool, over_quota: bool, lang: Lang) -> Result<i32, CoreError> {
     let ids = invitations()?.awaiting_invitation(job, Utc::now())?;
     if ids.is_empty() {
-        println!("{}", say(lang,
-            format!("Aucune candidature de l'offre n° {job} n'attend d'invitation : rien n'a été fait."),
-            format!("No application of job offer #{job} awaits an invitation: nothing was done.")));
+        println!("{}", tr!(lang, "cli-batch-none-awaiting", job = job));
         return Ok(0);
     }
     invite_batch(ids, yes, over_quota, lang)
@@ -610,16 +576,22 @@ fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Resul
     let invitations = invitations()?;
     let n = ids.len();
     if !yes {
-        eprintln!("{}", say(lang,
-            format!("Rien n'a été fait : pour inviter {n} candidat(s) à l'entretien vidéo différé, confirmez en ajoutant --yes."),
-            format!("Nothing done: to invite {n} candidate(s) to the asynchronous video interview, confirm by adding --yes.")));
+        eprintln!("{}", tr!(lang, "cli-batch-confirm", count = n));
         return Ok(EXIT_USAGE);
     }
     let quota = invitations.quota_check(n, Utc::now())?;
     if quota.exceeds && !over_quota {
-        eprintln!("{}", say(lang,
-            format!("Rien n'a été fait : {} email(s) envoyé(s) ces dernières 24 h + {n} dépasseraient le quota quotidien de {} (daily_quota). Ajoutez --over-quota pour envoyer quand même, ou relevez le quota dans Réglages.", quota.sent_last_24h, quota.quota),
-            format!("Nothing done: {} email(s) sent in the last 24 h + {n} would exceed the daily quota of {} (daily_quota). Add --over-quota to send anyway, or raise the quota in Settings.", quota.sent_last_24h, quota.quota)));
+        let (sent, quota) = (quota.sent_last_24h, quota.quota);
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "cli-batch-over-quota",
+                sent = sent,
+                count = n,
+                quota = quota
+            )
+        );
         return Ok(EXIT_USAGE);
     }
     let emails: std::collections::HashMap<i64, String> = {
@@ -634,37 +606,20 @@ fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Resul
             to_send, dry_run, ..
         } => {
             if dry_run {
-                println!(
-                    "{}",
-                    say(
-                        lang,
-                        "MODE ESSAI : aucun email n'est envoyé, chaque message est écrit en .eml."
-                            .into(),
-                        "DRY RUN: no email is sent, each message is written as an .eml file."
-                            .into()
-                    )
-                );
+                println!("{}", tr!(lang, "cli-batch-dry-run"));
             }
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!("{to_send} email(s) à envoyer."),
-                    format!("{to_send} email(s) to send.")
-                )
-            );
+            println!("{}", tr!(lang, "cli-batch-to-send", count = to_send));
         }
         BatchEvent::Sent {
             application_id,
             smtp_code,
-        } => println!(
-            "{}",
-            say(
-                lang,
-                format!("envoyé : {} ({smtp_code})", email_of(application_id)),
-                format!("sent: {} ({smtp_code})", email_of(application_id))
-            )
-        ),
+        } => {
+            let email = email_of(application_id);
+            println!(
+                "{}",
+                tr!(lang, "cli-batch-sent", email = email, code = smtp_code)
+            );
+        }
         BatchEvent::Failed {
             application_id,
             fr,
@@ -672,35 +627,30 @@ fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Resul
             will_retry,
             ..
         } => {
-            let retry = if will_retry {
-                say(
-                    lang,
-                    " — nouvel essai plus tard".into(),
-                    " — will retry".into(),
-                )
-            } else {
-                String::new()
-            };
+            let message = if lang == Lang::Fr { fr } else { en };
+            let will_retry = if will_retry { "yes" } else { "no" };
+            let email = email_of(application_id);
             println!(
                 "{}",
-                say(
+                tr!(
                     lang,
-                    format!("échec : {} : {fr}{retry}", email_of(application_id)),
-                    format!("failed: {}: {en}{retry}", email_of(application_id))
+                    "cli-batch-failed",
+                    email = email,
+                    message = message,
+                    will_retry = will_retry
                 )
             );
         }
         BatchEvent::Skipped {
             application_id,
             reason,
-        } => println!(
-            "{}",
-            say(
-                lang,
-                format!("ignoré : {} ({reason})", email_of(application_id)),
-                format!("skipped: {} ({reason})", email_of(application_id))
-            )
-        ),
+        } => {
+            let email = email_of(application_id);
+            println!(
+                "{}",
+                tr!(lang, "cli-batch-skipped", email = email, reason = reason)
+            );
+        }
         BatchEvent::Finished { .. } => {}
     };
     let cancel = std::sync::atomic::AtomicBool::new(false);
@@ -708,22 +658,20 @@ fn invite_batch(ids: Vec<i64>, yes: bool, over_quota: bool, lang: Lang) -> Resul
         block_on(invitations.invite_many(&ids, &BatchOptions::default(), &cancel, &on_event))??;
     println!(
         "{}",
-        say(
+        tr!(
             lang,
-            format!(
-                "{} envoyé(s), {} en échec, {} ignoré(s) sur {}.",
-                report.sent, report.failed, report.skipped, report.total
-            ),
-            format!(
-                "{} sent, {} failed, {} skipped out of {}.",
-                report.sent, report.failed, report.skipped, report.total
-            )
+            "cli-batch-summary",
+            sent = report.sent,
+            failed = report.failed,
+            skipped = report.skipped,
+            total = report.total
         )
     );
     if report.unrecorded > 0 {
-        eprintln!("{}", say(lang,
-            format!("Attention : {} de ces emails sont partis mais JobGate n'a pas pu l'inscrire dans ses données (base occupée ou disque plein) ; s'il n'y parvient pas avant de se fermer, ils apparaîtront comme « envoi incertain ». Ne les renvoyez pas.", report.unrecorded),
-            format!("Warning: {} of these emails went out but JobGate could not write it down (database busy or disk full); if it cannot before it closes, they will show as \"delivery uncertain\". Do not send them again.", report.unrecorded)));
+        eprintln!(
+            "{}",
+            tr!(lang, "cli-batch-unrecorded", count = report.unrecorded)
+        );
     }
     Ok(if report.failed > 0 { EXIT_FAILURE } else { 0 })
 }
@@ -760,34 +708,26 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
             std::io::stdin().read_to_string(&mut raw)?;
             let key = ApiKey::parse(&raw)?;
             keyring.set(&key)?;
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!(
-                        "Clé API enregistrée dans le trousseau du système ({}).",
-                        key.hint()
-                    ),
-                    format!("API key stored in the system keyring ({}).", key.hint())
-                )
-            );
+            println!("{}", tr!(lang, "cli-key-stored", hint = key.hint()));
         }
         KeyAction::Status => {
             let status = secret::status(&keyring);
             if let Some(e) = status.keyring_error {
-                eprintln!("{}", say(lang, e.fr, e.en));
+                eprintln!("{}", if lang == Lang::Fr { e.fr } else { e.en });
                 return Ok(EXIT_FAILURE);
             }
             let line = match (status.hint, status.source) {
-                (Some(hint), Some(KeySource::Environment)) => say(lang,
-                    format!("Clé API définie par la variable {} ({hint}).", secret::API_KEY_ENV),
-                    format!("API key set by the {} variable ({hint}).", secret::API_KEY_ENV)),
-                (Some(hint), _) => say(lang,
-                    format!("Clé API enregistrée dans le trousseau du système ({hint})."),
-                    format!("API key stored in the system keyring ({hint}).")),
-                (None, _) => say(lang,
-                    "Aucune clé API enregistrée. Enregistrez-la avec : jobgate key set < fichier-contenant-la-clé".into(),
-                    "No API key stored. Store one with: jobgate key set < file-holding-the-key".into()),
+                (Some(hint), Some(KeySource::Environment)) => {
+                    let variable = secret::API_KEY_ENV;
+                    tr!(
+                        lang,
+                        "cli-key-from-environment",
+                        variable = variable,
+                        hint = hint
+                    )
+                }
+                (Some(hint), _) => tr!(lang, "cli-key-stored", hint = hint),
+                (None, _) => tr!(lang, "cli-key-none"),
             };
             println!("{line}");
             if !status.set {
@@ -796,15 +736,12 @@ fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
         }
         KeyAction::Delete => {
             let deleted = keyring.delete()?;
-            println!(
-                "{}",
-                match (deleted, lang) {
-                    (true, Lang::Fr) => "Clé API supprimée du trousseau.",
-                    (true, Lang::En) => "API key deleted from the keyring.",
-                    (false, Lang::Fr) => "Aucune clé API n'était enregistrée.",
-                    (false, Lang::En) => "No API key was stored.",
-                }
-            );
+            let id = if deleted {
+                "cli-key-deleted"
+            } else {
+                "cli-key-was-none"
+            };
+            println!("{}", tr!(lang, id));
         }
     }
     Ok(0)
@@ -851,14 +788,7 @@ fn outbox(json: bool, limit: u32, lang: Lang) -> Result<i32, CoreError> {
         );
     }
     if rows.is_empty() {
-        println!(
-            "{}",
-            say(
-                lang,
-                "La boîte d'envoi est vide.".into(),
-                "The outbox is empty.".into()
-            )
-        );
+        println!("{}", tr!(lang, "cli-outbox-empty"));
     }
     Ok(0)
 }
@@ -867,26 +797,31 @@ fn check(lang: Lang) -> Result<i32, CoreError> {
     let invitations = invitations()?;
     let config = invitations.mail_settings()?.smtp;
     block_on(invitations.check_connection())??;
-    println!("{}", say(lang,
-        format!("Connexion réussie à {}:{} ({}) : le serveur a accepté la clé API. Aucun email n'a été envoyé.", config.host, config.port, config.security.as_str()),
-        format!("Connected to {}:{} ({}): the server accepted the API key. No email was sent.", config.host, config.port, config.security.as_str())));
+    let (host, port, security) = (config.host.as_str(), config.port, config.security.as_str());
+    println!(
+        "{}",
+        tr!(
+            lang,
+            "cli-check-ok",
+            host = host,
+            port = port,
+            security = security
+        )
+    );
     Ok(0)
 }
 
 fn send_test(address: &str, lang: Lang) -> Result<i32, CoreError> {
     let receipt = block_on(invitations()?.send_test(address))??;
+    let (code, reply) = (receipt.code, receipt.reply.as_str());
     println!(
         "{}",
-        say(
+        tr!(
             lang,
-            format!(
-                "Email de test envoyé à {address} (réponse du serveur : {} {}).",
-                receipt.code, receipt.reply
-            ),
-            format!(
-                "Test email sent to {address} (server reply: {} {}).",
-                receipt.code, receipt.reply
-            )
+            "cli-send-test-ok",
+            email = address,
+            code = code,
+            reply = reply
         )
     );
     Ok(0)

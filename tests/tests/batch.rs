@@ -82,7 +82,7 @@ fn one_550_recipient_among_100_and_the_other_99_go_out_once() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "one failure → exit 1\n{stdout}");
     assert!(
-        stdout.contains("99 envoyé(s), 1 en échec, 0 ignoré(s) sur 100."),
+        stdout.contains("99 envoyés, 1 en échec, 0 ignoré sur 100."),
         "{stdout}"
     );
     assert!(
@@ -115,7 +115,7 @@ fn one_550_recipient_among_100_and_the_other_99_go_out_once() {
     // "Invite all" again: the 99 are not emailed twice; the refused one is tried again.
     let again = data.run(&["invite", "--job", &job, "--all", "--yes"]);
     assert!(
-        text(&again.stdout).contains("0 envoyé(s), 1 en échec, 0 ignoré(s) sur 1."),
+        text(&again.stdout).contains("0 envoyé, 1 en échec, 0 ignoré sur 1."),
         "{}",
         text(&again.stdout)
     );

@@ -116,7 +116,7 @@ fn a_backup_of_a_database_with_links_and_emails_restores_whole() {
     let file_arg = file.to_str().expect("UTF-8 path");
     let out = ok(&data.run(&["backup", file_arg]));
     assert!(
-        out.contains("Sauvegarde écrite") && out.contains("3 candidature(s)"),
+        out.contains("Sauvegarde écrite") && out.contains("3 candidatures"),
         "{out}"
     );
     assert!(out.contains("La clé API n'y est pas"), "{out}");

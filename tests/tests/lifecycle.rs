@@ -451,7 +451,7 @@ fn closing_a_job_revokes_its_links_and_job_list_counts_stages() {
 
     let stdout = ok(&data.run(&["job", "close", &dev_job.to_string()]));
     assert!(
-        stdout.contains(&format!("Offre n° {dev_job} fermée : 1 lien(s) révoqué(s)")),
+        stdout.contains(&format!("Offre n° {dev_job} fermée : 1 lien révoqué")),
         "{stdout}"
     );
     assert_eq!(data.row(ELODIE)["invitation_status"], "link_revoked");
@@ -601,7 +601,7 @@ fn links_export_reads_back_as_csv_on_stdout_and_in_a_file() {
     ok(&out);
     assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
     assert!(
-        text(&out.stderr).contains("3 lien(s) exporté(s) dans"),
+        text(&out.stderr).contains("3 liens exportés dans"),
         "{}",
         text(&out.stderr)
     );

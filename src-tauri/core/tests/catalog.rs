@@ -272,10 +272,6 @@ const NOT_YET_IN_THE_CATALOG: &[&str] = &[
     "src-tauri/core/src/store/outbox.rs",
     "src-tauri/core/src/template.rs",
     "src-tauri/core/src/time.rs",
-    "src-tauri/src/cli.rs",
-    "src-tauri/src/cli/data.rs",
-    "src-tauri/src/cli/lifecycle.rs",
-    "src-tauri/src/cli/template.rs",
     "ui/i18n/en.js",
     "ui/i18n/fr.js",
 ];

@@ -9,7 +9,9 @@ use jobgate_core::store::Store;
 use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, CoreError, Lang};
 
-use super::{say, EXIT_USAGE};
+use jobgate_core::tr;
+
+use super::EXIT_USAGE;
 
 pub fn backup(file: &Path, lang: Lang) -> Result<i32, CoreError> {
     let store = super::open_store()?;
@@ -21,16 +23,15 @@ pub fn backup(file: &Path, lang: Lang) -> Result<i32, CoreError> {
     );
     println!(
         "{}",
-        say(
+        tr!(
             lang,
-            format!(
-                "Sauvegarde écrite : {} ({} candidature(s), {} offre(s), {} lien(s), {} email(s), {} octets). La clé API n'y est pas : elle reste dans le trousseau.",
-                file.display(), made.applications, made.job_offers, made.links, made.emails, made.bytes
-            ),
-            format!(
-                "Backup written: {} ({} application(s), {} job offer(s), {} link(s), {} email(s), {} bytes). The API key is not in it: it stays in the keyring.",
-                file.display(), made.applications, made.job_offers, made.links, made.emails, made.bytes
-            ),
+            "cli-backup-written",
+            path = file.display().to_string(),
+            applications = made.applications,
+            job_offers = made.job_offers,
+            links = made.links,
+            emails = made.emails,
+            bytes = made.bytes
         )
     );
     Ok(0)
@@ -41,16 +42,16 @@ fn describe(summary: &BackupSummary, lang: Lang) -> String {
         .modified_at
         .map(|at| format_local(at, recruiter_zone(), lang))
         .unwrap_or_else(|| "?".into());
-    say(
+    tr!(
         lang,
-        format!(
-            "{} : sauvegarde du {when}, {} candidature(s), {} offre(s), {} lien(s), {} email(s) (schéma {}).",
-            summary.path, summary.applications, summary.job_offers, summary.links, summary.emails, summary.schema_version
-        ),
-        format!(
-            "{}: backup of {when}, {} application(s), {} job offer(s), {} link(s), {} email(s) (schema {}).",
-            summary.path, summary.applications, summary.job_offers, summary.links, summary.emails, summary.schema_version
-        ),
+        "cli-backup-described",
+        path = summary.path.as_str(),
+        when = when,
+        applications = summary.applications,
+        job_offers = summary.job_offers,
+        links = summary.links,
+        emails = summary.emails,
+        schema = summary.schema_version
     )
 }
 
@@ -63,26 +64,22 @@ pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
         for name in jobgate_core::settings::KEY_DESTINATION {
             let (current, backup) = (store.setting(name)?, checked.setting(name)?);
             if current != backup {
+                let (current, backup) = (current.as_str(), backup.as_str());
                 println!(
                     "{}",
-                    say(
+                    tr!(
                         lang,
-                        format!("Réglage d'envoi changé par la sauvegarde : {name} : {current} → {backup} (votre clé API serait envoyée à ce serveur)."),
-                        format!("Sending setting changed by the backup: {name}: {current} → {backup} (your API key would be sent to this server)."),
+                        "cli-restore-key-destination",
+                        name = *name,
+                        current = current,
+                        backup = backup
                     )
                 );
             }
         }
     }
     if !yes {
-        eprintln!(
-            "{}",
-            say(
-                lang,
-                "Rien n'a été restauré. Ajoutez --yes pour remplacer les données actuelles par cette sauvegarde (une copie de sécurité des données actuelles est gardée).".into(),
-                "Nothing was restored. Add --yes to replace the current data with this backup (a safety copy of the current data is kept).".into(),
-            )
-        );
+        eprintln!("{}", tr!(lang, "cli-restore-confirm"));
         return Ok(EXIT_USAGE);
     }
     // A window or a command working on the data meanwhile would write into
@@ -118,30 +115,23 @@ pub fn about(lang: Lang) -> Result<i32, CoreError> {
     let logs = crate::logging::directory()
         .map(|d| d.display().to_string())
         .unwrap_or_else(|| paths::log_dir(&data_dir).display().to_string());
-    let (version, schema_label, data_label, logs_label, supported) = match lang {
-        Lang::Fr => (
-            "Version",
-            "Schéma de la base",
-            "Données",
-            "Journaux",
-            "schéma le plus récent connu",
-        ),
-        Lang::En => (
-            "Version",
-            "Database schema",
-            "Data",
-            "Logs",
-            "newest schema known",
-        ),
-    };
+    let latest = jobgate_core::latest_schema_version();
     println!("JobGate");
-    println!("{version}: {}", env!("CARGO_PKG_VERSION"));
     println!(
-        "{schema_label}: {schema} ({supported}: {})",
-        jobgate_core::latest_schema_version()
+        "{}",
+        tr!(
+            lang,
+            "cli-about-version",
+            version = env!("CARGO_PKG_VERSION")
+        )
     );
-    println!("{data_label}: {}", data_dir.display());
-    println!("{logs_label}: {logs}");
+    println!(
+        "{}",
+        tr!(lang, "cli-about-schema", schema = schema, latest = latest)
+    );
+    let data = data_dir.display().to_string();
+    println!("{}", tr!(lang, "cli-about-data", path = data));
+    println!("{}", tr!(lang, "cli-about-logs", path = logs));
     println!("SQLite: {}", jobgate_core::store::sqlite_version());
     Ok(0)
 }

@@ -12,7 +12,9 @@ use jobgate_core::export::{write_links_csv, write_links_file};
 use jobgate_core::store::{EmailKind, Stage};
 use jobgate_core::{paths, settings, CoreError, Lang};
 
-use super::{block_on, invitations, report_email, say, EXIT_USAGE};
+use jobgate_core::tr;
+
+use super::{block_on, invitations, report_email, EXIT_USAGE};
 
 #[derive(Debug, Subcommand)]
 pub enum ApplicationAction {
@@ -91,21 +93,10 @@ pub fn application(action: ApplicationAction, lang: Lang) -> Result<i32, CoreErr
             let (from, to) = (change.from.label(lang), change.to.label(lang));
             println!(
                 "{}",
-                say(
-                    lang,
-                    format!("Candidature n° {id} : {from} → {to}."),
-                    format!("Application #{id}: {from} → {to}.")
-                )
+                tr!(lang, "cli-status-changed", id = id, from = from, to = to)
             );
             if change.revoked_link {
-                println!(
-                    "{}",
-                    say(
-                        lang,
-                        "Son lien d'entretien a été révoqué : il ne fonctionne plus.".into(),
-                        "Its interview link was revoked: it no longer works.".into()
-                    )
-                );
+                println!("{}", tr!(lang, "cli-status-link-revoked"));
             }
             Ok(0)
         }
@@ -165,14 +156,7 @@ pub fn link(action: LinkAction, lang: Lang) -> Result<i32, CoreError> {
     match action {
         LinkAction::Revoke { id } => {
             invitations.store()?.revoke_link(id, Utc::now())?;
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!("Le lien de la candidature n° {id} est révoqué : il ne fonctionne plus. Pour inviter à nouveau : jobgate invite {id} --yes"),
-                    format!("The link of application #{id} is revoked: it no longer works. To invite again: jobgate invite {id} --yes")
-                )
-            );
+            println!("{}", tr!(lang, "cli-link-revoked", id = id));
             Ok(0)
         }
         LinkAction::Extend { id, days, notify } => {
@@ -180,13 +164,7 @@ pub fn link(action: LinkAction, lang: Lang) -> Result<i32, CoreError> {
             let until = view_link(id)?;
             println!(
                 "{}",
-                say(
-                    lang,
-                    format!(
-                        "Le lien de la candidature n° {id} est prolongé : il expire le {until}."
-                    ),
-                    format!("The link of application #{id} is extended: it expires on {until}.")
-                )
+                tr!(lang, "cli-link-extended", id = id, until = until.as_str())
             );
             match email {
                 None => Ok(0),
@@ -199,9 +177,11 @@ pub fn link(action: LinkAction, lang: Lang) -> Result<i32, CoreError> {
         LinkAction::Resend { id, yes } => {
             let address = invitations.store()?.application(id)?.email;
             if !yes {
-                eprintln!("{}", say(lang,
-                    format!("Rien n'a été fait : pour renvoyer l'invitation à {address}, confirmez en ajoutant --yes :\n  jobgate link resend {id} --yes"),
-                    format!("Nothing done: to send the invitation to {address} again, confirm by adding --yes:\n  jobgate link resend {id} --yes")));
+                let email = address.as_str();
+                eprintln!(
+                    "{}",
+                    tr!(lang, "cli-resend-confirm", email = email, id = id)
+                );
                 return Ok(EXIT_USAGE);
             }
             let outcome = block_on(invitations.resend(id, Utc::now))??;
@@ -232,10 +212,11 @@ pub fn links(action: LinksAction, lang: Lang) -> Result<i32, CoreError> {
             let path = path.display();
             eprintln!(
                 "{}",
-                say(
+                tr!(
                     lang,
-                    format!("{n} lien(s) exporté(s) dans {path}."),
-                    format!("{n} link(s) exported to {path}.")
+                    "cli-links-exported",
+                    count = n,
+                    path = path.to_string()
                 )
             );
         }
@@ -260,12 +241,16 @@ pub fn job(action: JobAction, lang: Lang) -> Result<i32, CoreError> {
                 return Ok(0);
             }
             for job in &jobs {
-                let state = match (job.open, lang) {
-                    (true, Lang::Fr) => "ouverte",
-                    (false, Lang::Fr) => "fermée",
-                    (true, Lang::En) => "open",
-                    (false, Lang::En) => "closed",
-                };
+                let state = tr!(
+                    lang,
+                    "cli-job-state",
+                    open = if job.open { "yes" } else { "no" }
+                );
+                let validity = tr!(
+                    lang,
+                    "cli-job-validity-short",
+                    days = job.link_validity_days
+                );
                 let stages: Vec<String> = Stage::ALL
                     .iter()
                     .filter(|s| job.stages.get(s).copied().unwrap_or(0) > 0)
@@ -273,11 +258,11 @@ pub fn job(action: JobAction, lang: Lang) -> Result<i32, CoreError> {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "{:>4}  {:<30}  {:<8}  {:>3} j  {:>5}  {}",
+                    "{:>4}  {:<30}  {:<8}  {:>5}  {:>5}  {}",
                     job.id,
                     job.title,
                     state,
-                    job.link_validity_days,
+                    validity,
                     job.applications,
                     stages.join(", ")
                 );
@@ -286,36 +271,21 @@ pub fn job(action: JobAction, lang: Lang) -> Result<i32, CoreError> {
         }
         JobAction::Close { id } => {
             let revoked = store.set_job_open(id, false, now)?;
-            println!("{}", say(lang,
-                format!("Offre n° {id} fermée : {revoked} lien(s) révoqué(s), valides ou expirés. Elle n'accepte plus d'invitation (jobgate job open {id} pour la rouvrir)."),
-                format!("Job offer #{id} closed: {revoked} link(s) revoked, valid or expired. It takes no more invitations (jobgate job open {id} to reopen it).")));
+            println!(
+                "{}",
+                tr!(lang, "cli-job-closed", id = id, revoked = revoked)
+            );
             Ok(0)
         }
         JobAction::Open { id } => {
             store.set_job_open(id, true, now)?;
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!("Offre n° {id} rouverte : ses candidats peuvent être invités."),
-                    format!("Job offer #{id} reopened: its candidates can be invited.")
-                )
-            );
+            println!("{}", tr!(lang, "cli-job-reopened", id = id));
             Ok(0)
         }
         JobAction::Validity { id, days } => {
             let days = settings::parse_validity_days(&days)?;
             store.set_job_link_validity(id, days)?;
-            println!(
-                "{}",
-                say(
-                    lang,
-                    format!(
-                        "Les nouveaux liens de l'offre n° {id} seront valables {days} jour(s)."
-                    ),
-                    format!("New links of job offer #{id} will be valid for {days} day(s).")
-                )
-            );
+            println!("{}", tr!(lang, "cli-job-validity", id = id, days = days));
             Ok(0)
         }
     }

@@ -12,7 +12,9 @@ use jobgate_core::store::StoredTemplate;
 use jobgate_core::template::EmailTemplate;
 use jobgate_core::{CoreError, Lang};
 
-use super::{error_text, invitations, say, EXIT_FAILURE, EXIT_USAGE};
+use jobgate_core::tr;
+
+use super::{error_text, invitations, EXIT_FAILURE, EXIT_USAGE};
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateAction {
@@ -82,23 +84,10 @@ pub fn template(action: TemplateAction, lang: Lang) -> Result<i32, CoreError> {
     }
 }
 
-/// "français" / "English"...: a template language named in the message's language.
-fn lang_name(template_lang: Lang, lang: Lang) -> &'static str {
-    match (template_lang, lang) {
-        (Lang::Fr, Lang::Fr) => "français",
-        (Lang::En, Lang::Fr) => "anglais",
-        (Lang::Fr, Lang::En) => "French",
-        (Lang::En, Lang::En) => "English",
-    }
-}
-
-fn kind_name(custom: bool, lang: Lang) -> &'static str {
-    match (custom, lang) {
-        (true, Lang::Fr) => "personnalisé",
-        (false, Lang::Fr) => "par défaut",
-        (true, Lang::En) => "custom",
-        (false, Lang::En) => "built-in default",
-    }
+/// The arguments naming a template's language and kind (`language-name`,
+/// `template-kind` in cli.ftl).
+fn template_args(template_lang: Lang, custom: bool) -> (&'static str, &'static str) {
+    (template_lang.code(), if custom { "yes" } else { "no" })
 }
 
 fn show(job_id: i64, json: bool, lang: Lang) -> Result<i32, CoreError> {
@@ -127,48 +116,23 @@ fn show(job_id: i64, json: bool, lang: Lang) -> Result<i32, CoreError> {
         .find(|j| j.id == job_id)
         .map(|j| j.title)
         .unwrap_or_default();
-    let (code, language, kind) = (
-        template.lang().code(),
-        lang_name(template.lang(), lang),
-        kind_name(stored.custom, lang),
-    );
+    let (code, custom) = template_args(template.lang(), stored.custom);
     let version = stored.version;
-    let version_line = if version == 0 {
-        say(
-            lang,
-            "Version : 0 (jamais enregistré : le modèle par défaut en français)".into(),
-            "Version: 0 (never saved: the built-in French default)".into(),
-        )
-    } else {
-        say(
-            lang,
-            format!("Version : {version}"),
-            format!("Version: {version}"),
-        )
-    };
     println!(
         "{}",
-        say(
-            lang,
-            format!("Offre n° {job_id} — {title}"),
-            format!("Job offer #{job_id} — {title}")
-        )
+        tr!(lang, "cli-template-heading", id = job_id, title = title)
     );
-    println!("{version_line}");
+    println!("{}", tr!(lang, "cli-template-version", version = version));
     println!(
         "{}",
-        say(
-            lang,
-            format!("Langue : {code} ({language})\nModèle : {kind}"),
-            format!("Language: {code} ({language})\nTemplate: {kind}")
-        )
+        tr!(lang, "cli-template-language", code = code, custom = custom)
     );
     println!(
         "{}",
-        say(
+        tr!(
             lang,
-            format!("Objet : {}", template.subject_source()),
-            format!("Subject: {}", template.subject_source())
+            "cli-template-subject",
+            subject = template.subject_source()
         )
     );
     println!();
@@ -187,16 +151,14 @@ fn print_text(text: &str) {
 
 fn saved(stored: &StoredTemplate, lang: Lang) -> String {
     let (job_id, version) = (stored.job_id, stored.version);
-    let template_lang = stored.template.lang();
-    let (code, language, kind) = (
-        template_lang.code(),
-        lang_name(template_lang, lang),
-        kind_name(stored.custom, lang),
-    );
-    say(
+    let (code, custom) = template_args(stored.template.lang(), stored.custom);
+    tr!(
         lang,
-        format!("Modèle de l'offre n° {job_id} enregistré : version {version}, langue {code} ({language}), {kind}. Les prochaines invitations l'utiliseront."),
-        format!("Template of job offer #{job_id} saved: version {version}, language {code} ({language}), {kind}. The next invitations will use it."),
+        "cli-template-saved",
+        id = job_id,
+        version = version,
+        code = code,
+        custom = custom
     )
 }
 
@@ -220,9 +182,7 @@ fn set(
     // clap only lets "fr" and "en" through.
     let template_lang = template_lang.as_deref().and_then(Lang::parse);
     if subject.is_none() && body_file.is_none() && template_lang.is_none() {
-        eprintln!("{}", say(lang,
-            format!("Rien n'a été fait : indiquez --subject, --body-file ou --lang. Par exemple :\n  jobgate template set --job {job_id} --subject \"Entretien — {{job_title}}\" --body-file modele.txt\n  jobgate template set --job {job_id} --lang en"),
-            format!("Nothing done: give --subject, --body-file or --lang. For example:\n  jobgate template set --job {job_id} --subject \"Interview — {{job_title}}\" --body-file template.txt\n  jobgate template set --job {job_id} --lang en")));
+        eprintln!("{}", tr!(lang, "cli-template-set-nothing", id = job_id));
         return Ok(EXIT_USAGE);
     }
     // Read the body before touching the database: a file that cannot be read
@@ -232,20 +192,16 @@ fn set(
         Some(path) => match read_body(path) {
             Ok(body) => Some(body),
             Err(e) => {
-                let (fr, en) = if path == Path::new("-") {
-                    ("l'entrée standard".to_owned(), "standard input".to_owned())
-                } else {
-                    (
-                        format!("« {} »", path.display()),
-                        format!("\"{}\"", path.display()),
-                    )
-                };
+                let stdin = if path == Path::new("-") { "yes" } else { "no" };
+                let (path, detail) = (path.display().to_string(), e.to_string());
                 eprintln!(
                     "{}",
-                    say(
+                    tr!(
                         lang,
-                        format!("Erreur : impossible de lire le texte du modèle dans {fr} ({e}). Rien n'a été enregistré."),
-                        format!("Error: could not read the template body from {en} ({e}). Nothing was saved.")
+                        "cli-template-unreadable",
+                        stdin = stdin,
+                        path = path,
+                        detail = detail
                     )
                 );
                 return Ok(EXIT_FAILURE);
@@ -285,11 +241,7 @@ fn set(
                     let version = current.version;
                     eprintln!(
                         "{}",
-                        say(
-                            lang,
-                            format!("Modèle refusé : rien n'a été enregistré, l'offre n° {job_id} garde sa version {version}."),
-                            format!("Template refused: nothing was saved, job offer #{job_id} keeps its version {version}.")
-                        )
+                        tr!(lang, "cli-template-refused", id = job_id, version = version)
                     );
                     return Ok(EXIT_FAILURE);
                 }
@@ -324,19 +276,10 @@ fn preview(
     };
     let preview = invitations.preview(job_id, application_id, &template, Utc::now())?;
     if preview.sample_link {
-        eprintln!("{}", say(lang,
-            "Le lien montré est un exemple : cette candidature n'a pas encore de lien valide ; le vrai lien sera créé à l'envoi de l'invitation.".into(),
-            "The link shown is a sample: this application has no valid link yet; the real one is made when the invitation is sent.".into()));
+        eprintln!("{}", tr!(lang, "cli-preview-sample-link"));
     }
     if preview.application_id.is_none() {
-        eprintln!(
-            "{}",
-            say(
-                lang,
-                format!("L'offre n° {job_id} n'a aucune candidature : l'aperçu utilise un candidat d'exemple."),
-                format!("Job offer #{job_id} has no application: the preview uses a sample candidate.")
-            )
-        );
+        eprintln!("{}", tr!(lang, "cli-preview-sample-candidate", id = job_id));
     }
     if json {
         println!(
