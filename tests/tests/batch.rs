@@ -128,7 +128,7 @@ fn a_421_mid_batch_is_retried_on_a_fresh_connection_and_the_rest_go_out() {
     let out = data.run(&["invite", "--job", &job, "--all", "--yes"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("11 envoyé(s), 1 en échec"), "{stdout}");
+    assert!(stdout.contains("11 envoyés, 1 en échec"), "{stdout}");
     assert!(stdout.contains("nouvel essai plus tard"), "{stdout}");
     assert_eq!(server.message_count(), 11);
     assert_no_duplicates(&server);
@@ -175,7 +175,7 @@ fn a_batch_asks_for_yes_and_respects_the_daily_quota() {
     let refused = data.run(&["invite", "--job", &job, "--all"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        text(&refused.stderr).contains("pour inviter 6 candidat(s)"),
+        text(&refused.stderr).contains("pour inviter 6 candidats"),
         "{}",
         text(&refused.stderr)
     );
@@ -244,7 +244,7 @@ fn a_connection_reset_after_data_is_uncertain_and_never_retried() {
     let out = data.run(&["invite", "--job", &job, "--all", "--yes"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("9 envoyé(s), 1 en échec"), "{stdout}");
+    assert!(stdout.contains("9 envoyés, 1 en échec"), "{stdout}");
     assert!(
         stdout.contains("on ne sait pas s'il est arrivé"),
         "{stdout}"
