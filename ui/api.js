@@ -13,6 +13,8 @@ export const listApplications = (query) => invoke("list_applications", { query }
 export const addApplication = (input) => invoke("add_application", { input });
 export const invite = (applicationId) => invoke("invite", { application_id: applicationId });
 export const appInfo = () => invoke("app_info", {});
+// Every language's message catalog (locales/<lang>/*.ftl), for i18n.js.
+export const catalog = () => invoke("catalog", {});
 export const getSettings = () => invoke("get_settings", {});
 export const saveSettings = (values) => invoke("save_settings", { values });
 export const setApiKey = (key) => invoke("set_api_key", { key });

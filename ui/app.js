@@ -1,6 +1,6 @@
 // Entry point: language, navigation between the views, first load.
 
-import { translateDocument, setLang } from "./i18n.js";
+import { translateDocument, setLang, loadCatalog } from "./i18n.js";
 import { $, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { t } from "./i18n.js";
@@ -34,6 +34,11 @@ function show(view) {
 }
 
 async function init() {
+  try {
+    await loadCatalog();
+  } catch {
+    // Without the catalog the page shows message ids, and stays usable.
+  }
   // The interface's language: the setting, else the OS language (French by default).
   try {
     setLang((await api.appInfo()).ui_lang);

@@ -1,16 +1,27 @@
-// The interface's texts: one file per language (i18n/fr.js, i18n/en.js).
-// Views never hard-code text: they ask t(key).
+// The interface's texts: the same catalog Rust renders from (locales/<lang>/*.ftl),
+// handed over by Rust once at start (loadCatalog) and rendered here with
+// Project Fluent's own renderer. Views never hard-code text: they ask t(key),
+// where a key is the message id with "." for "-" ("list.invite" → list-invite).
 
-import fr from "./i18n/fr.js";
-import en from "./i18n/en.js";
+import { FluentBundle, FluentResource } from "./vendor/fluent-bundle.js";
+import * as api from "./api.js";
 
-const strings = { fr, en };
-
-
+/** @type {Map<string, FluentBundle>} */
+const bundles = new Map();
 let lang = "fr";
 
+// Loads every language's catalog from Rust; French first (the fallback).
+export async function loadCatalog() {
+  for (const { code, ftl } of await api.catalog()) {
+    // No Unicode isolation marks around values: the page shows them as text.
+    const bundle = new FluentBundle(code, { useIsolating: false });
+    bundle.addResource(new FluentResource(ftl));
+    bundles.set(code, bundle);
+  }
+}
+
 export function setLang(next) {
-  if (strings[next]) lang = next;
+  if (bundles.has(next)) lang = next;
   document.documentElement.lang = lang;
 }
 
@@ -18,17 +29,31 @@ export function currentLang() {
   return lang;
 }
 
+// Message `key` in the current language (else French), with `vars` as its
+// Fluent variables (numbers choose the plural forms).
 export function t(key, vars = {}) {
-  const text = strings[lang][key] ?? strings.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+  const id = key.replaceAll(".", "-");
+  for (const code of [lang, "fr"]) {
+    const bundle = bundles.get(code);
+    const message = bundle?.getMessage(id);
+    if (message?.value) return bundle.formatPattern(message.value, vars);
+  }
+  return key;
 }
 
 // Fills every element marked data-i18n / data-i18n-placeholder / data-i18n-aria.
 export function translateDocument(root = document) {
-  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
+  for (const el of root.querySelectorAll("[data-i18n]")) {
+    el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) {
+    const input = /** @type {HTMLInputElement} */ (el);
+    input.placeholder = t(input.dataset.i18nPlaceholder);
+  }
+  for (const el of root.querySelectorAll("[data-i18n-aria]")) {
+    el.setAttribute("aria-label", t(/** @type {HTMLElement} */ (el).dataset.i18nAria));
+  }
 }
 
-export const languages = Object.keys(strings);
-export const keysOf = (l) => Object.keys(strings[l]);
+// The languages the catalog offers (locales/ folders), French first.
+export const languages = () => [...bundles.keys()];

@@ -2,7 +2,7 @@
 // the way out (restore a backup, open the data folder). Talks to Rust through
 // api.js like every view.
 
-import { translateDocument, setLang, t } from "./i18n.js";
+import { translateDocument, setLang, t, loadCatalog } from "./i18n.js";
 import { $ } from "./dom.js";
 import * as api from "./api.js";
 
@@ -32,6 +32,11 @@ async function restore() {
 
 async function init() {
   let info = null;
+  try {
+    await loadCatalog();
+  } catch {
+    // Without the catalog the page shows message ids.
+  }
   try {
     info = await api.recoveryInfo();
     setLang(info.lang);

@@ -724,7 +724,7 @@ async fn offers_show_each_chart_and_closing_one_asks_and_revokes_its_links() -> 
     assert!(gui
         .text_of("#view-jobs .notice")
         .await?
-        .contains("1 lien(s) révoqué(s)"));
+        .contains("1 lien révoqué"));
     assert_eq!(
         application(&data, "Élodie Brûlé")["link"]["state"],
         "revoked"
@@ -885,7 +885,7 @@ async fn importing_through_the_file_dialog_previews_first_then_keeps_the_good_ro
         .await?;
     assert_eq!(
         gui.text_of("#import-summary").await?,
-        "6 ligne(s) lue(s) : 3 nouvelle(s) candidature(s), 2 déjà présente(s), 1 en erreur."
+        "6 lignes lues : 3 nouvelles candidatures, 2 déjà présentes, 1 en erreur."
     );
     let errors = gui.text_of("#import-errors").await?;
     assert!(
@@ -908,7 +908,7 @@ async fn importing_through_the_file_dialog_previews_first_then_keeps_the_good_ro
     gui.wait_for("#import-panel[hidden]").await?;
     assert_eq!(
         gui.text_of("#view-list .notice").await?,
-        "Import terminé : 3 candidature(s) ajoutée(s), 2 déjà présente(s), 1 ligne(s) ignorée(s)."
+        "Import terminé : 3 candidatures ajoutées, 2 déjà présentes, 1 ligne ignorée."
     );
     gui.wait_until("seven rows are listed", || async {
         Ok(gui.row_texts().await?.len() == 7)

@@ -76,7 +76,7 @@ async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Resu
         Ok(gui
             .text_now("#backup-result")
             .await?
-            .is_some_and(|t| t.starts_with("Sauvegarde écrite") && t.contains("3 candidature(s)")))
+            .is_some_and(|t| t.starts_with("Sauvegarde écrite") && t.contains("3 candidatures")))
     })
     .await?;
     let said = gui.text_of("#backup-result").await?;

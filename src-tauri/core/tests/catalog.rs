@@ -272,8 +272,6 @@ const NOT_YET_IN_THE_CATALOG: &[&str] = &[
     "src-tauri/core/src/store/outbox.rs",
     "src-tauri/core/src/template.rs",
     "src-tauri/core/src/time.rs",
-    "ui/i18n/en.js",
-    "ui/i18n/fr.js",
 ];
 
 #[test]
@@ -533,4 +531,99 @@ fn multi_line_messages_keep_their_blank_lines() {
             && body.contains("SendGrid :\n\n• smtp_host : a → b\n\nRestaurez seulement"),
         "{body:?}"
     );
+}
+
+/// Every key the page asks for: `t("key"` in the views, `data-i18n*="key"` in
+/// the HTML, and the families of `t(`prefix.${…}`)`; as catalog ids ("." → "-").
+fn page_keys() -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut literal, mut families) = (BTreeSet::new(), BTreeSet::new());
+    for entry in std::fs::read_dir(root().join("ui")).expect("ui/").flatten() {
+        let path = entry.path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("js") => {
+                for (i, _) in text.match_indices("t(") {
+                    // Only calls of `t` itself, not `notify(`, `at(`...
+                    let before = text[..i].chars().last();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                        continue;
+                    }
+                    let rest = &text[i + 2..];
+                    if let Some((key, _)) = rest.strip_prefix('"').and_then(|r| r.split_once('"')) {
+                        literal.insert(key.replace('.', "-"));
+                    } else if let Some((head, _)) =
+                        rest.strip_prefix('`').and_then(|r| r.split_once("${"))
+                    {
+                        if !head.is_empty() {
+                            families.insert(head.replace('.', "-"));
+                        }
+                    }
+                }
+            }
+            Some("html") => {
+                for attr in [
+                    "data-i18n=\"",
+                    "data-i18n-placeholder=\"",
+                    "data-i18n-aria=\"",
+                ] {
+                    for (i, _) in text.match_indices(attr) {
+                        if let Some((key, _)) = text[i + attr.len()..].split_once('"') {
+                            literal.insert(key.replace('.', "-"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (literal, families)
+}
+
+#[test]
+fn every_message_the_page_asks_for_exists_in_every_language() {
+    let (literal, families) = page_keys();
+    assert!(
+        literal.len() > 100,
+        "keys found in the views: {}",
+        literal.len()
+    );
+    for lang in language_folders() {
+        let entries = entries_of(&lang);
+        let missing: Vec<_> = literal
+            .iter()
+            .filter(|k| !entries.contains_key(*k))
+            .collect();
+        assert!(missing.is_empty(), "locales/{lang}/ lacks {missing:?}");
+        for family in &families {
+            assert!(
+                entries.keys().any(|k| k.starts_with(family.as_str())),
+                "locales/{lang}/ has no message of the family {family}…"
+            );
+        }
+    }
+}
+
+#[test]
+fn french_is_not_english_twice() {
+    // A message copied without translation shows up as the same text in both.
+    use jobgate_core::{tr, Lang};
+    for (id, word) in [("nav-list", "Candidatures"), ("invite-button", "Inviter")] {
+        assert_eq!(tr!(Lang::Fr, id), word, "{id} in French");
+        assert_ne!(tr!(Lang::En, id), word, "{id} translated in English");
+    }
+}
+
+/// The page's plurals are Fluent's: "(s)" is gone, and a count of one reads
+/// in the singular.
+#[test]
+fn the_page_says_one_and_many() {
+    use jobgate_core::{tr, Lang};
+    assert_eq!(tr!(Lang::Fr, "outbox-count", n = 1), "1 email");
+    assert_eq!(tr!(Lang::Fr, "outbox-count", n = 3), "3 emails");
+    assert_eq!(tr!(Lang::En, "jobs-count", n = 1), "1 offer");
+    for lang in language_folders() {
+        for (_, _, source) in jobgate_core::i18n::ftl_files().filter(|(l, _, _)| *l == lang) {
+            assert!(!source.contains("(s)"), "{lang}: a \"(s)\" plural is left");
+        }
+    }
 }
