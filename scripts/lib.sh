@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # Shared by the scripts: installing what a fresh Debian/Ubuntu machine lacks, the
 # private session the tests run in, and the one total line of a run.
 # Sourced, not run.
 
 set -euo pipefail
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # What building the Tauri app needs (Tauri 2's Linux prerequisites).
