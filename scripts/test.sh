@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every test: core unit and integration
+# Runs the checks (rustfmt, tsc over ui/, actionlint + shellcheck, clippy),
+# then installs what the tests need and runs every test: core unit and integration
 # tests, IPC command tests (tauri mock runtime), CLI tests, and the end-to-end
 # tests of the real window under Xvfb through tauri-driver + WebKitWebDriver,
 # sending against a real SMTP server on loopback (tests/support/smtp_server.py),
@@ -13,6 +14,22 @@ source "$(dirname "$0")/lib.sh"
 ensure_test_tools
 
 cd "$ROOT"
+# The checks come first but a failing one hides nothing: each one's status is
+# kept, the tests run anyway, and the failed checks are named at the end.
+failed_checks=()
+check() {
+  local name=$1
+  shift
+  echo "==> check: $name"
+  "$@" || failed_checks+=("$name")
+}
+set +e
+check "cargo fmt --check" cargo fmt --all -- --check
+check "typecheck (tsc)" bash scripts/typecheck.sh
+check "actionlint + shellcheck" bash scripts/actionlint.sh
+check "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+set -e
+
 echo "==> building"
 cargo build --locked -p jobgate
 cargo test --workspace --locked --no-run
@@ -28,4 +45,6 @@ set -e
 
 [ "${JOBGATE_TOTAL:-1}" = 0 ] || print_total "$log"
 [ -n "${JOBGATE_TEST_LOG:-}" ] || rm -f "$log"
+for name in "${failed_checks[@]}"; do echo "check failed: $name"; done
+[ "${#failed_checks[@]}" -eq 0 ] || [ "$status" -ne 0 ] || status=1
 exit "$status"
