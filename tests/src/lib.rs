@@ -56,10 +56,14 @@ impl DataDir {
         self.dir.path()
     }
 
-    /// `jobgate ARGS...` on this data folder, in French, without a display.
+    /// `jobgate ARGS...` on this data folder, in French, without a display and
+    /// without the session bus: the integration tests share one process, and a
+    /// keyring test may hold a key in the session's Secret Service meanwhile, so
+    /// a CLI run sees no keyring unless it asks for one (`KeyFrom::OsKeyring`).
     pub fn cli(&self) -> Command {
         let mut cmd = Command::new(jobgate_bin());
         cmd.env("JOBGATE_DATA_DIR", self.path())
+            .env("DBUS_SESSION_BUS_ADDRESS", smtp::NO_BUS)
             .env("LANG", "fr_FR.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -152,6 +156,32 @@ pub fn text(bytes: &[u8]) -> String {
 
 // ---------------------------------------------------------------------------
 // The real window.
+
+/// What the integration tests cannot share although they run in one process:
+/// the one X display (windows, native dialogs, whole-screen shots) and the
+/// session's Secret Service (the one JobGate entry, which the window reads too).
+static DESKTOP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The display and the session keyring to one test: every test that opens a
+/// window or uses the Secret Service takes it first and holds it to its end.
+///
+/// A plain (blocking) lock on purpose: each test runs on its own thread with its
+/// own runtime, so waiting here holds up nothing else, and the guard lives across
+/// the test's `.await`s. Poison-tolerant: a test that failed holding it leaves
+/// nothing to repair (each test has its own data folder), so the next one goes on.
+pub struct Desktop {
+    _lock: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Desktop {
+    pub fn take() -> Desktop {
+        Desktop {
+            _lock: DESKTOP
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        }
+    }
+}
 
 /// One window at a time: the native dialogs of two apps would overlap on the one display.
 static DISPLAY_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

@@ -392,6 +392,11 @@ impl MailDataDir {
             }
             KeyFrom::OsKeyring => {
                 cmd.env_remove("SENDGRID_API_KEY");
+                // The session bus inherited again (DataDir::cli points it nowhere).
+                match std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+                    Some(bus) => cmd.env("DBUS_SESSION_BUS_ADDRESS", bus),
+                    None => cmd.env_remove("DBUS_SESSION_BUS_ADDRESS"),
+                };
             }
             KeyFrom::Nowhere => {
                 cmd.env_remove("SENDGRID_API_KEY")

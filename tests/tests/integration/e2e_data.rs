@@ -4,7 +4,7 @@
 //! window a damaged database opens on, restoring through the file chooser.
 //! Screenshots land in tests/artifacts/e2e/.
 
-use jobgate_tests::{answer_dialog, ok, wait_for_window, Answer, DataDir, Gui};
+use jobgate_tests::{answer_dialog, ok, wait_for_window, Answer, DataDir, Desktop, Gui};
 
 const CANDIDATES: &str = "job_title,candidate_name,email\n\
     Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
@@ -48,6 +48,7 @@ fn count(data: &DataDir) -> usize {
 
 #[tokio::test]
 async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = populated();
     let gui = Gui::start(&data).await?;
     gui.click("#nav-settings").await?;
@@ -134,6 +135,7 @@ async fn settings_back_up_and_restore_while_the_window_is_open() -> anyhow::Resu
 #[tokio::test]
 async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() -> anyhow::Result<()>
 {
+    let _desktop = Desktop::take();
     let data = populated();
     let good = data.path().join("bonne.sqlite3");
     ok(&data.run(&["backup", good.to_str().expect("UTF-8")]));
@@ -208,6 +210,7 @@ async fn a_damaged_database_opens_the_recovery_window_which_restores_a_backup() 
 /// server the API key is sent to. Now Rust asks natively, with the difference.
 #[tokio::test]
 async fn a_restore_that_changes_the_smtp_server_is_confirmed_natively() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = populated();
     ok(&data.run(&["config", "set", "smtp_host", "smtp.relais-inconnu.example"]));
     let file = data.path().join("sauvegarde-douteuse.sqlite3");
@@ -237,6 +240,7 @@ async fn a_restore_that_changes_the_smtp_server_is_confirmed_natively() -> anyho
 /// environment.
 #[tokio::test]
 async fn the_file_manager_is_started_without_the_api_key() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = populated();
     let bin = data.path().join("faux-bin");
     std::fs::create_dir_all(&bin)?;
@@ -283,6 +287,7 @@ async fn the_file_manager_is_started_without_the_api_key() -> anyhow::Result<()>
 /// asks natively, naming the change, and Annuler saves nothing.
 #[tokio::test]
 async fn moving_the_key_to_another_smtp_server_is_confirmed_natively() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = populated();
     let gui = Gui::start_with_env(
         &data,

@@ -7,7 +7,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use jobgate_tests::{
-    colour_count, jobgate_bin, ok, screen_shot, text, wait_for_window, DataDir, ProcessGroup,
+    colour_count, jobgate_bin, ok, screen_shot, text, wait_for_window, DataDir, Desktop,
+    ProcessGroup,
 };
 
 const TITLE: &str = "JobGate — Entretiens vidéo différés";
@@ -52,6 +53,7 @@ fn web_process_environment(app: &ProcessGroup) -> String {
 
 #[test]
 fn the_window_draws_without_compositing_unless_asked() {
+    let _desktop = Desktop::take();
     let data = DataDir::new();
     let csv = data.write_file(
         "c.csv",

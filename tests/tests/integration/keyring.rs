@@ -1,32 +1,27 @@
 //! The SendGrid key in a real OS keyring: the Secret Service of an unlocked
 //! gnome-keyring-daemon on the session bus, as scripts/test.sh starts it
 //! (dbus-run-session + `gnome-keyring-daemon --components=secrets --unlock`,
-//! with a throwaway HOME). The keyring holds one JobGate entry, so these tests
-//! run one at a time (a static lock) and each leaves the entry deleted.
-
-use std::sync::{Mutex, MutexGuard};
+//! with a throwaway HOME). The keyring holds one JobGate entry, which the window
+//! reads too, so these tests hold [`Desktop`] (one at a time, and never beside a
+//! window test) and each leaves the entry deleted.
 
 use jobgate_tests::smtp::{
     contains, KeyFrom, MailDataDir, ServerOptions, SmtpServer, CLI_LIMIT, NO_BUS, TEST_KEY,
 };
-use jobgate_tests::text;
+use jobgate_tests::{text, Desktop};
 
 /// A key only these tests use, distinct from the SMTP tests' key.
 const KEYRING_KEY: &str = "SG.keyring-test-key-0123456789-wxyz";
 
-static KEYRING: Mutex<()> = Mutex::new(());
-
 /// The keyring to ourselves, from an empty entry; emptied again on drop.
 struct Keyring {
     data: MailDataDir,
-    _lock: MutexGuard<'static, ()>,
+    _desktop: Desktop,
 }
 
 impl Keyring {
     fn take() -> Keyring {
-        let lock = KEYRING
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let desktop = Desktop::take();
         if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
             panic!(
                 "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset): the keyring tests need a \
@@ -36,7 +31,7 @@ impl Keyring {
         }
         let keyring = Keyring {
             data: MailDataDir::with_key(KeyFrom::OsKeyring),
-            _lock: lock,
+            _desktop: desktop,
         };
         let out = keyring.data.run(&["key", "delete"]);
         assert!(

@@ -5,7 +5,7 @@
 
 use fantoccini::Locator;
 use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, TEST_KEY};
-use jobgate_tests::{answer_dialog, screen_shot, wait_for_window, Answer, DataDir, Gui};
+use jobgate_tests::{answer_dialog, screen_shot, wait_for_window, Answer, DataDir, Desktop, Gui};
 use mail_parser::MessageParser;
 use serde_json::Value;
 
@@ -51,6 +51,7 @@ async fn wait_for_status(gui: &Gui, id: i64, status: &str) -> anyhow::Result<()>
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let server = SmtpServer::start(ServerOptions::starttls());
     let mail = MailDataDir::new();
     mail.use_server(&server);
@@ -230,6 +231,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn settings_show_the_key_hint_validate_each_field_check_and_send_a_test() -> anyhow::Result<()>
 {
+    let _desktop = Desktop::take();
     let server = SmtpServer::start(ServerOptions::starttls());
     let mail = MailDataDir::new();
     mail.use_server(&server);
@@ -321,6 +323,7 @@ async fn settings_show_the_key_hint_validate_each_field_check_and_send_a_test() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = DataDir::new();
     let gui = Gui::start(&data).await?;
 
@@ -443,6 +446,7 @@ async fn the_empty_list_explains_and_the_form_validates_next_to_each_field() -> 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_batch_asks_once_shows_progress_can_be_cancelled_and_fills_the_outbox(
 ) -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let server = SmtpServer::start(ServerOptions::starttls());
     let mail = MailDataDir::new();
     let mut csv =
@@ -575,6 +579,7 @@ fn start_link_of(server: &SmtpServer, index: usize) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_detail_panel_resends_the_same_link_and_revokes_it_after_asking() -> anyhow::Result<()>
 {
+    let _desktop = Desktop::take();
     let server = SmtpServer::start(ServerOptions::starttls());
     let mail = MailDataDir::new();
     mail.use_server(&server);
@@ -674,6 +679,7 @@ async fn the_detail_panel_resends_the_same_link_and_revokes_it_after_asking() ->
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offers_show_each_chart_and_closing_one_asks_and_revokes_its_links() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = DataDir::new();
     import_sample(&data);
     let set = |name: &str, value: &str| {
@@ -747,6 +753,7 @@ async fn offers_show_each_chart_and_closing_one_asks_and_revokes_its_links() -> 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_template_editor_previews_live_and_an_english_campaign_invites_in_english(
 ) -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let server = SmtpServer::start(ServerOptions::starttls());
     let mail = MailDataDir::new();
     mail.use_server(&server);
@@ -858,6 +865,7 @@ async fn the_template_editor_previews_live_and_an_english_campaign_invites_in_en
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn importing_through_the_file_dialog_previews_first_then_keeps_the_good_rows(
 ) -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     let data = DataDir::new();
     import_sample(&data);
     // French Excel: semicolons, BOM, French headers, an extra column.
@@ -964,6 +972,7 @@ async fn open_detail(gui: &Gui, id: i64) -> anyhow::Result<()> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_decided_application_offers_no_link_action_and_a_corrected_address_offers_to_revoke(
 ) -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
     // Issue 13: the panel of a rejected candidate still offered Prolonger,
     // Envoyer depuis ma messagerie and Révoquer; a corrected address said
     // nothing about the link already emailed to the old one.
