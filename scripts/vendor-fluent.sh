@@ -13,6 +13,7 @@ npm init -y >/dev/null
 npm install --no-audit --no-fund --loglevel=error "@fluent/bundle@$FLUENT_VERSION" "esbuild@$ESBUILD_VERSION"
 mkdir -p "$ROOT/ui/vendor"
 {
+  echo "// @ts-nocheck"
   echo "// @fluent/bundle $FLUENT_VERSION (Apache-2.0, https://github.com/projectfluent/fluent.js),"
   echo "// bundled into one ES module by scripts/vendor-fluent.sh. Do not edit."
   npx esbuild node_modules/@fluent/bundle/esm/index.js --bundle --format=esm --log-level=warning

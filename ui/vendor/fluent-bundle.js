@@ -1,3 +1,4 @@
+// @ts-nocheck
 // @fluent/bundle 0.19.1 (Apache-2.0, https://github.com/projectfluent/fluent.js),
 // bundled into one ES module by scripts/vendor-fluent.sh. Do not edit.
 // node_modules/@fluent/bundle/esm/types.js
