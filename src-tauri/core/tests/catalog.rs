@@ -267,7 +267,6 @@ const NOT_YET_IN_THE_CATALOG: &[&str] = &[
     "src-tauri/core/src/store/backup.rs",
     "src-tauri/core/src/store/lifecycle.rs",
     "src-tauri/core/src/store/outbox.rs",
-    "src-tauri/core/src/time.rs",
     "src-tauri/src/cli.rs",
     "src-tauri/src/cli/data.rs",
     "src-tauri/src/cli/lifecycle.rs",
