@@ -28,3 +28,28 @@ mail-error-uncertain = The connection broke right after the message was handed o
 mail-error-dry_run = Dry run: the email could not be written to { $path } ({ $detail }). Check the dry-run folder in Settings.
 mail-error-dry_run_into_data = Dry run: the folder { $path } is part of JobGate's own data ({ $data_dir }), no email is written there. Choose another dry-run folder in Settings (or leave it empty).
 mail-error-compose = The message could not be composed ({ $detail }). Check the candidate's address and the sender.
+
+## The email telling a candidate their link was extended (text and HTML parts
+## alike; the HTML part puts the job title in bold and the links as links).
+
+mail-extension-subject = Your video interview link has been extended — { $job_title }
+mail-extension-hello = Hello { $candidate_name },
+mail-extension-intro = Good news: you have more time for the video interview for the position of { $job_title }.
+# Text part only (the HTML part has the button, template-start-button).
+mail-extension-start = 🎯 Start your interview here: { $start_url }
+# HTML part only, under the button.
+mail-extension-copy = Or copy this link into your browser: { $start_url }
+mail-extension-expiry = ⏰ This link now expires on { $expires_at }.
+
+## The test message of Settings ("Send a test email"), sent in French.
+
+mail-test-subject = JobGate test - Candidate invitation
+mail-test-hello = Hello,
+mail-test-body =
+    This is a test message sent by JobGate to check the sending set-up.
+    If you are reading it, the video interview invitations will go out correctly.
+
+## How the emails JobGate writes itself end ($team: the From display name, else JobGate).
+
+mail-regards = Best regards,
+mail-signature = The { $team } team

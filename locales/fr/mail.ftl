@@ -28,3 +28,28 @@ mail-error-uncertain = La connexion s'est interrompue juste après l'envoi du me
 mail-error-dry_run = Mode essai : l'email n'a pas pu être écrit dans { $path } ({ $detail }). Vérifiez le dossier du mode essai dans Réglages.
 mail-error-dry_run_into_data = Mode essai : le dossier { $path } fait partie des données de JobGate ({ $data_dir }), aucun email n'y est écrit. Choisissez un autre dossier du mode essai dans Réglages (ou laissez-le vide).
 mail-error-compose = Le message n'a pas pu être composé ({ $detail }). Vérifiez l'adresse du candidat et l'expéditeur.
+
+## The email telling a candidate their link was extended (text and HTML parts
+## alike; the HTML part puts the job title in bold and the links as links).
+
+mail-extension-subject = Votre lien d'entretien vidéo est prolongé — { $job_title }
+mail-extension-hello = Bonjour { $candidate_name },
+mail-extension-intro = Bonne nouvelle : vous avez plus de temps pour passer l'entretien vidéo pour le poste de { $job_title }.
+# Text part only (the HTML part has the button, template-start-button).
+mail-extension-start = 🎯 Commencez votre entretien ici : { $start_url }
+# HTML part only, under the button.
+mail-extension-copy = Ou copiez ce lien dans votre navigateur : { $start_url }
+mail-extension-expiry = ⏰ Ce lien expire désormais le { $expires_at }.
+
+## The test message of Settings ("Envoyer un email de test"), sent in French.
+
+mail-test-subject = Test JobGate - Invitation Candidat
+mail-test-hello = Bonjour,
+mail-test-body =
+    Ceci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.
+    Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.
+
+## How the emails JobGate writes itself end ($team: the From display name, else JobGate).
+
+mail-regards = Cordialement,
+mail-signature = L'équipe { $team }
