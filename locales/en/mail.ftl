@@ -25,6 +25,7 @@ mail-error-timeout = { $host } did not answer within { $seconds } s. Check the n
 mail-error-tls = The secure (TLS) connection failed: { $detail }. Check the server and security mode; for a corporate relay, give its CA certificate in Settings.
 mail-error-network = Network error while sending: { $detail }. Try again; the link stays valid.
 mail-error-uncertain = The connection broke right after the message was handed over ({ $detail }): it is not known whether it arrived. It is not resent automatically; check with the candidate or in SendGrid's activity, then send it again if needed.
+mail-error-uncertain_timeout = The connection broke right after the message was handed over (no answer within { $seconds } s): it is not known whether it arrived. It is not resent automatically; check with the candidate or in SendGrid's activity, then send it again if needed.
 mail-error-dry_run = Dry run: the email could not be written to { $path } ({ $detail }). Check the dry-run folder in Settings.
 mail-error-dry_run_into_data = Dry run: the folder { $path } is part of JobGate's own data ({ $data_dir }), no email is written there. Choose another dry-run folder in Settings (or leave it empty).
 mail-error-compose = The message could not be composed ({ $detail }). Check the candidate's address and the sender.

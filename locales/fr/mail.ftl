@@ -25,6 +25,7 @@ mail-error-timeout = { $host } n'a pas répondu en { $seconds } s. Vérifiez la 
 mail-error-tls = La connexion sécurisée (TLS) a échoué : { $detail }. Vérifiez le serveur et le mode de sécurité ; pour un relais d'entreprise, indiquez son certificat d'autorité dans Réglages.
 mail-error-network = Erreur réseau pendant l'envoi : { $detail }. Réessayez ; le lien reste valide.
 mail-error-uncertain = La connexion s'est interrompue juste après l'envoi du message ({ $detail }) : on ne sait pas s'il est arrivé. Il n'est pas renvoyé automatiquement ; vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin.
+mail-error-uncertain_timeout = La connexion s'est interrompue juste après l'envoi du message (pas de réponse en { $seconds } s) : on ne sait pas s'il est arrivé. Il n'est pas renvoyé automatiquement ; vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin.
 mail-error-dry_run = Mode essai : l'email n'a pas pu être écrit dans { $path } ({ $detail }). Vérifiez le dossier du mode essai dans Réglages.
 mail-error-dry_run_into_data = Mode essai : le dossier { $path } fait partie des données de JobGate ({ $data_dir }), aucun email n'y est écrit. Choisissez un autre dossier du mode essai dans Réglages (ou laissez-le vide).
 mail-error-compose = Le message n'a pas pu être composé ({ $detail }). Vérifiez l'adresse du candidat et l'expéditeur.

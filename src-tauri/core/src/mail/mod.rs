@@ -77,6 +77,11 @@ pub enum MailError {
     Uncertain {
         detail: String,
     },
+    /// The server did not answer within the time limit once it had the
+    /// message body: as uncertain, and said with the limit.
+    UncertainTimeout {
+        seconds: u64,
+    },
     /// Dry-run mode could not write its file.
     DryRun {
         path: String,
@@ -109,7 +114,7 @@ impl MailError {
             MailError::Compose { .. } => "compose",
             MailError::DryRun { .. } => "dry_run",
             MailError::DryRunIntoData { .. } => "dry_run_into_data",
-            MailError::Uncertain { .. } => "uncertain",
+            MailError::Uncertain { .. } | MailError::UncertainTimeout { .. } => "uncertain",
         }
     }
 
@@ -224,6 +229,7 @@ impl MailError {
     pub fn message(&self, lang: Lang) -> String {
         let id = match self {
             MailError::Key(_) => "mail-error-key".to_owned(),
+            MailError::UncertainTimeout { .. } => "mail-error-uncertain_timeout".to_owned(),
             other => format!("mail-error-{}", other.code()),
         };
         crate::i18n::render(lang, &id, Some(&self.message_args()))
@@ -265,6 +271,7 @@ impl MailError {
             | MailError::Network { detail }
             | MailError::Compose { detail }
             | MailError::Uncertain { detail } => set("detail", detail.clone()),
+            MailError::UncertainTimeout { seconds } => set("seconds", seconds.to_string()),
             MailError::DryRunIntoData { path, data_dir } => {
                 set("path", path.clone());
                 set("data_dir", data_dir.clone());
@@ -372,6 +379,7 @@ mod tests {
             MailError::Network { detail: s("d") },
             MailError::Compose { detail: s("d") },
             MailError::Uncertain { detail: s("d") },
+            MailError::UncertainTimeout { seconds: 30 },
             MailError::DryRun {
                 path: s("/p"),
                 detail: s("d"),
