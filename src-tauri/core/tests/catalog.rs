@@ -263,7 +263,6 @@ const NOT_YET_IN_THE_CATALOG: &[&str] = &[
     "src-tauri/core/src/dto.rs",
     "src-tauri/core/src/paths.rs",
     "src-tauri/core/src/store/backup.rs",
-    "src-tauri/core/src/store/lifecycle.rs",
     "src-tauri/core/src/store/outbox.rs",
     "src-tauri/src/cli.rs",
     "src-tauri/src/cli/data.rs",
