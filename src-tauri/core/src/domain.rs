@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use base64::Engine as _;
 use rand::TryRngCore as _;
@@ -206,23 +207,26 @@ impl ApplicationStatus {
             })
     }
 
-    /// What the recruiter reads.
+    /// What the recruiter reads: the catalog's `status-<code>`, rendered once
+    /// per language (the labels take no argument) and kept for the process.
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        use crate::Lang::{En, Fr};
-        match (self, lang) {
-            (ApplicationStatus::New, Fr) => "Nouvelle",
-            (ApplicationStatus::Invited, Fr) => "Invitée",
-            (ApplicationStatus::Interviewed, Fr) => "Entretien passé",
-            (ApplicationStatus::Rejected, Fr) => "Non retenue",
-            (ApplicationStatus::Hired, Fr) => "Recrutée",
-            (ApplicationStatus::Withdrawn, Fr) => "Retirée par le candidat",
-            (ApplicationStatus::New, En) => "New",
-            (ApplicationStatus::Invited, En) => "Invited",
-            (ApplicationStatus::Interviewed, En) => "Interviewed",
-            (ApplicationStatus::Rejected, En) => "Rejected",
-            (ApplicationStatus::Hired, En) => "Hired",
-            (ApplicationStatus::Withdrawn, En) => "Withdrawn",
-        }
+        static LABELS: LazyLock<Vec<(crate::Lang, ApplicationStatus, String)>> =
+            LazyLock::new(|| {
+                crate::Lang::ALL
+                    .iter()
+                    .flat_map(|&lang| {
+                        ApplicationStatus::ALL.iter().map(move |&status| {
+                            let id = format!("status-{}", status.as_str());
+                            (lang, status, crate::i18n::render(lang, &id, None))
+                        })
+                    })
+                    .collect()
+            });
+        LABELS
+            .iter()
+            .find(|(l, s, _)| *l == lang && *s == self)
+            .map(|(_, _, label)| label.as_str())
+            .unwrap_or_else(|| self.as_str())
     }
 
     /// A closed application gets no new invitation link.
@@ -237,6 +241,23 @@ impl ApplicationStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_labels_read_as_before() {
+        use crate::Lang::{En, Fr};
+        assert_eq!(ApplicationStatus::New.label(Fr), "Nouvelle");
+        assert_eq!(ApplicationStatus::Interviewed.label(Fr), "Entretien passé");
+        assert_eq!(
+            ApplicationStatus::Withdrawn.label(Fr),
+            "Retirée par le candidat"
+        );
+        assert_eq!(ApplicationStatus::Rejected.label(En), "Rejected");
+        for status in ApplicationStatus::ALL {
+            for lang in crate::Lang::ALL {
+                assert_ne!(status.label(lang), status.as_str(), "{status:?} {lang:?}");
+            }
+        }
+    }
 
     #[test]
     fn tokens_are_long_url_safe_and_distinct() {

@@ -580,7 +580,9 @@ impl Invitations {
             },
             Err(e) => DeliveryOutcome {
                 state: match e {
-                    MailError::Uncertain { .. } => OutboxState::Unknown,
+                    MailError::Uncertain { .. } | MailError::UncertainTimeout { .. } => {
+                        OutboxState::Unknown
+                    }
                     e if e.is_temporary() => OutboxState::FailedTemporary,
                     _ => OutboxState::FailedPermanent,
                 },

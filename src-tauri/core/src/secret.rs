@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{FluentArgs, Lang};
 
 /// The seed's environment variable; when set it overrides the keyring.
 pub const API_KEY_ENV: &str = "SENDGRID_API_KEY";
@@ -70,18 +70,25 @@ pub enum KeySource {
     Keyring,
 }
 
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone)]
 pub enum SecretError {
-    #[error("{}", self.message(Lang::Fr))]
     Empty,
-    #[error("{}", self.message(Lang::Fr))]
     Whitespace,
-    #[error("{}", self.message(Lang::Fr))]
     NotSendGrid,
     /// No usable keyring on this machine (no Secret Service, a locked keyring...).
-    #[error("{}", self.message(Lang::Fr))]
-    Unavailable { reason: Unavailable },
+    Unavailable {
+        reason: Unavailable,
+    },
 }
+
+impl fmt::Display for SecretError {
+    /// The French message (the product's first language).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Fr))
+    }
+}
+
+impl std::error::Error for SecretError {}
 
 /// Why the keyring cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,19 +103,13 @@ pub enum Unavailable {
 }
 
 impl Unavailable {
-    fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Unavailable::Locked, Lang::Fr) => "trousseau verrouillé ou inaccessible".into(),
-            (Unavailable::Locked, Lang::En) => "keyring locked or inaccessible".into(),
-            (Unavailable::NoService, Lang::Fr) => "aucun service de secrets ne répond".into(),
-            (Unavailable::NoService, Lang::En) => "no secret service answers".into(),
-            (Unavailable::ReadBackMismatch, Lang::Fr) => {
-                "la clé relue diffère de la clé enregistrée".into()
-            }
-            (Unavailable::ReadBackMismatch, Lang::En) => {
-                "the key read back differs from the one stored".into()
-            }
-            (Unavailable::Other(detail), _) => detail.clone(),
+    /// The `$reason` of `secret-keyring-reason`, and the platform's words for `other`.
+    fn code_and_detail(&self) -> (&'static str, &str) {
+        match self {
+            Unavailable::Locked => ("locked", ""),
+            Unavailable::NoService => ("no_service", ""),
+            Unavailable::ReadBackMismatch => ("read_back_mismatch", ""),
+            Unavailable::Other(detail) => ("other", detail),
         }
     }
 }
@@ -123,23 +124,27 @@ impl SecretError {
         }
     }
 
+    /// What is wrong with the key and what to do (`secret-error-<code>`).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SecretError::Empty, Lang::Fr) => "Collez la clé API SendGrid : le champ est vide.".into(),
-            (SecretError::Empty, Lang::En) => "Paste the SendGrid API key: the field is empty.".into(),
-            (SecretError::Whitespace, Lang::Fr) => "La clé API contient un espace ou un retour à la ligne, ce que SendGrid refuse (erreur 535). Recopiez-la d'un seul tenant.".into(),
-            (SecretError::Whitespace, Lang::En) => "The API key contains a space or a line break, which SendGrid rejects (error 535). Copy it again in one piece.".into(),
-            (SecretError::NotSendGrid, Lang::Fr) => "Ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send).".into(),
-            (SecretError::NotSendGrid, Lang::En) => "This is not a SendGrid API key: it must start with \"SG.\". Create one in SendGrid (Settings → API Keys, Mail Send permission).".into(),
-            (SecretError::Unavailable { reason }, Lang::Fr) => format!(
-                "Aucun trousseau de clés du système n'est disponible ({}) : la clé API ne peut y être ni lue ni enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement {API_KEY_ENV} avant de lancer JobGate.",
-                reason.describe(Lang::Fr)
-            ),
-            (SecretError::Unavailable { reason }, Lang::En) => format!(
-                "No system keyring is available ({}): the API key can be neither read from it nor stored in it. Unlock or install a keyring (GNOME Keyring, KWallet), or set the {API_KEY_ENV} environment variable before starting JobGate.",
-                reason.describe(Lang::En)
-            ),
+        crate::i18n::render(
+            lang,
+            &format!("secret-error-{}", self.code()),
+            Some(&self.message_args()),
+        )
+    }
+
+    /// The arguments of this error's message, and of `mail-error-key` when an
+    /// email could not go out for it.
+    pub fn message_args(&self) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        args.set("variable", API_KEY_ENV);
+        args.set("kind", self.code());
+        if let SecretError::Unavailable { reason } = self {
+            let (reason, detail) = reason.code_and_detail();
+            args.set("reason", reason);
+            args.set("detail", detail.to_owned());
         }
+        args
     }
 }
 

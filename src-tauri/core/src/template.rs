@@ -9,8 +9,10 @@
 //! Values are inserted as they are in the text part, escaped in the HTML part,
 //! and the subject stays one line whatever the values hold.
 
+use std::sync::LazyLock;
+
 use crate::error::{CoreError, Result};
-use crate::i18n::Lang;
+use crate::i18n::{render, FluentArgs, Lang};
 use crate::mail::message::escape_html;
 use crate::mail::RenderedEmail;
 
@@ -83,27 +85,30 @@ pub fn default_template(lang: Lang) -> EmailTemplate {
     })
 }
 
+/// The default subject and body of `lang`, as the recruiter would write them
+/// (`{job_title}`…): the catalog's `template-default-subject` and
+/// `template-default-body`, rendered once with each placeholder as its own value.
 pub fn default_text(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Fr => (
-            "Invitation à l'entretien vidéo — {job_title}",
-            "Bonjour {candidate_name},\n\n\
-             Vous êtes invité(e) à passer un entretien vidéo pour le poste de {job_title}.\n\n\
-             🎯 Commencez votre entretien ici : {start_url}\n\n\
-             ⏰ Ce lien expire le {expires_at}.\n\n\
-             Cordialement,\n\
-             L'équipe {company}\n",
-        ),
-        Lang::En => (
-            "Video interview invitation — {job_title}",
-            "Hello {candidate_name},\n\n\
-             You are invited to a video interview for the position of {job_title}.\n\n\
-             🎯 Start your interview here: {start_url}\n\n\
-             ⏰ This link expires on {expires_at}.\n\n\
-             Best regards,\n\
-             The {company} team\n",
-        ),
-    }
+    static DEFAULTS: LazyLock<Vec<(Lang, String, String)>> = LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .map(|&lang| {
+                let mut args = FluentArgs::new();
+                for name in PLACEHOLDERS {
+                    args.set(name, format!("{{{name}}}"));
+                }
+                let subject = render(lang, "template-default-subject", Some(&args));
+                // Fluent trims a pattern's last line break; the body ends with one.
+                let body = render(lang, "template-default-body", Some(&args)) + "\n";
+                (lang, subject, body)
+            })
+            .collect()
+    });
+    DEFAULTS
+        .iter()
+        .find(|(l, _, _)| *l == lang)
+        .map(|(_, subject, body)| (subject.as_str(), body.as_str()))
+        .unwrap_or(("", ""))
 }
 
 impl EmailTemplate {
@@ -194,10 +199,7 @@ impl EmailTemplate {
     /// gives it, a button to it.
     fn html(&self, subject: &str, values: &Values<'_>) -> String {
         let url = escape_html(values.start_url);
-        let button = match self.lang {
-            Lang::Fr => "Commencer mon entretien",
-            Lang::En => "Start my interview",
-        };
+        let button = render(self.lang, "template-start-button", None);
         let mut paragraphs: Vec<String> = vec![String::new()];
         let mut has_link = vec![false];
         for segment in &self.body {
@@ -389,6 +391,38 @@ mod tests {
         let mut v = values();
         v.candidate_name = "Eve\r\nBcc: x@y.z";
         assert_eq!(t.render(&v).subject, "Eve  Bcc: x@y.z");
+    }
+
+    /// The catalog's defaults are, byte for byte, the texts JobGate has always
+    /// stored and shown.
+    #[test]
+    fn the_defaults_read_as_they_always_have() {
+        assert_eq!(
+            default_text(Lang::Fr),
+            (
+                "Invitation à l'entretien vidéo — {job_title}",
+                "Bonjour {candidate_name},\n\n\
+                 Vous êtes invité(e) à passer un entretien vidéo pour le poste de {job_title}.\n\n\
+                 🎯 Commencez votre entretien ici : {start_url}\n\n\
+                 ⏰ Ce lien expire le {expires_at}.\n\n\
+                 Cordialement,\n\
+                 L'équipe {company}\n",
+            )
+        );
+        assert_eq!(
+            default_text(Lang::En),
+            (
+                "Video interview invitation — {job_title}",
+                "Hello {candidate_name},\n\n\
+                 You are invited to a video interview for the position of {job_title}.\n\n\
+                 🎯 Start your interview here: {start_url}\n\n\
+                 ⏰ This link expires on {expires_at}.\n\n\
+                 Best regards,\n\
+                 The {company} team\n",
+            )
+        );
+        let en = default_template(Lang::En).render(&values());
+        assert!(en.html.contains(">Start my interview</a>"));
     }
 
     #[test]

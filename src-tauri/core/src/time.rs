@@ -3,6 +3,7 @@
 //! Nothing in the core reads the clock: callers pass `now`, so tests can put the
 //! clock anywhere (an expiry boundary, a daylight-saving change).
 
+use chrono::format::StrftimeItems;
 use chrono::{DateTime, SecondsFormat, Utc};
 use chrono_tz::Tz;
 
@@ -62,25 +63,33 @@ pub fn add_local_days(at: DateTime<Utc>, days: u32, zone: Tz) -> DateTime<Utc> {
 }
 
 /// "01/12/2026 à 07:47 (Europe/Paris)" — the seed's `dd/mm/YYYY à HH:MM`, with
-/// the zone named so a reader elsewhere does not misread it.
+/// the zone named so a reader elsewhere does not misread it (`time-local`).
 pub fn format_local(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
-    let local = at.with_timezone(&zone);
-    match lang {
-        Lang::Fr => format!("{} ({})", local.format("%d/%m/%Y à %H:%M"), zone.name()),
-        Lang::En => format!("{} ({})", local.format("%d/%m/%Y at %H:%M"), zone.name()),
-    }
+    format_with(at, zone, lang, "time-local")
 }
 
-/// The expiry as an email says it, in the email's language: the seed's
-/// `01/12/2026 à 07:47 (Europe/Paris)` in French; in English, a month name
-/// (`1 December 2026 at 07:47 (Europe/Paris)`), since 01/12 reads as January
-/// to many English readers.
+/// The expiry as an email says it, in the email's language (`time-email`): the
+/// seed's `01/12/2026 à 07:47 (Europe/Paris)` in French; in English, a month
+/// name (`1 December 2026 at 07:47 (Europe/Paris)`), since 01/12 reads as
+/// January to many English readers.
 pub fn format_for_email(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format_local(at, zone, lang),
-        Lang::En => {
-            let local = at.with_timezone(&zone);
-            format!("{} ({})", local.format("%-d %B %Y at %H:%M"), zone.name())
+    format_with(at, zone, lang, "time-email")
+}
+
+/// `at` in `zone` by the catalog's strftime pattern `id`. A pattern chrono
+/// cannot read (a translator's slip) falls back to the stored RFC 3339 form
+/// rather than fail: a date is never worth an error.
+fn format_with(at: DateTime<Utc>, zone: Tz, lang: Lang, id: &str) -> String {
+    // The zone's name goes into the pattern: any `%` in it must stay a `%`.
+    let pattern = crate::tr!(lang, id, zone = zone.name().replace('%', "%%"));
+    match StrftimeItems::new(&pattern).parse() {
+        Ok(items) => at
+            .with_timezone(&zone)
+            .format_with_items(items.iter())
+            .to_string(),
+        Err(_) => {
+            tracing::warn!(id, "unreadable date pattern in the catalog");
+            to_stored(at)
         }
     }
 }

@@ -10,6 +10,7 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 
 use super::MailError;
+use crate::i18n::{render, FluentArgs, Lang};
 
 /// What an invitation says, once rendered. Stored in the outbox as it is, so a
 /// retry sends exactly what was first prepared.
@@ -34,7 +35,7 @@ pub struct InvitationFields<'a> {
 /// The seed's French invitation (the default template), with the candidate
 /// greeted by name and the expiry's time zone named.
 pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
-    crate::template::default_template(crate::Lang::Fr).render(&crate::template::Values {
+    crate::template::default_template(Lang::Fr).render(&crate::template::Values {
         candidate_name: f.candidate_name,
         job_title: f.job_title,
         start_url: f.start_url,
@@ -45,101 +46,89 @@ pub fn render_invitation(f: &InvitationFields<'_>) -> RenderedEmail {
 }
 
 /// The candidate's link was extended: the same link, its new expiry, in the
-/// campaign's language.
-pub fn render_extension(f: &InvitationFields<'_>, lang: crate::Lang) -> RenderedEmail {
-    let wording = match lang {
-        crate::Lang::Fr => Wording {
-            hello: "Bonjour",
-            subject: "Votre lien d'entretien vidéo est prolongé",
-            intro: "Bonne nouvelle : vous avez plus de temps pour passer l'entretien vidéo pour le poste de",
-            start: "Commencez votre entretien ici :",
-            button: "Commencer mon entretien",
-            copy: "Ou copiez ce lien dans votre navigateur :",
-            expiry: "Ce lien expire désormais le",
-            regards: "Cordialement,",
-            signature: "L'équipe {team}",
-        },
-        crate::Lang::En => Wording {
-            hello: "Hello",
-            subject: "Your video interview link has been extended",
-            intro: "Good news: you have more time for the video interview for the position of",
-            start: "Start your interview here:",
-            button: "Start my interview",
-            copy: "Or copy this link into your browser:",
-            expiry: "This link now expires on",
-            regards: "Best regards,",
-            signature: "The {team} team",
-        },
+/// campaign's language (`mail-extension-*`).
+pub fn render_extension(f: &InvitationFields<'_>, lang: Lang) -> RenderedEmail {
+    let line = |id: &str| {
+        crate::tr!(
+            lang,
+            id,
+            candidate_name = f.candidate_name,
+            job_title = f.job_title,
+            start_url = f.start_url,
+            expires_at = f.expires_local,
+            team = f.team,
+        )
     };
-    render_link_email(f, &wording, lang)
-}
-
-/// The words of the extension email, in one language.
-struct Wording {
-    hello: &'static str,
-    subject: &'static str,
-    /// Followed by the job title and a full stop.
-    intro: &'static str,
-    /// Followed by the link.
-    start: &'static str,
-    button: &'static str,
-    copy: &'static str,
-    /// Followed by the expiry and a full stop.
-    expiry: &'static str,
-    regards: &'static str,
-    /// `{team}` stands for the team's name.
-    signature: &'static str,
-}
-
-fn render_link_email(f: &InvitationFields<'_>, w: &Wording, lang: crate::Lang) -> RenderedEmail {
-    let subject = format!("{} — {}", w.subject, f.job_title);
-    let text = format!(
-        "{hello} {name},\n\n\
-         {intro} {job}.\n\n\
-         🎯 {start} {url}\n\n\
-         ⏰ {expiry} {expires}.\n\n\
-         {regards}\n\
-         {signature}\n",
-        hello = w.hello,
-        start = w.start,
-        regards = w.regards,
-        signature = w.signature.replace("{team}", f.team),
-        intro = w.intro,
-        expiry = w.expiry,
-        name = f.candidate_name,
-        job = f.job_title,
-        url = f.start_url,
-        expires = f.expires_local,
-    );
+    let subject = line("mail-extension-subject");
+    let text = [
+        line("mail-extension-hello"),
+        line("mail-extension-intro"),
+        line("mail-extension-start"),
+        line("mail-extension-expiry"),
+        format!("{}\n{}", line("mail-regards"), line("mail-signature")),
+    ]
+    .join("\n\n")
+        + "\n";
+    let url = escape_html(f.start_url);
+    let link = format!("<a href=\"{url}\">{url}</a>");
+    let html_line = |id: &str| {
+        html_of(
+            lang,
+            id,
+            &[
+                ("candidate_name", escape_html(f.candidate_name)),
+                (
+                    "job_title",
+                    format!("<strong>{}</strong>", escape_html(f.job_title)),
+                ),
+                ("start_url", link.clone()),
+                ("expires_at", escape_html(f.expires_local)),
+                ("team", escape_html(f.team)),
+            ],
+        )
+    };
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body style=\"font-family:Arial,Helvetica,sans-serif;color:#1d2733;line-height:1.5\">\
-         <p>{hello} {name},</p>\
-         <p>{intro} <strong>{job}</strong>.</p>\
+         <p>{hello}</p>\
+         <p>{intro}</p>\
          <p>🎯 <a href=\"{url}\" style=\"display:inline-block;background:#1f4e8c;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none\">{button}</a></p>\
-         <p style=\"font-size:13px;color:#555\">{copy} <a href=\"{url}\">{url}</a></p>\
-         <p>⏰ {expiry} {expires}.</p>\
+         <p style=\"font-size:13px;color:#555\">{copy}</p>\
+         <p>{expiry}</p>\
          <p>{regards}<br>{signature}</p>\
          </body></html>\n",
         lang = lang.code(),
-        hello = escape_html(w.hello),
-        button = escape_html(w.button),
-        copy = escape_html(w.copy),
-        regards = escape_html(w.regards),
-        signature = escape_html(w.signature).replace("{team}", &escape_html(f.team)),
-        subject = escape_html(&subject),
-        intro = escape_html(w.intro),
-        expiry = escape_html(w.expiry),
-        name = escape_html(f.candidate_name),
-        job = escape_html(f.job_title),
-        url = escape_html(f.start_url),
-        expires = escape_html(f.expires_local),
+        title = escape_html(&subject),
+        hello = html_line("mail-extension-hello"),
+        intro = html_line("mail-extension-intro"),
+        button = escape_html(&crate::tr!(lang, "template-start-button")),
+        copy = html_line("mail-extension-copy"),
+        expiry = html_line("mail-extension-expiry"),
+        regards = html_line("mail-regards"),
+        signature = html_line("mail-signature"),
     );
     RenderedEmail {
         subject,
         text,
         html,
     }
+}
+
+/// Message `id` as HTML: its words escaped, each argument replaced by the HTML
+/// given for it (already escaped, or markup such as a link). The arguments go
+/// through Fluent as private-use markers, so that the translator's words and
+/// the values are escaped apart and a value's markup is never escaped twice.
+fn html_of(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
+    let marker = |i: usize| format!("\u{E000}{i}\u{E001}");
+    let mut fluent_args = FluentArgs::new();
+    for (i, (name, _)) in args.iter().enumerate() {
+        fluent_args.set(*name, marker(i));
+    }
+    let mut html = escape_html(&render(lang, id, Some(&fluent_args))).replace('\n', "<br>");
+    for (i, (_, value)) in args.iter().enumerate() {
+        html = html.replace(&marker(i), value);
+    }
+    html
 }
 
 /// A `mailto:` address (RFC 6068) that opens the recruiter's own mail client
@@ -166,20 +155,28 @@ pub fn mailto_url(to: &str, email: &RenderedEmail) -> String {
     )
 }
 
-/// The seed's test message, for "Envoyer un email de test".
+/// The seed's test message, for "Envoyer un email de test" (`mail-test-*`).
+/// It stays French, as the seed's did.
 pub fn render_test_email(team: &str) -> RenderedEmail {
-    let subject = "Test JobGate - Invitation Candidat".to_owned();
+    let lang = Lang::Fr;
+    let subject = crate::tr!(lang, "mail-test-subject");
     let text = format!(
-        "Bonjour,\n\nCeci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.\n\
-         Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.\n\n\
-         Cordialement,\nL'équipe {team}\n"
+        "{}\n\n{}\n\n{}\n{}\n",
+        crate::tr!(lang, "mail-test-hello"),
+        crate::tr!(lang, "mail-test-body"),
+        crate::tr!(lang, "mail-regards"),
+        crate::tr!(lang, "mail-signature", team = team),
     );
+    let team = [("team", escape_html(team))];
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
-         <p>Bonjour,</p><p>Ceci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.<br>\
-         Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.</p>\
-         <p>Cordialement,<br>L'équipe {team}</p></body></html>\n",
-        team = escape_html(team)
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>\
+         <p>{hello}</p><p>{body}</p><p>{regards}<br>{signature}</p></body></html>\n",
+        lang = lang.code(),
+        title = escape_html(&subject),
+        hello = html_of(lang, "mail-test-hello", &[]),
+        body = html_of(lang, "mail-test-body", &[]),
+        regards = html_of(lang, "mail-regards", &[]),
+        signature = html_of(lang, "mail-signature", &team),
     );
     RenderedEmail {
         subject,
@@ -286,4 +283,64 @@ pub fn new_message_id(domain: &str) -> Result<String, MailError> {
         detail: e.to_string(),
     })?;
     Ok(format!("<{}@{domain}>", token.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> InvitationFields<'static> {
+        InvitationFields {
+            candidate_name: "Élodie <b>Brûlé</b>",
+            job_title: "Dev & Ops l'été",
+            start_url: "http://localhost:3000/interview/start/abc?x=1&y=2",
+            expires_local: "01/12/2026 à 10:00 (Europe/Paris)",
+            team: "Acme \"RH\"",
+        }
+    }
+
+    /// The extension email reads as it did when its words were in the code.
+    #[test]
+    fn the_extension_email_reads_whole_and_escapes_its_values() {
+        let e = render_extension(&fields(), Lang::Fr);
+        assert_eq!(
+            e.subject,
+            "Votre lien d'entretien vidéo est prolongé — Dev & Ops l'été"
+        );
+        assert_eq!(
+            e.text,
+            "Bonjour Élodie <b>Brûlé</b>,\n\n\
+             Bonne nouvelle : vous avez plus de temps pour passer l'entretien vidéo pour le poste de Dev & Ops l'été.\n\n\
+             🎯 Commencez votre entretien ici : http://localhost:3000/interview/start/abc?x=1&y=2\n\n\
+             ⏰ Ce lien expire désormais le 01/12/2026 à 10:00 (Europe/Paris).\n\n\
+             Cordialement,\nL'équipe Acme \"RH\"\n"
+        );
+        assert!(e.html.contains(
+            "<p>Bonne nouvelle : vous avez plus de temps pour passer l&#39;entretien vidéo pour le poste de \
+             <strong>Dev &amp; Ops l&#39;été</strong>.</p>"
+        ));
+        assert!(e.html.contains(
+            "Ou copiez ce lien dans votre navigateur : <a href=\"http://localhost:3000/interview/start/abc?x=1&amp;y=2\">"
+        ));
+        assert!(e
+            .html
+            .contains("<p>Bonjour Élodie &lt;b&gt;Brûlé&lt;/b&gt;,</p>"));
+        assert!(e.html.contains("<br>L&#39;équipe Acme &quot;RH&quot;</p>"));
+        let en = render_extension(&fields(), Lang::En);
+        assert!(en.text.ends_with("Best regards,\nThe Acme \"RH\" team\n"));
+        assert!(en.html.contains(">Start my interview</a>"));
+    }
+
+    #[test]
+    fn the_test_email_is_the_seeds() {
+        let e = render_test_email("Acme");
+        assert_eq!(e.subject, "Test JobGate - Invitation Candidat");
+        assert_eq!(
+            e.text,
+            "Bonjour,\n\nCeci est un message de test envoyé par JobGate pour vérifier la configuration d'envoi.\n\
+             Si vous le lisez, les invitations aux entretiens vidéo partiront correctement.\n\n\
+             Cordialement,\nL'équipe Acme\n"
+        );
+        assert!(e.html.contains("d&#39;envoi.<br>Si vous le lisez"));
+    }
 }

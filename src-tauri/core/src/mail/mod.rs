@@ -14,58 +14,84 @@ pub use message::{
 pub use outlet::{Outlet, OutletConnection};
 pub use transport::{is_loopback, Mailer, MailerConnection, Security, SmtpConfig, SmtpReceipt};
 
-use crate::i18n::Lang;
+use crate::i18n::{FluentArgs, Lang};
 use crate::secret::API_KEY_ENV;
 
 /// Why an email did not go out. `smtp_code()` and `reply()` are recorded with
 /// the attempt; `is_temporary()` says whether trying again later may work.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone)]
 pub enum MailError {
-    #[error("{}", self.message(Lang::Fr))]
     NoApiKey,
     /// The key could not be had: keyring unavailable, or an invalid `SENDGRID_API_KEY`.
-    #[error("{}", self.message(Lang::Fr))]
     Key(crate::secret::SecretError),
-    #[error("{}", self.message(Lang::Fr))]
     NoSender,
-    #[error("{}", self.message(Lang::Fr))]
-    PlainNotLoopback { host: String },
-    #[error("{}", self.message(Lang::Fr))]
-    CaFile { path: String, detail: String },
+    PlainNotLoopback {
+        host: String,
+    },
+    CaFile {
+        path: String,
+        detail: String,
+    },
     /// 535: the key was refused.
-    #[error("{}", self.message(Lang::Fr))]
-    AuthRejected { code: u16, reply: String },
+    AuthRejected {
+        code: u16,
+        reply: String,
+    },
     /// 550 "does not match a verified Sender Identity" (SendGrid's docs also say 403).
-    #[error("{}", self.message(Lang::Fr))]
-    SenderNotVerified { code: u16, reply: String },
+    SenderNotVerified {
+        code: u16,
+        reply: String,
+    },
     /// Any other 5xx: final, not retried.
-    #[error("{}", self.message(Lang::Fr))]
-    Rejected { code: u16, reply: String },
+    Rejected {
+        code: u16,
+        reply: String,
+    },
     /// 4xx: the server asks to try again later.
-    #[error("{}", self.message(Lang::Fr))]
-    Temporary { code: u16, reply: String },
-    #[error("{}", self.message(Lang::Fr))]
-    ConnectionRefused { host: String, port: u16 },
-    #[error("{}", self.message(Lang::Fr))]
-    Dns { host: String },
-    #[error("{}", self.message(Lang::Fr))]
-    Timeout { host: String, seconds: u64 },
-    #[error("{}", self.message(Lang::Fr))]
-    Tls { detail: String },
-    #[error("{}", self.message(Lang::Fr))]
-    Network { detail: String },
-    #[error("{}", self.message(Lang::Fr))]
-    Compose { detail: String },
+    Temporary {
+        code: u16,
+        reply: String,
+    },
+    ConnectionRefused {
+        host: String,
+        port: u16,
+    },
+    Dns {
+        host: String,
+    },
+    Timeout {
+        host: String,
+        seconds: u64,
+    },
+    Tls {
+        detail: String,
+    },
+    Network {
+        detail: String,
+    },
+    Compose {
+        detail: String,
+    },
     /// The connection failed after the message body was handed over: the
     /// server may have it. Never retried automatically.
-    #[error("{}", self.message(Lang::Fr))]
-    Uncertain { detail: String },
+    Uncertain {
+        detail: String,
+    },
+    /// The server did not answer within the time limit once it had the
+    /// message body: as uncertain, and said with the limit.
+    UncertainTimeout {
+        seconds: u64,
+    },
     /// Dry-run mode could not write its file.
-    #[error("{}", self.message(Lang::Fr))]
-    DryRun { path: String, detail: String },
+    DryRun {
+        path: String,
+        detail: String,
+    },
     // Issue 13, item 2: the dry-run folder is inside the data folder's own files.
-    #[error("{}", self.message(Lang::Fr))]
-    DryRunIntoData { path: String, data_dir: String },
+    DryRunIntoData {
+        path: String,
+        data_dir: String,
+    },
 }
 
 impl MailError {
@@ -88,7 +114,7 @@ impl MailError {
             MailError::Compose { .. } => "compose",
             MailError::DryRun { .. } => "dry_run",
             MailError::DryRunIntoData { .. } => "dry_run_into_data",
-            MailError::Uncertain { .. } => "uncertain",
+            MailError::Uncertain { .. } | MailError::UncertainTimeout { .. } => "uncertain",
         }
     }
 
@@ -198,49 +224,72 @@ impl MailError {
         }
     }
 
-    /// What happened and what to do.
+    /// What happened and what to do (`mail-error-<code>`; `mail-error-key`
+    /// for a key that could not be had, whatever its own code).
     pub fn message(&self, lang: Lang) -> String {
-        use Lang::{En, Fr};
-        match (self, lang) {
-            (MailError::NoApiKey, Fr) => format!("Aucune clé API SendGrid n'est enregistrée : l'email n'est pas parti. Un administrateur doit la saisir dans Réglages (ou définir {API_KEY_ENV}), puis réessayez ; le lien reste valide."),
-            (MailError::NoApiKey, En) => format!("No SendGrid API key is stored: the email was not sent. An admin must enter it in Settings (or set {API_KEY_ENV}), then try again; the link stays valid."),
-            (MailError::Key(e), Fr) => format!("L'email n'est pas parti, faute de clé API utilisable. {} Le lien reste valide.", e.message(Fr)),
-            (MailError::Key(e), En) => format!("The email was not sent: no usable API key. {} The link stays valid.", e.message(En)),
-            (MailError::NoSender, Fr) => "Aucune adresse d'expéditeur (From) n'est réglée : l'email n'est pas parti. Indiquez-la dans Réglages — une adresse vérifiée dans SendGrid — puis réessayez.".into(),
-            (MailError::NoSender, En) => "No sender (From) address is set: the email was not sent. Enter one in Settings — an address verified in SendGrid — then try again.".into(),
-            (MailError::PlainNotLoopback { host }, Fr) => format!("La sécurité « plain » (sans chiffrement) n'est permise que vers cette machine, pas vers {host}. Choisissez starttls (port 587) ou tls (port 465)."),
-            (MailError::PlainNotLoopback { host }, En) => format!("Security \"plain\" (no encryption) is only allowed to this machine, not to {host}. Choose starttls (port 587) or tls (port 465)."),
-            (MailError::CaFile { path, detail }, Fr) => format!("Le certificat d'autorité {path} est illisible ({detail}). Indiquez un fichier PEM valide dans Réglages, ou videz le champ."),
-            (MailError::CaFile { path, detail }, En) => format!("The CA certificate {path} cannot be read ({detail}). Give a valid PEM file in Settings, or clear the field."),
-            (MailError::AuthRejected { code, reply }, Fr) => format!("Le serveur a refusé la clé API ({code} : {}). Vérifiez dans SendGrid que la clé existe toujours et qu'elle a la permission « Mail Send », puis enregistrez-la de nouveau dans Réglages.", short(reply)),
-            (MailError::AuthRejected { code, reply }, En) => format!("The server rejected the API key ({code}: {}). Check in SendGrid that the key still exists and has the \"Mail Send\" permission, then enter it again in Settings.", short(reply)),
-            (MailError::SenderNotVerified { code, reply }, Fr) => format!("SendGrid refuse l'expéditeur : l'adresse From n'est pas une identité vérifiée ({code} : {}). Vérifiez-la dans SendGrid (Settings → Sender Authentication : Single Sender ou authentification du domaine), ou choisissez une adresse déjà vérifiée dans Réglages.", short(reply)),
-            (MailError::SenderNotVerified { code, reply }, En) => format!("SendGrid refuses the sender: the From address is not a verified identity ({code}: {}). Verify it in SendGrid (Settings → Sender Authentication: Single Sender or domain authentication), or choose an already verified address in Settings.", short(reply)),
-            (MailError::Rejected { code, reply }, Fr) => format!("Le serveur a refusé définitivement ce message ({code} : {}). Il ne sera pas renvoyé tel quel : vérifiez l'adresse du candidat, puis réessayez ou envoyez le lien depuis votre messagerie.", short(reply)),
-            (MailError::Rejected { code, reply }, En) => format!("The server permanently refused this message ({code}: {}). It will not be retried as is: check the candidate's address, then try again or send the link from your own mail client.", short(reply)),
-            (MailError::Temporary { code, reply }, Fr) => format!("Le serveur a demandé de réessayer plus tard ({code} : {}). Le lien reste valide ; réessayez dans quelques minutes.", short(reply)),
-            (MailError::Temporary { code, reply }, En) => format!("The server asked to try again later ({code}: {}). The link stays valid; try again in a few minutes.", short(reply)),
-            (MailError::ConnectionRefused { host, port }, Fr) => format!("Connexion refusée par {host}:{port}. Vérifiez le serveur et le port dans Réglages (SendGrid : smtp.sendgrid.net, port 587), puis réessayez."),
-            (MailError::ConnectionRefused { host, port }, En) => format!("Connection refused by {host}:{port}. Check the server and port in Settings (SendGrid: smtp.sendgrid.net, port 587), then try again."),
-            (MailError::Dns { host }, Fr) => format!("Le serveur {host} est introuvable (DNS). Vérifiez la connexion Internet, un éventuel proxy, et l'orthographe du serveur dans Réglages."),
-            (MailError::Dns { host }, En) => format!("The server {host} cannot be found (DNS). Check the Internet connection, any proxy, and the server's spelling in Settings."),
-            (MailError::Timeout { host, seconds }, Fr) => format!("{host} n'a pas répondu en {seconds} s. Vérifiez la connexion réseau (un pare-feu bloque peut-être le port), puis réessayez ; le lien reste valide."),
-            (MailError::Timeout { host, seconds }, En) => format!("{host} did not answer within {seconds} s. Check the network connection (a firewall may block the port), then try again; the link stays valid."),
-            (MailError::Tls { detail }, Fr) => format!("La connexion sécurisée (TLS) a échoué : {detail}. Vérifiez le serveur et le mode de sécurité ; pour un relais d'entreprise, indiquez son certificat d'autorité dans Réglages."),
-            (MailError::Tls { detail }, En) => format!("The secure (TLS) connection failed: {detail}. Check the server and security mode; for a corporate relay, give its CA certificate in Settings."),
-            (MailError::Network { detail }, Fr) => format!("Erreur réseau pendant l'envoi : {detail}. Réessayez ; le lien reste valide."),
-            (MailError::Network { detail }, En) => format!("Network error while sending: {detail}. Try again; the link stays valid."),
-            (MailError::Uncertain { detail }, Fr) => format!("La connexion s'est interrompue juste après l'envoi du message ({detail}) : on ne sait pas s'il est arrivé. Il n'est pas renvoyé automatiquement ; vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin."),
-            (MailError::Uncertain { detail }, En) => format!("The connection broke right after the message was handed over ({detail}): it is not known whether it arrived. It is not resent automatically; check with the candidate or in SendGrid's activity, then send it again if needed."),
-            (MailError::DryRun { path, detail }, Fr) => format!("Mode essai : l'email n'a pas pu être écrit dans {path} ({detail}). Vérifiez le dossier du mode essai dans Réglages."),
-            (MailError::DryRun { path, detail }, En) => format!("Dry run: the email could not be written to {path} ({detail}). Check the dry-run folder in Settings."),
-            (MailError::DryRunIntoData { path, data_dir }, Fr) => format!("Mode essai : le dossier {path} fait partie des données de JobGate ({data_dir}), aucun email n'y est écrit. Choisissez un autre dossier du mode essai dans Réglages (ou laissez-le vide)."),
-            (MailError::DryRunIntoData { path, data_dir }, En) => format!("Dry run: the folder {path} is part of JobGate's own data ({data_dir}), no email is written there. Choose another dry-run folder in Settings (or leave it empty)."),
-            (MailError::Compose { detail }, Fr) => format!("Le message n'a pas pu être composé ({detail}). Vérifiez l'adresse du candidat et l'expéditeur."),
-            (MailError::Compose { detail }, En) => format!("The message could not be composed ({detail}). Check the candidate's address and the sender."),
+        let id = match self {
+            MailError::Key(_) => "mail-error-key".to_owned(),
+            MailError::UncertainTimeout { .. } => "mail-error-uncertain_timeout".to_owned(),
+            other => format!("mail-error-{}", other.code()),
+        };
+        crate::i18n::render(lang, &id, Some(&self.message_args()))
+    }
+
+    /// The message's arguments, named as in the catalog.
+    fn message_args(&self) -> FluentArgs<'static> {
+        let mut args = match self {
+            MailError::Key(e) => e.message_args(),
+            _ => FluentArgs::new(),
+        };
+        let mut set = |name: &'static str, value: String| args.set(name, value);
+        match self {
+            MailError::NoApiKey => set("variable", API_KEY_ENV.to_owned()),
+            MailError::PlainNotLoopback { host } | MailError::Dns { host } => {
+                set("host", host.clone())
+            }
+            MailError::CaFile { path, detail } | MailError::DryRun { path, detail } => {
+                set("path", path.clone());
+                set("detail", detail.clone());
+            }
+            MailError::AuthRejected { code, reply }
+            | MailError::SenderNotVerified { code, reply }
+            | MailError::Rejected { code, reply }
+            | MailError::Temporary { code, reply } => {
+                // Codes, ports and seconds as written, never as localized numbers.
+                set("code", code.to_string());
+                set("reply", short(reply));
+            }
+            MailError::ConnectionRefused { host, port } => {
+                set("host", host.clone());
+                set("port", port.to_string());
+            }
+            MailError::Timeout { host, seconds } => {
+                set("host", host.clone());
+                set("seconds", seconds.to_string());
+            }
+            MailError::Tls { detail }
+            | MailError::Network { detail }
+            | MailError::Compose { detail }
+            | MailError::Uncertain { detail } => set("detail", detail.clone()),
+            MailError::UncertainTimeout { seconds } => set("seconds", seconds.to_string()),
+            MailError::DryRunIntoData { path, data_dir } => {
+                set("path", path.clone());
+                set("data_dir", data_dir.clone());
+            }
+            MailError::Key(_) | MailError::NoSender => {}
         }
+        args
     }
 }
+
+impl std::fmt::Display for MailError {
+    /// The French message (the product's first language).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Fr))
+    }
+}
+
+impl std::error::Error for MailError {}
 
 /// lettre's error text carries the server's reply after the code.
 fn server_reply(e: &lettre::transport::smtp::Error) -> String {
@@ -271,5 +320,99 @@ fn short(s: &str) -> String {
         clean.chars().take(300).collect::<String>() + "…"
     } else {
         clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::{SecretError, Unavailable};
+
+    /// Every variant finds its message and every argument it names, in every
+    /// language (Fluent leaves `{$name}` in place of a missing argument).
+    #[test]
+    fn every_error_renders_whole_in_every_language() {
+        let s = |v: &str| v.to_owned();
+        let errors = vec![
+            MailError::NoApiKey,
+            MailError::Key(SecretError::Empty),
+            MailError::Key(SecretError::Whitespace),
+            MailError::Key(SecretError::NotSendGrid),
+            MailError::Key(SecretError::Unavailable {
+                reason: Unavailable::Locked,
+            }),
+            MailError::Key(SecretError::Unavailable {
+                reason: Unavailable::Other(s("no D-Bus")),
+            }),
+            MailError::NoSender,
+            MailError::PlainNotLoopback { host: s("h") },
+            MailError::CaFile {
+                path: s("/ca.pem"),
+                detail: s("d"),
+            },
+            MailError::AuthRejected {
+                code: 535,
+                reply: s("r"),
+            },
+            MailError::SenderNotVerified {
+                code: 550,
+                reply: s("r"),
+            },
+            MailError::Rejected {
+                code: 550,
+                reply: s("r"),
+            },
+            MailError::Temporary {
+                code: 451,
+                reply: s("r"),
+            },
+            MailError::ConnectionRefused {
+                host: s("h"),
+                port: 2525,
+            },
+            MailError::Dns { host: s("h") },
+            MailError::Timeout {
+                host: s("h"),
+                seconds: 30,
+            },
+            MailError::Tls { detail: s("d") },
+            MailError::Network { detail: s("d") },
+            MailError::Compose { detail: s("d") },
+            MailError::Uncertain { detail: s("d") },
+            MailError::UncertainTimeout { seconds: 30 },
+            MailError::DryRun {
+                path: s("/p"),
+                detail: s("d"),
+            },
+            MailError::DryRunIntoData {
+                path: s("/p"),
+                data_dir: s("/d"),
+            },
+        ];
+        for e in &errors {
+            for lang in Lang::ALL {
+                let text = e.message(lang);
+                assert!(
+                    !text.contains('{') && !text.starts_with("mail-error"),
+                    "{e:?} in {lang:?}: {text}"
+                );
+            }
+        }
+        assert_eq!(
+            MailError::ConnectionRefused {
+                host: s("smtp.example"),
+                port: 2525
+            }
+            .message(Lang::En),
+            "Connection refused by smtp.example:2525. Check the server and port in Settings \
+             (SendGrid: smtp.sendgrid.net, port 587), then try again."
+        );
+        let locked = MailError::Key(SecretError::Unavailable {
+            reason: Unavailable::Locked,
+        })
+        .message(Lang::Fr);
+        assert!(locked.contains("(trousseau verrouillé ou inaccessible)"));
+        assert_eq!(locked.matches("n'est pas parti").count(), 1, "{locked}");
+        assert!(locked.contains("SENDGRID_API_KEY") && locked.contains("Le lien reste valide"));
     }
 }

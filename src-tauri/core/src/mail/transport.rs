@@ -283,8 +283,8 @@ impl MailerConnection {
             Ok(Err(e)) => Err(MailError::Uncertain {
                 detail: e.to_string(),
             }),
-            Err(_) => Err(MailError::Uncertain {
-                detail: format!("no answer within {} s", self.config.timeout.as_secs()),
+            Err(_) => Err(MailError::UncertainTimeout {
+                seconds: self.config.timeout.as_secs(),
             }),
         }
     }

@@ -645,8 +645,8 @@ fn retire_current(
         params![
             link.id,
             now_text,
-            "Le lien a été révoqué : cet email ne sera pas envoyé.",
-            "The link was revoked: this email will not be sent."
+            crate::tr!(crate::Lang::Fr, "outbox-error-link_revoked"),
+            crate::tr!(crate::Lang::En, "outbox-error-link_revoked"),
         ],
     )?;
     record_event(

@@ -1,0 +1,10 @@
+# How an instant reads, as chrono strftime patterns (%d day, %m month, %Y year,
+# %H:%M time; %B the English month name, %-d the day without a leading zero);
+# $zone is the IANA zone's name, always shown so a reader elsewhere does not
+# misread the time.
+
+# Everywhere the recruiter reads a date: the seed's dd/mm/YYYY, "at" HH:MM.
+time-local = %d/%m/%Y at %H:%M ({ $zone })
+# The link's expiry in an email of this language: a month name, since 01/12
+# reads as January to many English readers.
+time-email = %-d %B %Y at %H:%M ({ $zone })
