@@ -160,3 +160,4 @@ error-no_file_chosen = No file was chosen: nothing was done. Start again and pic
 error-settings_declined = Settings not saved: the sending server and your key stay as they were.
 error-restore_declined = Restore cancelled: nothing changed, your data and sending settings are as they were.
 error-validation = Some fields need correcting: see the message under each field.
+error-no_app_data_dir = The system names no folder for applications' data. Set JOBGATE_DATA_DIR to the folder where JobGate should keep its data, then start it again.

@@ -244,15 +244,21 @@ impl View<'_> {
             .unwrap_or_else(|| "?".to_owned())
     }
 
+    /// One history line, in words from the catalog (`history-<kind>`,
+    /// locales/*/history.ftl).
     pub fn timeline(&self, entry: &TimelineEntry) -> TimelineDto {
-        let fr = self.lang == Lang::Fr;
-        let pick = |f: String, e: String| if fr { f } else { e };
-        let status = |s: Option<crate::domain::ApplicationStatus>| {
-            s.map(|s| s.label(self.lang)).unwrap_or("?")
+        let lang = self.lang;
+        let status = |s: Option<crate::domain::ApplicationStatus>| match s {
+            Some(s) => s.label(lang).to_owned(),
+            None => crate::tr!(lang, "history-status-unknown"),
+        };
+        let email_kind = |kind: &EmailKind| match kind {
+            EmailKind::Invitation => "invitation",
+            EmailKind::Extension => "extension",
         };
         let mut dto = TimelineDto {
             at: to_stored(entry.at),
-            at_local: format_local(entry.at, self.zone, self.lang),
+            at_local: format_local(entry.at, self.zone, lang),
             kind: "other",
             text: String::new(),
             outcome: None,
@@ -260,98 +266,48 @@ impl View<'_> {
             reply: None,
             queue_id: None,
         };
-        let (kind, text) = match &entry.kind {
-            TimelineKind::ApplicationAdded => (
-                "application_added",
-                pick("Candidature ajoutée".into(), "Application added".into()),
-            ),
-            TimelineKind::LinkCreated { expires_at } => (
-                "link_created",
-                pick(
-                    format!("Lien créé, valable jusqu'au {}", self.local(*expires_at)),
-                    format!("Link created, valid until {}", self.local(*expires_at)),
-                ),
-            ),
-            TimelineKind::LinkRevoked { reason } => (
-                "link_revoked",
-                match reason {
-                    RevokeReason::Recruiter => pick("Lien révoqué".into(), "Link revoked".into()),
-                    RevokeReason::JobClosed => pick(
-                        "Lien révoqué : l'offre a été fermée".into(),
-                        "Link revoked: the job offer was closed".into(),
-                    ),
-                    RevokeReason::Closed(s) => pick(
-                        format!("Lien révoqué : candidature « {} »", s.label(Lang::Fr)),
-                        format!("Link revoked: application \"{}\"", s.label(Lang::En)),
-                    ),
-                },
-            ),
-            TimelineKind::LinkExtended { from, to } => (
-                "link_extended",
-                pick(
-                    format!(
-                        "Lien prolongé jusqu'au {} (au lieu du {})",
-                        self.local(*to),
-                        self.local(*from)
-                    ),
-                    format!(
-                        "Link extended until {} (instead of {})",
-                        self.local(*to),
-                        self.local(*from)
-                    ),
-                ),
-            ),
-            TimelineKind::StatusChanged { from, to } => (
-                "status_changed",
-                pick(
-                    format!("Statut : {} → {}", status(*from), status(*to)),
-                    format!("Status: {} → {}", status(*from), status(*to)),
-                ),
-            ),
-            TimelineKind::EmailQueued { kind } => (
-                "email_queued",
-                match kind {
-                    EmailKind::Invitation => pick(
-                        "Email d'invitation préparé".into(),
-                        "Invitation email prepared".into(),
-                    ),
-                    EmailKind::Extension => pick(
-                        "Email de prolongation préparé".into(),
-                        "Extension email prepared".into(),
-                    ),
-                },
-            ),
-            TimelineKind::EmailDryRun => (
-                "email_dry_run",
-                pick(
-                    "Email écrit dans un fichier (essai à blanc) : rien n'a été envoyé".into(),
-                    "Email written to a file (dry run): nothing was sent".into(),
-                ),
-            ),
+        let mut args = crate::i18n::FluentArgs::new();
+        let kind = match &entry.kind {
+            TimelineKind::ApplicationAdded => "application_added",
+            TimelineKind::LinkCreated { expires_at } => {
+                args.set("until", self.local(*expires_at));
+                "link_created"
+            }
+            TimelineKind::LinkRevoked { reason } => {
+                let reason = match reason {
+                    RevokeReason::Recruiter => "recruiter",
+                    RevokeReason::JobClosed => "job_closed",
+                    RevokeReason::Closed(s) => {
+                        args.set("status", s.label(lang));
+                        "closed"
+                    }
+                };
+                args.set("reason", reason);
+                "link_revoked"
+            }
+            TimelineKind::LinkExtended { from, to } => {
+                args.set("from", self.local(*from));
+                args.set("to", self.local(*to));
+                "link_extended"
+            }
+            TimelineKind::StatusChanged { from, to } => {
+                args.set("from", status(*from));
+                args.set("to", status(*to));
+                "status_changed"
+            }
+            TimelineKind::EmailQueued { kind } => {
+                args.set("kind", email_kind(kind));
+                "email_queued"
+            }
+            TimelineKind::EmailDryRun => "email_dry_run",
             TimelineKind::CandidateEdited {
                 email_changed,
                 requeued,
-            } => (
-                "candidate_edited",
-                match (email_changed, requeued) {
-                    (false, 0) => pick(
-                        "Nom du candidat corrigé".into(),
-                        "Candidate's name corrected".into(),
-                    ),
-                    (true, 0) => pick(
-                        "Coordonnées du candidat corrigées (nouvelle adresse email)".into(),
-                        "Candidate's details corrected (new email address)".into(),
-                    ),
-                    (_, 1) => pick(
-                        "Coordonnées du candidat corrigées ; l'email en attente a été refait avec les nouvelles coordonnées".into(),
-                        "Candidate's details corrected; the waiting email was remade with the new details".into(),
-                    ),
-                    (_, n) => pick(
-                        format!("Coordonnées du candidat corrigées ; les {n} emails en attente ont été refaits avec les nouvelles coordonnées"),
-                        format!("Candidate's details corrected; the {n} waiting emails were remade with the new details"),
-                    ),
-                },
-            ),
+            } => {
+                args.set("email_changed", if *email_changed { "yes" } else { "no" });
+                args.set("requeued", *requeued);
+                "candidate_edited"
+            }
             TimelineKind::EmailAttempt {
                 kind,
                 outcome,
@@ -364,31 +320,22 @@ impl View<'_> {
                 dto.smtp_code = *smtp_code;
                 dto.reply = reply.clone();
                 dto.queue_id = queue_id.clone();
-                let what = match (kind, fr) {
-                    (EmailKind::Invitation, true) => "Email d'invitation",
-                    (EmailKind::Extension, true) => "Email de prolongation",
-                    (EmailKind::Invitation, false) => "Invitation email",
-                    (EmailKind::Extension, false) => "Extension email",
+                args.set("kind", email_kind(kind));
+                let outcome = match outcome {
+                    Some(OutboxState::Queued | OutboxState::Sending) | None => "sending",
+                    Some(state) => state.as_str(),
                 };
-                let how = match (outcome, fr) {
-                    (Some(OutboxState::Sent), true) => "envoyé",
-                    (Some(OutboxState::FailedTemporary), true) => "non envoyé (refus temporaire)",
-                    (Some(OutboxState::FailedPermanent), true) => "refusé",
-                    (Some(OutboxState::Unknown), true) => "envoi incertain",
-                    (_, true) => "en cours d'envoi",
-                    (Some(OutboxState::Sent), false) => "sent",
-                    (Some(OutboxState::FailedTemporary), false) => "not sent (temporary refusal)",
-                    (Some(OutboxState::FailedPermanent), false) => "refused",
-                    (Some(OutboxState::Unknown), false) => "delivery uncertain",
-                    (_, false) => "being sent",
-                };
-                let sep = if fr { " : " } else { ": " };
-                ("email_attempt", format!("{what}{sep}{how}"))
+                args.set("outcome", outcome);
+                "email_attempt"
             }
-            TimelineKind::Other { kind } => ("other", kind.clone()),
+            // An event this build does not know: its stored name.
+            TimelineKind::Other { kind } => {
+                dto.text = kind.clone();
+                return dto;
+            }
         };
         dto.kind = kind;
-        dto.text = text;
+        dto.text = crate::i18n::render(lang, &format!("history-{kind}"), Some(&args));
         dto
     }
 }

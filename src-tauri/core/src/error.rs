@@ -239,6 +239,9 @@ pub enum CoreError {
         missing: Vec<&'static str>,
     },
 
+    /// The OS names no application-data folder (and JOBGATE_DATA_DIR is unset).
+    NoAppDataDir,
+
     DataDirUnavailable {
         path: String,
         detail: String,

@@ -16,10 +16,7 @@ pub(crate) const DATABASE_FILE: &str = "jobgate.sqlite3";
 /// The data folder, created if missing (`0700` on Unix): `JOBGATE_DATA_DIR`,
 /// else the OS app-data directory (`~/.local/share/io.jobgate.desktop` on Linux).
 pub fn data_dir() -> Result<PathBuf> {
-    let dir = configured_data_dir().ok_or_else(|| CoreError::DataDirUnavailable {
-        path: "(app data)".into(),
-        detail: "the OS gives no application data directory".into(),
-    })?;
+    let dir = configured_data_dir().ok_or(CoreError::NoAppDataDir)?;
     crate::files::create_private_dir(&dir).map_err(|e| CoreError::DataDirUnavailable {
         path: dir.display().to_string(),
         detail: e.to_string(),

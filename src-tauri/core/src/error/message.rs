@@ -182,6 +182,7 @@ impl CoreError {
             CoreError::Migration(e) => set("detail", shorten(&e.to_string()).into()),
             CoreError::Io(e) => set("detail", e.to_string().into()),
             CoreError::TemplateSubjectNotOneLine
+            | CoreError::NoAppDataDir
             | CoreError::Internal
             | CoreError::Mail(_)
             | CoreError::Secret(_) => {}

@@ -463,8 +463,9 @@ fn copy_database(from: &Connection, to: &mut Connection) -> rusqlite::Result<()>
             _ if started.elapsed() > Duration::from_secs(10) => {
                 return Err(rusqlite::Error::SqliteFailure(
                     rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                    Some("the database stayed locked for 10 s".into()),
-                ))
+                    // Said as DatabaseLocked (errors.ftl), like any other lock.
+                    None,
+                ));
             }
             _ => std::thread::sleep(Duration::from_millis(50)),
         }
