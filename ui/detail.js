@@ -10,6 +10,7 @@ import { emailOutcome, linkWhen } from "./outcome.js";
 const CLOSED = ["rejected", "hired", "withdrawn"];
 const STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
 
+/** @type {{ onChange: () => Promise<unknown>, invite: (app: any, notice: HTMLElement) => Promise<unknown> }} */
 let hooks = { onChange: async () => {}, invite: async () => {} };
 let current = null; // the HistoryDto shown
 let busy = false;

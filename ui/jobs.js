@@ -7,6 +7,7 @@ import { $, el, notify } from "./dom.js";
 import { stageChart } from "./chart.js";
 import { openEditor } from "./template.js";
 
+/** @type {(jobId: number) => void} */
 let onShowApplications = () => {};
 
 function card(job) {

@@ -189,6 +189,7 @@ async function saveLogLevel(event) {
 }
 
 // `onRestored` refreshes the other views after a restore.
+/** @param {() => Promise<unknown>} [onRestored] reloads the views once data was restored */
 export function initSettings(onRestored = async () => {}) {
   $("#backup-save").addEventListener("click", backup);
   $("#backup-restore").addEventListener("click", () => restore(onRestored));

@@ -145,7 +145,8 @@ async function useDefault() {
 // Puts a placeholder at the cursor of the field last focused (the body by default).
 let lastField = null;
 document.addEventListener("focusin", (e) => {
-  if (e.target?.closest?.("#template-form") && ["subject", "body"].includes(e.target.name)) lastField = e.target;
+  const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (e.target);
+  if (field?.closest?.("#template-form") && ["subject", "body"].includes(field.name)) lastField = field;
 });
 
 function insert(text) {
