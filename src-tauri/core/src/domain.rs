@@ -166,7 +166,18 @@ impl fmt::Debug for Token {
 }
 
 /// Where an application stands in the recruiter's workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
     New,
@@ -188,23 +199,13 @@ impl ApplicationStatus {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ApplicationStatus::New => "new",
-            ApplicationStatus::Invited => "invited",
-            ApplicationStatus::Interviewed => "interviewed",
-            ApplicationStatus::Rejected => "rejected",
-            ApplicationStatus::Hired => "hired",
-            ApplicationStatus::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Result<ApplicationStatus> {
-        Self::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s.trim())
-            .ok_or_else(|| CoreError::UnknownStatus {
-                value: s.to_owned(),
-            })
+        s.trim().parse().map_err(|_| CoreError::UnknownStatus {
+            value: s.to_owned(),
+        })
     }
 
     /// What the recruiter reads: the catalog's `status-<code>`, rendered once

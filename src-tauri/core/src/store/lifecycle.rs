@@ -26,7 +26,8 @@ pub const MAX_LINK_LIFETIME_DAYS: u32 = 365;
 
 /// What an outbox row carries: the invitation (first sent or sent again), or
 /// the news that the link was extended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum EmailKind {
     Invitation,
@@ -35,24 +36,30 @@ pub enum EmailKind {
 
 impl EmailKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            EmailKind::Invitation => "invitation",
-            EmailKind::Extension => "extension",
-        }
+        self.into()
     }
 
+    /// What a stored kind says; an unknown one is an invitation (the first kind).
     pub(super) fn parse(s: &str) -> EmailKind {
-        if s == "extension" {
-            EmailKind::Extension
-        } else {
-            EmailKind::Invitation
-        }
+        s.parse().unwrap_or(EmailKind::Invitation)
     }
 }
 
 /// Where an application stands, for the per-offer chart: its workflow status
 /// once the recruiter moved it past the invitation, else its invitation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     NotInvited,
@@ -86,20 +93,7 @@ impl Stage {
     ];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::NotInvited => "not_invited",
-            Stage::LinkCreated => "link_created",
-            Stage::Sending => "sending",
-            Stage::Sent => "sent",
-            Stage::Failed => "failed",
-            Stage::Unknown => "unknown",
-            Stage::Expired => "expired",
-            Stage::Revoked => "revoked",
-            Stage::Interviewed => "interviewed",
-            Stage::Hired => "hired",
-            Stage::Rejected => "rejected",
-            Stage::Withdrawn => "withdrawn",
-        }
+        self.into()
     }
 
     pub fn of(status: ApplicationStatus, invitation: InvitationStatus) -> Stage {

@@ -136,7 +136,8 @@ pub struct JobRecord {
 }
 
 /// Where an application's invitation stands, all things considered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum InvitationStatus {
     NotInvited,
     /// A valid link, no email yet.
@@ -153,17 +154,7 @@ pub enum InvitationStatus {
 
 impl InvitationStatus {
     pub fn as_str(self) -> &'static str {
-        match self {
-            InvitationStatus::NotInvited => "not_invited",
-            InvitationStatus::LinkActive => "link_active",
-            InvitationStatus::Queued => "queued",
-            InvitationStatus::Sending => "sending",
-            InvitationStatus::Sent => "sent",
-            InvitationStatus::SendFailed => "send_failed",
-            InvitationStatus::SendUnknown => "send_unknown",
-            InvitationStatus::LinkExpired => "link_expired",
-            InvitationStatus::LinkRevoked => "link_revoked",
-        }
+        self.into()
     }
 }
 

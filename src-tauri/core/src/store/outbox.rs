@@ -17,7 +17,10 @@ use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
 use crate::time::to_stored;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, strum::IntoStaticStr, strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxState {
     Queued,
@@ -30,27 +33,11 @@ pub enum OutboxState {
 
 impl OutboxState {
     pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxState::Queued => "queued",
-            OutboxState::Sending => "sending",
-            OutboxState::Sent => "sent",
-            OutboxState::FailedTemporary => "failed_temporary",
-            OutboxState::FailedPermanent => "failed_permanent",
-            OutboxState::Unknown => "unknown",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<OutboxState> {
-        [
-            OutboxState::Queued,
-            OutboxState::Sending,
-            OutboxState::Sent,
-            OutboxState::FailedTemporary,
-            OutboxState::FailedPermanent,
-            OutboxState::Unknown,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
+        s.parse().ok()
     }
 }
 
