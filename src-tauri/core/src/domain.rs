@@ -165,7 +165,7 @@ impl fmt::Debug for Token {
 }
 
 /// Where an application stands in the recruiter's workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
     New,

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use tauri::{AppHandle, Manager, Runtime};
 
 /// What the page proposes for a dialog: texts in the interface's language.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct DialogText {
     pub title: String,

@@ -26,7 +26,7 @@ pub const MAX_LINK_LIFETIME_DAYS: u32 = 365;
 
 /// What an outbox row carries: the invitation (first sent or sent again), or
 /// the news that the link was extended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EmailKind {
     Invitation,
@@ -52,7 +52,7 @@ impl EmailKind {
 
 /// Where an application stands, for the per-offer chart: its workflow status
 /// once the recruiter moved it past the invitation, else its invitation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     NotInvited,
@@ -124,7 +124,7 @@ impl Stage {
 }
 
 /// A job offer with how many of its applications are at each stage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct JobOverview {
     pub id: i64,
     pub title: String,

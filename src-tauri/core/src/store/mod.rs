@@ -78,7 +78,7 @@ pub enum AddOutcome {
 }
 
 /// Where a link stands at a given instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkState {
     Active,
@@ -136,7 +136,10 @@ pub struct JobRecord {
 }
 
 /// Where an application's invitation stands, all things considered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Sent as `as_str()`'s word (`ApplicationDto::invitation_status`); the
+/// TypeScript union is declared from the same variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename_all = "snake_case")]
 pub enum InvitationStatus {
     NotInvited,
     /// A valid link, no email yet.
@@ -238,7 +241,9 @@ pub struct LinkOutcome {
     pub created: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     Candidate,

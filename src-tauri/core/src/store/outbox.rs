@@ -17,7 +17,7 @@ use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
 use crate::time::to_stored;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum OutboxState {
     Queued,
