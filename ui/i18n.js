@@ -1,3 +1,4 @@
+// @ts-check
 // The interface's texts: one file per language (i18n/fr.js, i18n/en.js).
 // Views never hard-code text: they ask t(key).
 
@@ -25,9 +26,10 @@ export function t(key, vars = {}) {
 
 // Fills every element marked data-i18n / data-i18n-placeholder / data-i18n-aria.
 export function translateDocument(root = document) {
-  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
+  // Marked elements are HTML elements; a placeholder is marked on form fields only.
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-i18n]"))) el.textContent = t(el.dataset.i18n);
+  for (const el of /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll("[data-i18n-placeholder]"))) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-i18n-aria]"))) el.setAttribute("aria-label", t(el.dataset.i18nAria));
 }
 
 export const languages = Object.keys(strings);

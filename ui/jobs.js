@@ -1,3 +1,4 @@
+// @ts-check
 // Offres: every job offer at a glance — its chart, open or closed, how long
 // its new links last, and the links export for the interview platform.
 
@@ -7,6 +8,7 @@ import { $, el, notify } from "./dom.js";
 import { stageChart } from "./chart.js";
 import { openEditor } from "./template.js";
 
+/** @type {(jobId: number) => void} */
 let onShowApplications = () => {};
 
 function card(job) {

@@ -35,13 +35,19 @@ use files::{DialogText, FileRequest, Picked};
 /// The list's filter, sort and page, as the UI sends it.
 #[derive(Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+// Every field has a default (`serde(default)`): the page sends only what it sets.
+#[ts(optional_fields = nullable)]
 pub struct ListRequest {
     pub search: Option<String>,
     pub job_id: Option<i64>,
+    #[ts(as = "Option<jobgate_core::domain::ApplicationStatus>")]
     pub status: Option<String>,
+    #[ts(as = "Option<SortKey>", optional)]
     pub sort: SortKey,
+    #[ts(as = "Option<bool>", optional)]
     pub descending: bool,
     pub limit: Option<u32>,
+    #[ts(as = "Option<u32>", optional)]
     pub offset: u32,
 }
 

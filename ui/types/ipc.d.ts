@@ -282,13 +282,13 @@ type DialogText = { title: string,
 /**
  * A proposed file name (save dialogs); only its last component is kept.
  */
-file_name: string | null, 
+file_name?: string | null, 
 /**
  * The label of the file type filter.
  */
-filter: string | null, };
+filter?: string | null, };
 
-type ListRequest = { search: string | null, job_id: number | null, status: string | null, sort: SortKey, descending: boolean, limit: number | null, offset: number, };
+type ListRequest = { search?: string | null, job_id?: number | null, status?: ApplicationStatus | null, sort?: SortKey, descending?: boolean, limit?: number | null, offset?: number, };
 
 type ListReply = { rows: Array<ApplicationDto>, total: number, };
 
