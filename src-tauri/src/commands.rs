@@ -738,26 +738,6 @@ pub async fn save_template(
     Ok(template_reply(&stored))
 }
 
-/// The built-in text of `lang` becomes the offer's new version (switching the
-/// campaign's language, or going back to the default).
-#[tauri::command(rename_all = "snake_case")]
-pub async fn use_default_template(
-    state: State<'_, AppState>,
-    job_id: i64,
-    lang: String,
-) -> Result<TemplateReply, CommandError> {
-    let lang = Lang::parse(&lang).ok_or_else(|| {
-        CommandError::Core(CoreError::InvalidSetting {
-            name: "lang",
-            value: lang.clone(),
-        })
-    })?;
-    let stored = state
-        .store()?
-        .use_default_template(job_id, lang, Utc::now())?;
-    Ok(template_reply(&stored))
-}
-
 /// The live preview: the draft rendered with a real candidate's data, exactly
 /// as it would be sent.
 #[tauri::command(rename_all = "snake_case")]

@@ -123,7 +123,6 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         export_links { job_id: Option<i64>, dialog: DialogText } => Option<ExportReply>;
         get_template { job_id: i64 } => TemplateReply;
         save_template { job_id: i64, lang: Lang, subject: String, body: String } => TemplateReply;
-        use_default_template { job_id: i64, lang: Lang } => TemplateReply;
         preview_template {
             job_id: i64, application_id: Option<i64>, lang: Lang, subject: String, body: String
         } => Preview;

@@ -454,7 +454,6 @@ interface Commands {
   export_links: { args: { job_id: number | null; dialog: DialogText }; reply: ExportReply | null };
   get_template: { args: { job_id: number }; reply: TemplateReply };
   save_template: { args: { job_id: number; lang: Lang; subject: string; body: string }; reply: TemplateReply };
-  use_default_template: { args: { job_id: number; lang: Lang }; reply: TemplateReply };
   preview_template: { args: { job_id: number; application_id: number | null; lang: Lang; subject: string; body: string }; reply: Preview };
   preview_import: { args: { dialog: DialogText }; reply: ImportPreviewReply | null };
   import_file: { args: { on_progress: Channel<ImportProgress> }; reply: ImportReply };
