@@ -1,44 +1,110 @@
+// @ts-check
 // The one module that talks to Rust. Views never call invoke directly.
+// Every call goes through `invoke`, typed by the command table of
+// ui/types/ipc.d.ts (generated from the Rust types): a wrong command name,
+// argument or reply use is a tsc error (./scripts/typecheck.sh).
 
 import { t, currentLang } from "./i18n.js";
 
 const bridge = window.__TAURI__;
 
+/**
+ * @template {keyof Commands} K
+ * @param {K} command
+ * @param {Commands[K]["args"]} args
+ * @returns {Promise<Commands[K]["reply"]>}
+ */
 function invoke(command, args) {
   if (!bridge?.core) return Promise.reject({ code: "no_bridge", fr: t("error.no_bridge"), en: t("error.no_bridge"), fields: [] });
-  return bridge.core.invoke(command, args);
+  return /** @type {Promise<Commands[K]["reply"]>} */ (bridge.core.invoke(command, args));
 }
 
+/**
+ * A tauri channel whose messages go to `listener`.
+ * @template T
+ * @param {(message: T) => void} listener
+ * @returns {Channel<T>}
+ */
+function channel(listener) {
+  /** @type {Channel<T>} */
+  const made = new bridge.core.Channel();
+  made.onmessage = listener;
+  return made;
+}
+
+/** @typedef {{ lang: Lang, subject: string, body: string }} TemplateDraft */
+
+/** @param {ListRequest} query */
 export const listApplications = (query) => invoke("list_applications", { query });
+/** @param {NewApplicationRequest} input */
 export const addApplication = (input) => invoke("add_application", { input });
+/** @param {number} applicationId */
 export const invite = (applicationId) => invoke("invite", { application_id: applicationId });
 export const appInfo = () => invoke("app_info", {});
 // Every language's message catalog (locales/<lang>/*.ftl), for i18n.js.
 export const catalog = () => invoke("catalog", {});
 export const getSettings = () => invoke("get_settings", {});
+/** @param {{ [name: string]: string }} values */
 export const saveSettings = (values) => invoke("save_settings", { values });
+/** @param {string} key */
 export const setApiKey = (key) => invoke("set_api_key", { key });
 export const deleteApiKey = () => invoke("delete_api_key", {});
 export const checkConnection = () => invoke("check_connection", {});
+/** @param {string} address */
 export const sendTestEmail = (address) => invoke("send_test_email", { address });
 export const listOutbox = () => invoke("list_outbox", { limit: 500 });
+/**
+ * @param {number[]} applicationIds
+ * @param {number | null} [jobId]
+ */
 export const batchPreview = (applicationIds, jobId) =>
   invoke("batch_preview", { application_ids: applicationIds, job_id: jobId ?? null });
 export const cancelBatch = () => invoke("cancel_batch", {});
+/** @param {number} applicationId */
 export const applicationHistory = (applicationId) => invoke("application_history", { application_id: applicationId });
+/**
+ * @param {number} applicationId
+ * @param {ApplicationStatus} status
+ */
 export const setApplicationStatus = (applicationId, status) =>
   invoke("set_application_status", { application_id: applicationId, status });
+/** @param {number} applicationId */
 export const revokeLink = (applicationId) => invoke("revoke_link", { application_id: applicationId });
+/**
+ * @param {number} applicationId
+ * @param {number} days
+ * @param {boolean} notify
+ */
 export const extendLink = (applicationId, days, notify) =>
   invoke("extend_link", { application_id: applicationId, days, notify });
+/** @param {number} applicationId */
 export const resendInvitation = (applicationId) => invoke("resend_invitation", { application_id: applicationId });
+/** @param {number} applicationId */
 export const openMailto = (applicationId) => invoke("open_mailto", { application_id: applicationId });
 export const jobOverview = () => invoke("job_overview", {});
+/**
+ * @param {number} jobId
+ * @param {boolean} open
+ */
 export const setJobOpen = (jobId, open) => invoke("set_job_open", { job_id: jobId, open });
+/**
+ * @param {number} jobId
+ * @param {number | string} days
+ */
 export const setJobValidity = (jobId, days) => invoke("set_job_validity", { job_id: jobId, days: String(days) });
 
+/** @param {number} jobId */
 export const getTemplate = (jobId) => invoke("get_template", { job_id: jobId });
+/**
+ * @param {number} jobId
+ * @param {TemplateDraft} draft
+ */
 export const saveTemplate = (jobId, draft) => invoke("save_template", { job_id: jobId, ...draft });
+/**
+ * @param {number} jobId
+ * @param {number | null} applicationId
+ * @param {TemplateDraft} draft
+ */
 export const previewTemplate = (jobId, applicationId, draft) =>
   invoke("preview_template", { job_id: jobId, application_id: applicationId, ...draft });
 
@@ -48,6 +114,7 @@ export const previewTemplate = (jobId, applicationId, draft) =>
 
 // "Exporter les liens": Rust opens the native save dialog, then writes the file.
 // Resolves to null when the recruiter cancels the dialog.
+/** @param {number | null} [jobId] */
 export const exportLinks = (jobId) =>
   invoke("export_links", {
     job_id: jobId ?? null,
@@ -59,17 +126,28 @@ export const exportLinks = (jobId) =>
 export const previewImport = () =>
   invoke("preview_import", { dialog: { title: t("import.dialog_title"), filter: "CSV" } });
 // The confirmed import; `onProgress({done, total})` hears how far it is.
+/** @param {(progress: ImportProgress) => void} onProgress */
 export function importFile(onProgress) {
-  const channel = new bridge.core.Channel();
-  channel.onmessage = onProgress;
-  return invoke("import_file", { on_progress: channel });
+  return invoke("import_file", { on_progress: channel(onProgress) });
 }
+/**
+ * @param {number} candidateId
+ * @param {number} applicationId
+ * @param {string} candidateName
+ * @param {string} email
+ */
 export const updateCandidate = (candidateId, applicationId, candidateName, email) =>
   invoke("update_candidate", { candidate_id: candidateId, application_id: applicationId, candidate_name: candidateName, email });
+/**
+ * @param {number} jobId
+ * @param {string} title
+ */
 export const renameJob = (jobId, title) => invoke("rename_job", { job_id: jobId, title });
+/** @param {number} applicationId */
 export const deleteApplication = (applicationId) => invoke("delete_application", { application_id: applicationId });
 
 // "Exporter la liste": Rust opens the native save dialog, then writes every row of `query`.
+/** @param {ListRequest} query */
 export const exportList = (query) =>
   invoke("export_list", {
     query,
@@ -77,6 +155,11 @@ export const exportList = (query) =>
   });
 
 // A native yes/no question before an action that cannot be undone or sends an email.
+/**
+ * @param {string} message
+ * @param {string} [okLabel]
+ * @returns {Promise<boolean>}
+ */
 export async function confirmAction(message, okLabel) {
   return bridge.dialog.ask(message, {
     title: t("confirm.title"),
@@ -87,13 +170,19 @@ export async function confirmAction(message, okLabel) {
 }
 
 // Runs a batch; `onEvent` hears each outcome as it happens (a tauri Channel).
+/**
+ * @param {number[]} applicationIds
+ * @param {(event: BatchEvent) => void} onEvent
+ */
 export function inviteBatch(applicationIds, onEvent) {
-  const channel = new bridge.core.Channel();
-  channel.onmessage = onEvent;
-  return invoke("invite_batch", { application_ids: applicationIds, on_event: channel });
+  return invoke("invite_batch", { application_ids: applicationIds, on_event: channel(onEvent) });
 }
 
 // The native confirmation for a batch, with the count (and the quota or dry-run warning).
+/**
+ * @param {string} message
+ * @returns {Promise<boolean>}
+ */
 export async function confirmBatch(message) {
   return bridge.dialog.ask(message, {
     title: t("invite.dialog_title"),
@@ -105,6 +194,10 @@ export async function confirmBatch(message) {
 
 // The native confirmation dialog. The plugin's dialog is asynchronous: it
 // must be awaited (a bare window.confirm would always look like "OK").
+/**
+ * @param {string} candidateName
+ * @returns {Promise<boolean>}
+ */
 export async function confirmInvite(candidateName) {
   return bridge.dialog.ask(t("invite.confirm", { name: candidateName }), {
     title: t("invite.dialog_title"),
@@ -115,13 +208,22 @@ export async function confirmInvite(candidateName) {
 }
 
 // The message of an error a command returned, in the interface's language.
+/**
+ * @param {unknown} error a rejected command's CommandError, or anything thrown
+ * @returns {string}
+ */
 export function errorMessage(error) {
-  if (error && typeof error === "object" && (error.fr || error.en)) {
-    return currentLang() === "en" ? error.en : error.fr;
+  const known = error && typeof error === "object" ? /** @type {Partial<CommandError>} */ (error) : null;
+  if (known && (known.fr || known.en)) {
+    return currentLang() === "en" ? known.en : known.fr;
   }
   return t("error.generic", { message: String(error) });
 }
 
+/**
+ * @param {string} text
+ * @returns {Promise<boolean>}
+ */
 export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -154,12 +256,14 @@ export function backupData() {
   });
 }
 
+/** @returns {DialogText} */
 const backupPicker = () => ({ title: t("backup.open_title"), filter: t("backup.filter") });
 // Rust opens the native file picker, then checks the backup (null when cancelled);
 // `restoreBackup` restores that same file, asking natively first if it changes
 // where the API key is sent.
 export const inspectBackup = () => invoke("inspect_backup", { dialog: backupPicker() });
 export const restoreBackup = () => invoke("restore_backup", {});
+/** @param {"data" | "logs"} which */
 export const openFolder = (which) => invoke("open_folder", { which });
 
 // The recovery window (recovery.html), when the data cannot be opened.

@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point: language, navigation between the views, first load.
 
 import { translateDocument, setLang, loadCatalog } from "./i18n.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The per-offer chart: one horizontal bar split by stage, with a legend of
 // the non-zero stages. Built from elements (no canvas, no library), so it is
 // crisp at any size, readable by a screen reader, and testable.

@@ -1,3 +1,4 @@
+// @ts-check
 // The detail panel of one application: its workflow status, its link with the
 // actions that fit (resend, new link, extend, revoke, send from my own mail
 // client) and its history, every action and every attempt with the server's reply.
@@ -10,7 +11,11 @@ import { emailOutcome, linkWhen } from "./outcome.js";
 const CLOSED = ["rejected", "hired", "withdrawn"];
 const STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
 
-/** @type {{ onChange: () => Promise<unknown>, invite: (app: any, notice: HTMLElement) => Promise<unknown> }} */
+/**
+ * What the panel asks of the page: refresh after a change, and the list's own invitation flow.
+ * @typedef {{ onChange: () => Promise<unknown>, invite: (app: ApplicationDto, notice: Element) => Promise<unknown> }} DetailHooks
+ */
+/** @type {DetailHooks} */
 let hooks = { onChange: async () => {}, invite: async () => {} };
 let current = null; // the HistoryDto shown
 let busy = false;
@@ -18,6 +23,7 @@ let busy = false;
 const box = () => $("#detail-notice");
 const say = (text, kind) => notify(text, kind, box());
 
+/** @param {DetailHooks} options */
 export function initDetail(options) {
   hooks = options;
   $("#detail-close").addEventListener("click", closeDetail);

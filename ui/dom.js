@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM helpers shared by the views. Text always goes in as text nodes:
 // data from candidates or servers can never become HTML.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The interface's texts: the same catalog Rust renders from (locales/<lang>/*.ftl),
 // handed over by Rust once at start (loadCatalog) and rendered here with
 // Project Fluent's own renderer. Views never hard-code text: they ask t(key),

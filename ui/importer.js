@@ -1,3 +1,4 @@
+// @ts-check
 // Importing a CSV: the native file picker, then a preview (counts, the first
 // rows with what will happen to each, every bad line) before anything is
 // saved; the recruiter imports the good rows, or cancels.

@@ -1,3 +1,4 @@
+// @ts-check
 // Offres: every job offer at a glance — its chart, open or closed, how long
 // its new links last, and the links export for the interview platform.
 

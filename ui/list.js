@@ -1,3 +1,4 @@
+// @ts-check
 // The applications list: search, sort, add, invite (native confirmation, then
 // link + email), copy the link, and each row's email outcome.
 
@@ -27,12 +28,13 @@ const state = {
 const PAGE_SIZE = 200;
 
 // The list's filter and sort as the commands take them.
+/** @returns {ListRequest} */
 function query() {
   return {
     search: state.search || null,
     job_id: state.jobId,
-    status: state.status,
-    sort: state.sort,
+    status: /** @type {ApplicationStatus | null} */ (state.status),
+    sort: /** @type {SortKey} */ (state.sort),
     descending: state.descending,
   };
 }
@@ -379,7 +381,9 @@ async function submitForm(event) {
   const form = $("#add-form");
   clearFieldErrors(form);
   try {
-    const reply = await api.addApplication(Object.fromEntries(new FormData(form)));
+    const data = new FormData(form);
+    const field = (name) => String(data.get(name) ?? "");
+    const reply = await api.addApplication({ job_title: field("job_title"), candidate_name: field("candidate_name"), email: field("email") });
     const a = reply.application;
     notify(t(reply.added ? "add.done" : "add.already", { name: a.candidate_name, job: a.job_title }), reply.added ? "success" : "info");
     form.reset();

@@ -1,3 +1,4 @@
+// @ts-check
 // The outbox: every email, its state, its tries and the server's last words.
 
 import * as api from "./api.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // What to tell the recruiter about an invitation: its email's outcome, its link's validity.
 
 import { t } from "./i18n.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The recovery window: JobGate's data could not be opened. Says why and offers
 // the way out (restore a backup, open the data folder). Talks to Rust through
 // api.js like every view.

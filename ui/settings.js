@@ -1,3 +1,4 @@
+// @ts-check
 // Settings: the SendGrid key (kept in the OS keyring; only its last 4
 // characters ever come back), the sender, links, and the SMTP server, with
 // "Vérifier la connexion" and "Envoyer un email de test".
@@ -70,7 +71,8 @@ async function save(event) {
   event.preventDefault();
   const form = $("#settings-form");
   clearFieldErrors(form);
-  const typed = Object.fromEntries(new FormData(form));
+  // Every settings field is text: its value as the string Rust expects.
+  const typed = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value)]));
   const values = Object.fromEntries(Object.entries(typed).filter(([name, value]) => shown[name] !== value));
   try {
     render(await api.saveSettings(values));
@@ -189,7 +191,7 @@ async function saveLogLevel(event) {
 }
 
 // `onRestored` refreshes the other views after a restore.
-/** @param {() => Promise<unknown>} [onRestored] reloads the views once data was restored */
+/** @param {() => Promise<unknown>} [onRestored] */
 export function initSettings(onRestored = async () => {}) {
   $("#backup-save").addEventListener("click", backup);
   $("#backup-restore").addEventListener("click", () => restore(onRestored));

@@ -1,3 +1,4 @@
+// @ts-check
 // The template editor of one job offer: language, subject and body with
 // placeholders, and a live preview with a real candidate's data — the
 // invitation exactly as it would be sent. Saving makes a new version.
@@ -145,8 +146,9 @@ async function useDefault() {
 // Puts a placeholder at the cursor of the field last focused (the body by default).
 let lastField = null;
 document.addEventListener("focusin", (e) => {
-  const field = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (e.target);
-  if (field?.closest?.("#template-form") && ["subject", "body"].includes(field.name)) lastField = field;
+  // Focus lands on elements (or the document): only form fields have a name.
+  const target = /** @type {HTMLInputElement} */ (e.target);
+  if (target?.closest?.("#template-form") && ["subject", "body"].includes(target.name)) lastField = target;
 });
 
 function insert(text) {

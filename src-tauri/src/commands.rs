@@ -33,39 +33,45 @@ pub mod vocabulary;
 use files::{DialogText, FileRequest, Picked};
 
 /// The list's filter, sort and page, as the UI sends it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+// Every field has a default (`serde(default)`): the page sends only what it sets.
+#[ts(optional_fields = nullable)]
 pub struct ListRequest {
     pub search: Option<String>,
     pub job_id: Option<i64>,
+    #[ts(as = "Option<jobgate_core::domain::ApplicationStatus>")]
     pub status: Option<String>,
+    #[ts(as = "Option<SortKey>", optional)]
     pub sort: SortKey,
+    #[ts(as = "Option<bool>", optional)]
     pub descending: bool,
     pub limit: Option<u32>,
+    #[ts(as = "Option<u32>", optional)]
     pub offset: u32,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ListReply {
     pub rows: Vec<ApplicationDto>,
     pub total: u64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ts_rs::TS)]
 pub struct NewApplicationRequest {
     pub job_title: String,
     pub candidate_name: String,
     pub email: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct AddReply {
     /// False when this candidate had already applied to this offer.
     pub added: bool,
     pub application: ApplicationDto,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct InviteReply {
     /// False when the application already had a valid link (reused as it is).
     pub created: bool,
@@ -76,7 +82,7 @@ pub struct InviteReply {
     pub application: ApplicationDto,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub version: &'static str,
     /// The interface's language: `fr` or `en`.
@@ -200,7 +206,7 @@ fn email_word(outcome: &EmailOutcome) -> &'static str {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct SettingsReply {
     /// Every setting's stored value (or default).
     pub values: BTreeMap<String, String>,
@@ -322,7 +328,7 @@ pub async fn delete_api_key(state: State<'_, AppState>) -> Result<KeyStatus, Com
     Ok(secret::status(state.invitations.secrets()))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct SmtpReply {
     pub host: String,
     pub port: u16,
@@ -395,7 +401,7 @@ fn batch_ids(
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct BatchPreview {
     pub application_ids: Vec<i64>,
     pub quota: QuotaCheck,
@@ -489,7 +495,7 @@ fn history(
     })
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct StatusReply {
     /// True when the change revoked the application's valid link.
     pub revoked_link: bool,
@@ -526,7 +532,7 @@ pub async fn revoke_link(
     })
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct EmailReply {
     /// What happened to the email (see `InviteReply::email`); null when none was asked for.
     pub email: Option<&'static str>,
@@ -589,7 +595,7 @@ pub async fn job_overview(state: State<'_, AppState>) -> Result<Vec<JobOverview>
     Ok(state.store()?.job_overview(Utc::now())?)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct JobChangeReply {
     /// How many valid links closing the offer revoked.
     pub revoked: usize,
@@ -625,7 +631,7 @@ pub async fn set_job_validity(
     Ok(store.job_overview(Utc::now())?)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ExportReply {
     pub path: String,
     pub links: usize,
@@ -665,7 +671,7 @@ pub fn export_links_to(
 }
 
 /// A job offer's invitation template, for the editor.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct TemplateReply {
     pub job_id: i64,
     /// 0: never saved (the seed's French default).
@@ -732,26 +738,6 @@ pub async fn save_template(
     Ok(template_reply(&stored))
 }
 
-/// The built-in text of `lang` becomes the offer's new version (switching the
-/// campaign's language, or going back to the default).
-#[tauri::command(rename_all = "snake_case")]
-pub async fn use_default_template(
-    state: State<'_, AppState>,
-    job_id: i64,
-    lang: String,
-) -> Result<TemplateReply, CommandError> {
-    let lang = Lang::parse(&lang).ok_or_else(|| {
-        CommandError::Core(CoreError::InvalidSetting {
-            name: "lang",
-            value: lang.clone(),
-        })
-    })?;
-    let stored = state
-        .store()?
-        .use_default_template(job_id, lang, Utc::now())?;
-    Ok(template_reply(&stored))
-}
-
 /// The live preview: the draft rendered with a real candidate's data, exactly
 /// as it would be sent.
 #[tauri::command(rename_all = "snake_case")]
@@ -770,7 +756,7 @@ pub async fn preview_template(
 }
 
 /// One rejected row of an import, with every reason.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct RejectedRowDto {
     pub line: u64,
     pub errors: Vec<ErrorDto>,
@@ -786,7 +772,7 @@ fn rejected_rows(rows: &[jobgate_core::import::RejectedRow]) -> Vec<RejectedRowD
 }
 
 /// What importing the chosen file would do: counts, first rows, every bad line.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ImportPreviewReply {
     pub path: String,
     pub file_name: String,
@@ -844,7 +830,7 @@ pub fn preview_import_of(
     })
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ImportReply {
     pub rows: usize,
     pub added: usize,
@@ -855,7 +841,7 @@ pub struct ImportReply {
 }
 
 /// How far a confirmed import is: `done` of `total` good rows.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 pub struct ImportProgress {
     pub done: usize,
     pub total: usize,
@@ -922,7 +908,7 @@ pub async fn update_candidate(
 
 /// The application after a correction, and what the correction did to the
 /// emails waiting to leave and to links already emailed to the old address.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct CandidateReply {
     #[serde(flatten)]
     history: HistoryDto,

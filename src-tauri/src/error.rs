@@ -3,7 +3,6 @@
 use jobgate_core::dto::ErrorDto;
 use jobgate_core::i18n::{self, FluentArgs};
 use jobgate_core::{CoreError, Lang};
-use serde::ser::SerializeStruct;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -82,7 +81,19 @@ impl CommandError {
     }
 }
 
-/// The UI receives `{code, field, fr, en, fields: [{code, field, fr, en}...]}`.
+/// What the UI receives: `{code, field, fr, en, fields: [{code, field, fr, en}...]}`.
+/// A struct of its own so that the serialized shape and its TypeScript
+/// declaration (ui/types/ipc.d.ts, named `CommandError`) are one definition.
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(rename = "CommandError")]
+pub struct CommandErrorWire {
+    pub code: &'static str,
+    pub field: Option<&'static str>,
+    pub fr: String,
+    pub en: String,
+    pub fields: Vec<ErrorDto>,
+}
+
 impl serde::Serialize for CommandError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let summary = self.summary();
@@ -91,12 +102,13 @@ impl serde::Serialize for CommandError {
             CommandError::Core(e) if e.field_name().is_some() => vec![ErrorDto::from(e)],
             _ => Vec::new(),
         };
-        let mut s = serializer.serialize_struct("CommandError", 5)?;
-        s.serialize_field("code", summary.code)?;
-        s.serialize_field("field", &summary.field)?;
-        s.serialize_field("fr", &summary.fr)?;
-        s.serialize_field("en", &summary.en)?;
-        s.serialize_field("fields", &fields)?;
-        s.end()
+        CommandErrorWire {
+            code: summary.code,
+            field: summary.field,
+            fr: summary.fr,
+            en: summary.en,
+            fields,
+        }
+        .serialize(serializer)
     }
 }

@@ -146,7 +146,6 @@ pub fn app_builder_with<R: Runtime>(
             commands::export_links,
             commands::get_template,
             commands::save_template,
-            commands::use_default_template,
             commands::preview_template,
             commands::preview_import,
             commands::import_file,

@@ -22,7 +22,7 @@ pub struct Recovery {
     en: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct RecoveryInfo {
     pub code: &'static str,
     pub fr: String,

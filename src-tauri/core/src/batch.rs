@@ -46,7 +46,7 @@ impl Default for BatchOptions {
 }
 
 /// What the progress bar and the CLI hear, as it happens.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BatchEvent {
     /// Links and outbox rows are ready; `to_send` messages will go out.
@@ -77,7 +77,7 @@ pub enum BatchEvent {
     },
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
 pub struct BatchReport {
     pub total: usize,
     pub sent: usize,
@@ -95,7 +95,7 @@ pub struct BatchReport {
 }
 
 /// Emails already sent in the last 24 hours, and what the batch would add.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct QuotaCheck {
     pub sent_last_24h: u64,
     pub quota: u32,

@@ -176,6 +176,7 @@ impl fmt::Debug for Token {
     serde::Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    ts_rs::TS,
 )]
 #[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]

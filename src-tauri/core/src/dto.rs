@@ -14,7 +14,7 @@ use crate::store::{
 };
 use crate::time::{format_local, to_stored};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ApplicationDto {
     pub application_id: i64,
     pub job_id: i64,
@@ -23,9 +23,11 @@ pub struct ApplicationDto {
     pub candidate_name: String,
     pub email: String,
     /// The workflow status: new, invited, interviewed, rejected, hired, withdrawn.
+    #[ts(as = "crate::domain::ApplicationStatus")]
     pub status: &'static str,
     /// Where the invitation stands: not_invited, link_active (link, no email yet),
     /// queued, sending, sent, send_failed, send_unknown, link_expired, link_revoked.
+    #[ts(as = "crate::store::InvitationStatus")]
     pub invitation_status: &'static str,
     /// Where it stands for the per-offer chart: the workflow status once past
     /// the invitation (interviewed, hired, rejected, withdrawn), else the
@@ -45,7 +47,7 @@ pub struct ApplicationDto {
     pub decided: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LinkDto {
     pub token: String,
     pub start_url: String,
@@ -60,7 +62,7 @@ pub struct LinkDto {
 }
 
 /// The application's latest invitation email.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct LastEmailDto {
     /// invitation or extension (the news that the link was extended).
     pub kind: EmailKind,
@@ -85,7 +87,7 @@ pub struct LastEmailDto {
 }
 
 /// One outbox row, for `jobgate outbox --json` and the Outbox view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct OutboxDto {
     pub outbox_id: i64,
     pub application_id: i64,
@@ -109,7 +111,7 @@ pub struct OutboxDto {
 }
 
 /// One line of an application's history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct TimelineDto {
     /// RFC 3339, UTC.
     pub at: String,
@@ -128,7 +130,7 @@ pub struct TimelineDto {
 }
 
 /// An application and its history: the detail panel, `jobgate application history`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct HistoryDto {
     pub application: ApplicationDto,
     pub timeline: Vec<TimelineDto>,
@@ -341,7 +343,7 @@ impl View<'_> {
 }
 
 /// An error as the UI and `--json` consumers receive it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorDto {
     pub code: &'static str,
     /// The form field (or setting name) the error is about.

@@ -19,7 +19,7 @@ pub use fluent_bundle::{FluentArgs, FluentValue};
 
 include!(concat!(env!("OUT_DIR"), "/ftl_files.rs"));
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,

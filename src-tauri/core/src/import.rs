@@ -23,7 +23,7 @@ pub struct RejectedRow {
 
 /// A row that repeats an earlier row of the same file (same offer, same
 /// email whatever its case): merged into it, and reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct DuplicateRow {
     pub line: u64,
     pub first_line: u64,
@@ -59,7 +59,7 @@ pub struct ImportPreview {
     pub encoding: &'static str,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct PreviewRow {
     pub line: u64,
     pub job_title: String,

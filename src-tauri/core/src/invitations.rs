@@ -667,7 +667,7 @@ impl Invitations {
 }
 
 /// What the template editor shows: the invitation exactly as it would be sent.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct Preview {
     pub subject: String,
     pub text: String,

@@ -63,7 +63,7 @@ impl fmt::Debug for ApiKey {
 }
 
 /// Where the key in use comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum KeySource {
     Environment,
@@ -293,7 +293,7 @@ pub fn resolve(store: &dyn SecretStore) -> Result<Option<(ApiKey, KeySource)>, S
 }
 
 /// What Settings may show about the key: never the key.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct KeyStatus {
     pub set: bool,
     pub hint: Option<String>,

@@ -14,14 +14,14 @@ use crate::template::{MAX_BODY_CHARS, MAX_SUBJECT_CHARS, PLACEHOLDERS};
 
 /// A workflow status and whether it closes the application (no new link,
 /// no link action).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatusWord {
     pub code: ApplicationStatus,
     pub closed: bool,
 }
 
 /// The field limits the store enforces (in characters), for `maxlength`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct FieldLimits {
     pub text: usize,
     pub email: usize,
@@ -31,7 +31,7 @@ pub struct FieldLimits {
 }
 
 /// Everything the page needs to know before it shows anything.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Vocabulary {
     /// The workflow statuses in the order the page lists them.
     pub statuses: Vec<StatusWord>,

@@ -6,7 +6,7 @@ use jobgate_core::i18n::{ftl_source, Lang};
 use serde::Serialize;
 
 /// One language's whole catalog, as FTL text the page gives `@fluent/bundle`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct LanguageCatalog {
     pub code: &'static str,
     pub ftl: String,

@@ -45,14 +45,14 @@ pub async fn backup_data<R: tauri::Runtime>(
 
 /// A setting that decides where the API key goes, as it is and as the backup
 /// would make it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SettingChange {
     pub name: &'static str,
     pub current: String,
     pub backup: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct BackupInspection {
     pub summary: BackupSummary,
     /// When the file was written, on the recruiter's clock, in the interface's language.
@@ -122,7 +122,7 @@ pub async fn inspect_backup<R: tauri::Runtime>(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct RestoreReply {
     pub report: RestoreReport,
     /// What happened, in the interface's language.

@@ -14,8 +14,10 @@ use serde::Deserialize;
 use tauri::{AppHandle, Manager, Runtime};
 
 /// What the page proposes for a dialog: texts in the interface's language.
-#[derive(Debug, Default, Clone, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, ts_rs::TS)]
 #[serde(default)]
+// Defaults for every field (`serde(default)`): the page may leave the optional ones out.
+#[ts(optional_fields = nullable)]
 pub struct DialogText {
     pub title: String,
     /// A proposed file name (save dialogs); only its last component is kept.

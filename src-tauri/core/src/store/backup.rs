@@ -99,7 +99,7 @@ fn remove_stale_copies(work_dir: &Path) {
 }
 
 /// What a backup file holds, as shown before restoring it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct BackupSummary {
     pub path: String,
     pub bytes: u64,
@@ -114,7 +114,7 @@ pub struct BackupSummary {
 }
 
 /// What a restore did.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct RestoreReport {
     pub restored: BackupSummary,
     /// Where the data that was replaced is kept.

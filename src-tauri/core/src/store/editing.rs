@@ -231,7 +231,7 @@ impl Store {
 }
 
 /// What correcting a candidate did beyond their name and address.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct CandidateCorrection {
     pub email_changed: bool,
     /// Emails waiting to leave, made again for the corrected name and address.

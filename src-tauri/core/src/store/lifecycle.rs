@@ -26,7 +26,9 @@ pub const MAX_LINK_LIFETIME_DAYS: u32 = 365;
 
 /// What an outbox row carries: the invitation (first sent or sent again), or
 /// the news that the link was extended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumString)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumString, ts_rs::TS,
+)]
 #[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum EmailKind {
@@ -58,6 +60,7 @@ impl EmailKind {
     Serialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    ts_rs::TS,
 )]
 #[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
@@ -118,7 +121,7 @@ impl Stage {
 }
 
 /// A job offer with how many of its applications are at each stage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct JobOverview {
     pub id: i64,
     pub title: String,

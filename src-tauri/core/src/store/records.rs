@@ -49,7 +49,7 @@ pub enum AddOutcome {
 }
 
 /// Where a link stands at a given instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkState {
     Active,
@@ -107,8 +107,11 @@ pub struct JobRecord {
 }
 
 /// Where an application's invitation stands, all things considered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+/// Sent as `as_str()`'s word (`ApplicationDto::invitation_status`); the
+/// TypeScript union is declared from the same variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, ts_rs::TS)]
 #[strum(serialize_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
 pub enum InvitationStatus {
     NotInvited,
     /// A valid link, no email yet.
@@ -200,7 +203,9 @@ pub struct LinkOutcome {
     pub created: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     Candidate,
