@@ -2,17 +2,18 @@
 # (one message per variant, `mail-error-` + its code). $reply is the server's
 # own words, shortened to one line; $variable is SENDGRID_API_KEY.
 
-mail-error-no_api_key = No SendGrid API key is stored: the email was not sent. An admin must enter it in Settings (or set { $variable }), then try again; the link stays valid.
+mail-error-no_api_key = No SendGrid API key is stored. An admin must enter it in Settings (or set { $variable }), then try again; the link stays valid.
 # The key could not be had ($kind: the SecretError's code; $reason: why the
 # keyring cannot be used, see secret-keyring-reason). One whole message per
-# kind, so that "the email was not sent" is said once.
+# kind. Whoever shows a MailError says that the email did not go out (the
+# window's notice, the CLI's line): these messages say why and what to do.
 mail-error-key = { $kind ->
-    [api_key_empty] The email was not sent: no usable API key. The SendGrid API key is empty. Paste it in Settings (or set { $variable }), then try again. The link stays valid.
-    [api_key_whitespace] The email was not sent: no usable API key. The API key contains a space or a line break, which SendGrid rejects (error 535). Copy it again in one piece. The link stays valid.
-    [api_key_format] The email was not sent: no usable API key. This is not a SendGrid API key: it must start with "SG.". Create one in SendGrid (Settings → API Keys, Mail Send permission). The link stays valid.
-   *[keyring_unavailable] The email was not sent: no usable API key. No system keyring is available ({ secret-keyring-reason }): the API key can be neither read from it nor stored in it. Unlock or install a keyring (GNOME Keyring, KWallet), or set the { $variable } environment variable before starting JobGate. The link stays valid.
+    [api_key_empty] No usable API key: the SendGrid API key is empty. Paste it in Settings (or set { $variable }), then try again. The link stays valid.
+    [api_key_whitespace] No usable API key: the API key contains a space or a line break, which SendGrid rejects (error 535). Copy it again in one piece. The link stays valid.
+    [api_key_format] No usable API key: this is not a SendGrid API key: it must start with "SG.". Create one in SendGrid (Settings → API Keys, Mail Send permission). The link stays valid.
+   *[keyring_unavailable] No usable API key: no system keyring is available ({ secret-keyring-reason }): the API key can be neither read from it nor stored in it. Unlock or install a keyring (GNOME Keyring, KWallet), or set the { $variable } environment variable before starting JobGate. The link stays valid.
 }
-mail-error-no_sender = No sender (From) address is set: the email was not sent. Enter one in Settings — an address verified in SendGrid — then try again.
+mail-error-no_sender = No sender (From) address is set. Enter one in Settings — an address verified in SendGrid — then try again.
 mail-error-plain_not_loopback = Security "plain" (no encryption) is only allowed to this machine, not to { $host }. Choose starttls (port 587) or tls (port 465).
 mail-error-ca_file = The CA certificate { $path } cannot be read ({ $detail }). Give a valid PEM file in Settings, or clear the field.
 mail-error-auth_rejected = The server rejected the API key ({ $code }: { $reply }). Check in SendGrid that the key still exists and has the "Mail Send" permission, then enter it again in Settings.

@@ -2,17 +2,18 @@
 # (one message per variant, `mail-error-` + its code). $reply is the server's
 # own words, shortened to one line; $variable is SENDGRID_API_KEY.
 
-mail-error-no_api_key = Aucune clé API SendGrid n'est enregistrée : l'email n'est pas parti. Un administrateur doit la saisir dans Réglages (ou définir { $variable }), puis réessayez ; le lien reste valide.
+mail-error-no_api_key = Aucune clé API SendGrid n'est enregistrée. Un administrateur doit la saisir dans Réglages (ou définir { $variable }), puis réessayez ; le lien reste valide.
 # The key could not be had ($kind: the SecretError's code; $reason: why the
 # keyring cannot be used, see secret-keyring-reason). One whole message per
-# kind, so that "the email was not sent" is said once.
+# kind. Whoever shows a MailError says that the email did not go out (the
+# window's notice, the CLI's line): these messages say why and what to do.
 mail-error-key = { $kind ->
-    [api_key_empty] L'email n'est pas parti, faute de clé API utilisable. La clé API SendGrid est vide. Collez-la dans Réglages (ou définissez { $variable }), puis réessayez. Le lien reste valide.
-    [api_key_whitespace] L'email n'est pas parti, faute de clé API utilisable. La clé API contient un espace ou un retour à la ligne, ce que SendGrid refuse (erreur 535). Recopiez-la d'un seul tenant. Le lien reste valide.
-    [api_key_format] L'email n'est pas parti, faute de clé API utilisable. Ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send). Le lien reste valide.
-   *[keyring_unavailable] L'email n'est pas parti, faute de clé API utilisable. Aucun trousseau de clés du système n'est disponible ({ secret-keyring-reason }) : la clé API ne peut y être ni lue ni enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement { $variable } avant de lancer JobGate. Le lien reste valide.
+    [api_key_empty] Pas de clé API utilisable : la clé API SendGrid est vide. Collez-la dans Réglages (ou définissez { $variable }), puis réessayez. Le lien reste valide.
+    [api_key_whitespace] Pas de clé API utilisable : la clé API contient un espace ou un retour à la ligne, ce que SendGrid refuse (erreur 535). Recopiez-la d'un seul tenant. Le lien reste valide.
+    [api_key_format] Pas de clé API utilisable : ce n'est pas une clé API SendGrid : elle doit commencer par « SG. ». Créez-en une dans SendGrid (Settings → API Keys, permission Mail Send). Le lien reste valide.
+   *[keyring_unavailable] Pas de clé API utilisable : aucun trousseau de clés du système n'est disponible ({ secret-keyring-reason }) : la clé API ne peut y être ni lue ni enregistrée. Déverrouillez ou installez un trousseau (GNOME Keyring, KWallet), ou définissez la variable d'environnement { $variable } avant de lancer JobGate. Le lien reste valide.
 }
-mail-error-no_sender = Aucune adresse d'expéditeur (From) n'est réglée : l'email n'est pas parti. Indiquez-la dans Réglages — une adresse vérifiée dans SendGrid — puis réessayez.
+mail-error-no_sender = Aucune adresse d'expéditeur (From) n'est réglée. Indiquez-la dans Réglages — une adresse vérifiée dans SendGrid — puis réessayez.
 mail-error-plain_not_loopback = La sécurité « plain » (sans chiffrement) n'est permise que vers cette machine, pas vers { $host }. Choisissez starttls (port 587) ou tls (port 465).
 mail-error-ca_file = Le certificat d'autorité { $path } est illisible ({ $detail }). Indiquez un fichier PEM valide dans Réglages, ou videz le champ.
 mail-error-auth_rejected = Le serveur a refusé la clé API ({ $code } : { $reply }). Vérifiez dans SendGrid que la clé existe toujours et qu'elle a la permission « Mail Send », puis enregistrez-la de nouveau dans Réglages.
