@@ -43,6 +43,8 @@ export const invite = (applicationId) => invoke("invite", { application_id: appl
 export const appInfo = () => invoke("app_info", {});
 // Every language's message catalog (locales/<lang>/*.ftl), for i18n.js.
 export const catalog = () => invoke("catalog", {});
+// The statuses, limits and page size the page must know (vocabulary.js).
+export const vocabulary = () => invoke("vocabulary", {});
 export const getSettings = () => invoke("get_settings", {});
 /** @param {{ [name: string]: string }} values */
 export const saveSettings = (values) => invoke("save_settings", { values });

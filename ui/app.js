@@ -2,6 +2,7 @@
 // Entry point: language, navigation between the views, first load.
 
 import { translateDocument, setLang, loadCatalog } from "./i18n.js";
+import { applyLimits, loadVocabulary } from "./vocabulary.js";
 import { $, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { t } from "./i18n.js";
@@ -36,7 +37,8 @@ function show(view) {
 
 async function init() {
   try {
-    await loadCatalog();
+    await Promise.all([loadCatalog(), loadVocabulary()]);
+    applyLimits();
   } catch {
     // Without the catalog the page shows message ids, and stays usable.
   }

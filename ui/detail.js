@@ -5,11 +5,10 @@
 
 import * as api from "./api.js";
 import { t } from "./i18n.js";
+import { closedStatuses, limits, statuses } from "./vocabulary.js";
 import { $, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 import { emailOutcome, linkWhen } from "./outcome.js";
 
-const CLOSED = ["rejected", "hired", "withdrawn"];
-const STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
 
 /**
  * What the panel asks of the page: refresh after a change, and the list's own invitation flow.
@@ -98,7 +97,7 @@ function statusSection(app) {
   const select = el(
     "select",
     { id: "detail-status", "aria-label": t("detail.status") },
-    ...STATUSES.map((s) => el("option", { value: s, selected: s === app.status }, t(`appstatus.${s}`))),
+    ...statuses().map((s) => el("option", { value: s, selected: s === app.status }, t(`appstatus.${s}`))),
   );
   select.addEventListener("change", () => changeStatus(app, select));
   return section(t("detail.status"), select);
@@ -107,7 +106,7 @@ function statusSection(app) {
 async function changeStatus(app, select) {
   const status = select.value;
   const label = t(`appstatus.${status}`);
-  const revokes = CLOSED.includes(status) && app.link?.state === "active";
+  const revokes = closedStatuses().includes(status) && app.link?.state === "active";
   if (revokes && !(await api.confirmAction(t("detail.confirm_status_close", { name: app.candidate_name, status: label })))) {
     select.value = app.status;
     return;
@@ -127,7 +126,7 @@ function candidateSection(app) {
       "label",
       { class: "field" },
       el("span", {}, label),
-      el("input", { name, type, value, maxlength: name === "email" ? "254" : "200", autocomplete: "off" }),
+      el("input", { name, type, value, maxlength: String(name === "email" ? limits().email : limits().text), autocomplete: "off" }),
       el("span", { class: "field-error", dataset: { errorFor: name }, role: "alert" }),
     );
   const form = el(

@@ -4,6 +4,7 @@
 
 import * as api from "./api.js";
 import { t } from "./i18n.js";
+import { limits } from "./vocabulary.js";
 import { $, el, notify } from "./dom.js";
 import { stageChart } from "./chart.js";
 import { openEditor } from "./template.js";
@@ -81,7 +82,7 @@ function card(job) {
 
 // The title becomes a field with its own error line; Enregistrer renames.
 function renameForm(job, title, renameButton) {
-  const input = el("input", { type: "text", name: "job_title", value: job.title, maxlength: "200", "aria-label": t("field.job_title") });
+  const input = el("input", { type: "text", name: "job_title", value: job.title, maxlength: String(limits().text), "aria-label": t("field.job_title") });
   const error = el("span", { class: "field-error", dataset: { errorFor: "job_title" }, role: "alert" });
   const form = el("form", { class: "rename-form", novalidate: true }, input, el("button", { type: "submit", class: "btn btn-small" }, t("jobs.rename_save")), error);
   form.addEventListener("submit", async (event) => {

@@ -4,6 +4,7 @@
 
 import * as api from "./api.js";
 import { t } from "./i18n.js";
+import { pageSize, statuses } from "./vocabulary.js";
 import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 import { emailOutcome, linkWhen } from "./outcome.js";
 import { openDetail } from "./detail.js";
@@ -21,11 +22,10 @@ const state = {
   descending: false,
   rows: [],
   total: 0,
-  offset: 0, // the page shown (PAGE_SIZE rows from here)
+  offset: 0, // the page shown (pageSize() rows from here)
   busy: new Set(), // application ids with a command in flight
 };
 
-const PAGE_SIZE = 200;
 
 // The list's filter and sort as the commands take them.
 /** @returns {ListRequest} */
@@ -54,10 +54,10 @@ function refreshFromStart() {
 
 export async function refresh() {
   try {
-    const reply = await api.listApplications({ ...query(), limit: PAGE_SIZE, offset: state.offset });
+    const reply = await api.listApplications({ ...query(), limit: pageSize(), offset: state.offset });
     // The last page emptied meanwhile (a filter, a deletion): back one page.
     if (reply.rows.length === 0 && state.offset > 0) {
-      state.offset = Math.max(0, state.offset - PAGE_SIZE);
+      state.offset = Math.max(0, state.offset - pageSize());
       return refresh();
     }
     state.rows = reply.rows;
@@ -78,7 +78,7 @@ function render() {
   $("#count").textContent = n === 1 ? t("list.count.one", { n }) : t("list.count.many", { n });
   // Pages: the webview never holds more than one.
   const pager = $("#pager");
-  pager.hidden = state.total <= PAGE_SIZE;
+  pager.hidden = state.total <= pageSize();
   const format = (x) => x.toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "fr-FR");
   $("#page-range").textContent = t("pager.range", {
     from: format(state.offset + 1),
@@ -130,7 +130,6 @@ export async function loadJobs() {
   }
 }
 
-export const APP_STATUSES = ["new", "invited", "interviewed", "rejected", "hired", "withdrawn"];
 
 // Shows the list filtered on one job offer (from the Offres view).
 export function showJob(jobId) {
@@ -422,7 +421,7 @@ export function initList() {
   const statusFilter = $("#status-filter");
   statusFilter.replaceChildren(
     el("option", { value: "" }, t("list.all_statuses")),
-    ...APP_STATUSES.map((s) => el("option", { value: s }, t(`appstatus.${s}`))),
+    ...statuses().map((s) => el("option", { value: s }, t(`appstatus.${s}`))),
   );
   statusFilter.addEventListener("change", (e) => {
     state.status = e.target.value === "" ? null : e.target.value;
@@ -443,11 +442,11 @@ export function initList() {
     await api.cancelBatch();
   });
   $("#page-previous").addEventListener("click", () => {
-    state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    state.offset = Math.max(0, state.offset - pageSize());
     refresh();
   });
   $("#page-next").addEventListener("click", () => {
-    state.offset += PAGE_SIZE;
+    state.offset += pageSize();
     refresh();
   });
   $("#export-list").addEventListener("click", exportList);

@@ -24,11 +24,14 @@ fn outbox(data: &MailDataDir) -> Vec<Value> {
         .clone()
 }
 
+/// Each check is a `jobgate` process that takes the database for a moment:
+/// polled gently, so that on a loaded machine (the whole suite in one binary)
+/// the polls do not keep the sender itself from the write lock.
 fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(60);
     while !check() {
         assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(300));
     }
 }
 
