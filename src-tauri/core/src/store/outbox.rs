@@ -394,10 +394,8 @@ impl Store {
                 params![
                     id,
                     to_stored(now),
-                    "JobGate s'est arrêté pendant l'envoi : on ne sait pas si l'email est parti. \
-                     Vérifiez auprès du candidat ou dans l'activité SendGrid, puis renvoyez-le si besoin.",
-                    "JobGate stopped while sending: it is not known whether the email went out. \
-                     Check with the candidate or in SendGrid's activity, then send it again if needed."
+                    crate::tr!(crate::Lang::Fr, "outbox-error-interrupted"),
+                    crate::tr!(crate::Lang::En, "outbox-error-interrupted"),
                 ],
             )?;
             tx.execute(
