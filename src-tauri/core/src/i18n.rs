@@ -149,24 +149,12 @@ impl Catalog {
 /// French; one missing everywhere renders as its id (the catalog tests make
 /// sure no code asks for such a message).
 pub fn render(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
-    let (message_id, attribute) = match id.split_once('.') {
-        Some((message, attribute)) => (message, Some(attribute)),
-        None => (id, None),
-    };
     for lang in [lang, Lang::Fr] {
         let Some(bundle) = CATALOG.bundle(lang) else {
             continue;
         };
-        let Some(message) = bundle.get_message(message_id) else {
-            continue;
-        };
-        let pattern = match attribute {
-            Some(name) => message.get_attribute(name).map(|a| a.value()),
-            None => message.value(),
-        };
-        if let Some(pattern) = pattern {
-            let mut errors = vec![];
-            let text = bundle.format_pattern(pattern, args, &mut errors);
+        let mut errors = vec![];
+        if let Some(text) = format(bundle, id, args, &mut errors) {
             if !errors.is_empty() {
                 tracing::warn!(
                     id,
@@ -174,7 +162,7 @@ pub fn render(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
                     "FTL message rendered with errors"
                 );
             }
-            return text.into_owned();
+            return text;
         }
     }
     tracing::warn!(id, "FTL message missing");
@@ -191,19 +179,24 @@ pub fn render_every_language(id: &str, args: Option<&FluentArgs>) -> String {
         .join("\n")
 }
 
-/// Whether the catalog of `lang` defines message `id` (or `id.attribute`).
-pub fn has_message(lang: Lang, id: &str) -> bool {
+/// Message `id` (or the attribute of `id.attribute`) of `bundle`, formatted;
+/// `None` when the bundle has no such message.
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: Option<&FluentArgs>,
+    errors: &mut Vec<fluent_bundle::FluentError>,
+) -> Option<String> {
     let (message_id, attribute) = match id.split_once('.') {
         Some((message, attribute)) => (message, Some(attribute)),
         None => (id, None),
     };
-    CATALOG
-        .bundle(lang)
-        .and_then(|bundle| bundle.get_message(message_id))
-        .is_some_and(|message| match attribute {
-            Some(name) => message.get_attribute(name).is_some(),
-            None => message.value().is_some(),
-        })
+    let message = bundle.get_message(message_id)?;
+    let pattern = match attribute {
+        Some(name) => message.get_attribute(name)?.value(),
+        None => message.value()?,
+    };
+    Some(bundle.format_pattern(pattern, args, errors).into_owned())
 }
 
 /// `tr!(lang, "message-id")` or `tr!(lang, "message-id", name = value, count = n)`:
