@@ -225,23 +225,20 @@ function button(cls, label, onclick, variant = "btn-secondary") {
 }
 
 function actionsSection(app) {
+  // What is allowed comes from Rust (`app.can`); the page only lays it out.
   const items = [];
-  const state = app.link?.state ?? null;
-  const emailed = app.last_email?.for_current_link ?? false;
+  const can = app.can;
   if (app.decided) {
     // A decision is final: no link action at all (the store refuses them too).
     items.push(el("p", { class: "muted note decided-note" }, t(app.job_open ? "detail.closed_note" : "detail.job_closed_note")));
-    if (!app.link && !app.last_email) items.push(deleteButton(app));
-    return section(t("detail.actions"), el("div", { class: "detail-actions" }, ...items));
-  } else if (state === "active" && emailed) {
+  } else if (can.resend) {
     items.push(button("resend", t("detail.resend"), () => resend(app), "btn-primary"));
-  } else if (state === "active" || state === null) {
-    items.push(button("invite-now", t("detail.invite"), () => inviteFromDetail(app), "btn-primary"));
-  } else {
-    items.push(button("new-link", t("detail.new_link"), () => inviteFromDetail(app), "btn-primary"));
+  } else if (can.invite) {
+    const fresh = !app.link || app.link.state === "active";
+    items.push(button(fresh ? "invite-now" : "new-link", t(fresh ? "detail.invite" : "detail.new_link"), () => inviteFromDetail(app), "btn-primary"));
   }
-  if (state === "active" || state === "expired") items.push(extendForm(app));
-  if (state === "active") {
+  if (can.extend) items.push(extendForm(app));
+  if (can.revoke) {
     items.push(
       el(
         "div",
@@ -255,7 +252,7 @@ function actionsSection(app) {
       button("revoke", t("detail.revoke"), () => revoke(app), "btn-danger"),
     );
   }
-  if (!app.link && !app.last_email) items.push(deleteButton(app));
+  if (can.delete) items.push(deleteButton(app));
   return section(t("detail.actions"), el("div", { class: "detail-actions" }, ...items));
 }
 

@@ -120,7 +120,7 @@ async function setOpen(job, open) {
 export async function exportLinks(jobId) {
   try {
     const reply = await api.exportLinks(jobId);
-    if (reply) notify(t("export.done", { n: reply.links, path: reply.path }), "success");
+    if (reply) notify(t("export.done", { n: reply.rows, path: reply.path }), "success");
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }

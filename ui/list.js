@@ -256,7 +256,7 @@ export async function invite(app, box = undefined) {
 async function exportList() {
   try {
     const reply = await api.exportList(query());
-    if (reply) notify(t("list.exported", { n: reply.links, path: reply.path }), "success");
+    if (reply) notify(t("list.exported", { n: reply.rows, path: reply.path }), "success");
   } catch (error) {
     notify(api.errorMessage(error), "error");
   }

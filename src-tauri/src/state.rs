@@ -1,9 +1,10 @@
 //! What the window keeps between commands, built once: the open database, the
 //! keyring and the SMTP transport cache (inside [`Invitations`]).
 
+use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::MutexGuard;
+use std::sync::{Arc, MutexGuard};
 
 use jobgate_core::invitations::Invitations;
 use jobgate_core::secret::{OsKeyring, SecretStore};
@@ -12,7 +13,12 @@ use jobgate_core::{paths, CoreError};
 
 use crate::error::CommandError;
 
-pub struct AppState {
+/// Cheap to clone (one shared [`Shared`]): a command hands a clone to a
+/// thread for blocking work (`commands::transfer::blocking`).
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub invitations: Invitations,
     pub data_dir: PathBuf,
     /// One batch at a time: set while a batch runs.
@@ -23,12 +29,16 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, secrets: Box<dyn SecretStore>, data_dir: PathBuf) -> AppState {
-        AppState {
-            invitations: Invitations::new(store, secrets),
+        AppState::with(Invitations::new(store, secrets), data_dir)
+    }
+
+    fn with(invitations: Invitations, data_dir: PathBuf) -> AppState {
+        AppState(Arc::new(Shared {
+            invitations,
             data_dir,
             batch_running: AtomicBool::new(false),
             batch_cancel: AtomicBool::new(false),
-        }
+        }))
     }
 
     /// Opens the database in the data folder (`JOBGATE_DATA_DIR` or the OS
@@ -39,15 +49,18 @@ impl AppState {
         // The whole file is checked once, before anything is shown or written.
         Store::verify(&paths::database_path(&data_dir))?;
         let invitations = Invitations::open(&data_dir, Box::new(OsKeyring::new()))?;
-        Ok(AppState {
-            invitations,
-            data_dir,
-            batch_running: AtomicBool::new(false),
-            batch_cancel: AtomicBool::new(false),
-        })
+        Ok(AppState::with(invitations, data_dir))
     }
 
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, CommandError> {
         Ok(self.invitations.store()?)
+    }
+}
+
+impl Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
     }
 }

@@ -492,7 +492,7 @@ fn export_links_writes_a_csv_file_with_its_header() {
     let reply = h
         .call("export_links", json!({ "job_id": null, "dialog": {} }))
         .unwrap();
-    assert_eq!(reply["links"], 1);
+    assert_eq!(reply["rows"], 1);
     assert_eq!(reply["path"], path.to_str().unwrap());
     let csv = std::fs::read_to_string(&path).unwrap();
     let mut lines = csv.lines();
@@ -786,7 +786,7 @@ fn the_list_export_holds_every_row_of_the_filter() {
         )
         .unwrap();
     assert_eq!(
-        reply["links"], 5,
+        reply["rows"], 5,
         "every page, whatever page the window shows"
     );
     let text = std::fs::read_to_string(&file).unwrap();

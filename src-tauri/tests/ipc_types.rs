@@ -12,17 +12,18 @@ use ts_rs::{Config, TS};
 use jobgate_app::commands::catalog::LanguageCatalog;
 use jobgate_app::commands::data::{BackupInspection, RestoreReply, SettingChange};
 use jobgate_app::commands::files::DialogText;
-use jobgate_app::commands::{
-    AddReply, AppInfo, BatchPreview, CandidateReply, EmailReply, ExportReply, ImportPreviewReply,
-    ImportProgress, ImportReply, InviteReply, JobChangeReply, ListReply, ListRequest,
-    NewApplicationRequest, RejectedRowDto, SettingsReply, SmtpReply, StatusReply, TemplateReply,
-};
 use jobgate_app::error::CommandErrorWire;
 use jobgate_app::recovery::RecoveryInfo;
 use jobgate_core::batch::{BatchEvent, BatchReport, QuotaCheck};
 use jobgate_core::domain::ApplicationStatus;
+use jobgate_core::dto::replies::{
+    AddReply, AppInfo, BatchPreview, CandidateReply, EmailReply, ExportReply, ImportPreviewReply,
+    ImportProgress, ImportReply, InviteReply, JobChangeReply, ListReply, ListRequest,
+    NewApplicationRequest, RejectedRowDto, SettingsReply, SmtpReply, StatusReply, TemplateReply,
+};
 use jobgate_core::dto::{
-    ApplicationDto, ErrorDto, HistoryDto, LastEmailDto, LinkDto, OutboxDto, TimelineDto,
+    AllowedActions, ApplicationDto, ErrorDto, HistoryDto, LastEmailDto, LinkDto, OutboxDto,
+    TimelineDto,
 };
 use jobgate_core::i18n::Lang;
 use jobgate_core::import::{DuplicateRow, PreviewRow};
@@ -54,7 +55,7 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
         Lang, ApplicationStatus, InvitationStatus, Stage, LinkState, EmailKind, OutboxState,
         SortKey, KeySource,
         // Core DTOs.
-        ErrorDto, LinkDto, LastEmailDto, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
+        ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,
         PreviewRow, CandidateCorrection, BackupSummary, RestoreReport, StatusWord, FieldLimits,
         Vocabulary,

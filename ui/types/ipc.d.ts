@@ -78,6 +78,29 @@ updated_at: string, attempts: number,
  */
 for_current_link: boolean, };
 
+type AllowedActions = { 
+/**
+ * Inviter (a first link, or a new one for an expired or revoked link; an
+ * unsent valid link is emailed).
+ */
+invite: boolean, 
+/**
+ * Renvoyer: the valid link was emailed already.
+ */
+resend: boolean, 
+/**
+ * Prolonger: the link is valid or expired.
+ */
+extend: boolean, 
+/**
+ * Révoquer and Envoyer depuis ma messagerie: the link is valid.
+ */
+revoke: boolean, 
+/**
+ * Supprimer: never invited (no link, no email), so no history is dropped.
+ */
+delete: boolean, };
+
 type ApplicationDto = { application_id: number, job_id: number, job_title: string, candidate_id: number, candidate_name: string, email: string, 
 /**
  * The workflow status: new, invited, interviewed, rejected, hired, withdrawn.
@@ -112,7 +135,12 @@ job_open: boolean,
  * or its offer is closed): no link action applies any more, and the
  * window offers none (the store refuses them anyway).
  */
-decided: boolean, };
+decided: boolean, 
+/**
+ * What the recruiter may do now, so the page never re-derives the rules
+ * (the store refuses anything else anyway).
+ */
+can: AllowedActions, };
 
 type OutboxDto = { outbox_id: number, application_id: number, recipient: string, recipient_name: string, subject: string, 
 /**
@@ -306,8 +334,8 @@ type InviteReply = {
  */
 created: boolean, 
 /**
- * What happened to the email: sent, dry_run (written to a file, not sent),
- * failed, already_sent, in_progress.
+ * What happened to the email: sent, sent_unrecorded, dry_run (written to
+ * a file, not sent), failed, already_sent, in_progress ([`email_word`]).
  * The details (error message, SMTP code) are in `application.last_email`.
  */
 email: string, application: ApplicationDto, };
@@ -356,7 +384,8 @@ revoked_link: boolean, history: HistoryDto, };
 
 type EmailReply = { 
 /**
- * What happened to the email (see `InviteReply::email`); null when none was asked for.
+ * What happened to the email (the words of `InviteReply.email`); null
+ * when none was asked for.
  */
 email: string | null, history: HistoryDto, };
 
@@ -366,7 +395,7 @@ type JobChangeReply = {
  */
 revoked: number, jobs: Array<JobOverview>, };
 
-type ExportReply = { path: string, links: number, };
+type ExportReply = { path: string, rows: number, };
 
 type TemplateReply = { job_id: number, 
 /**

@@ -14,6 +14,8 @@ use crate::store::{
 };
 use crate::time::{format_local, to_stored};
 
+pub mod replies;
+
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ApplicationDto {
     pub application_id: i64,
@@ -45,6 +47,25 @@ pub struct ApplicationDto {
     /// or its offer is closed): no link action applies any more, and the
     /// window offers none (the store refuses them anyway).
     pub decided: bool,
+    /// What the recruiter may do now, so the page never re-derives the rules
+    /// (the store refuses anything else anyway).
+    pub can: AllowedActions,
+}
+
+/// The actions an application allows now.
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
+pub struct AllowedActions {
+    /// Inviter (a first link, or a new one for an expired or revoked link; an
+    /// unsent valid link is emailed).
+    pub invite: bool,
+    /// Renvoyer: the valid link was emailed already.
+    pub resend: bool,
+    /// Prolonger: the link is valid or expired.
+    pub extend: bool,
+    /// Révoquer and Envoyer depuis ma messagerie: the link is valid.
+    pub revoke: bool,
+    /// Supprimer: never invited (no link, no email), so no history is dropped.
+    pub delete: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -236,6 +257,24 @@ impl<'a> View<'a> {
                 .last_email
                 .as_ref()
                 .map(|e| self.last_email(e, record.link.as_ref().map(|l| l.id))),
+            can: self.allowed(record),
+        }
+    }
+
+    fn allowed(&self, record: &ApplicationRecord) -> AllowedActions {
+        let open = record.decision_closed().is_none();
+        let state = record.link.as_ref().map(|l| l.state(self.now));
+        let emailed = match (&record.link, &record.last_email) {
+            (Some(link), Some(email)) => email.link_id == link.id,
+            _ => false,
+        };
+        let active = state == Some(LinkState::Active);
+        AllowedActions {
+            invite: open && !(active && emailed),
+            resend: open && active && emailed,
+            extend: open && matches!(state, Some(LinkState::Active | LinkState::Expired)),
+            revoke: open && active,
+            delete: record.link.is_none() && record.last_email.is_none(),
         }
     }
 }

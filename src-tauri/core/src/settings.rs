@@ -45,206 +45,14 @@ pub const KEY_DESTINATION: &[&str] = &[
     SMTP_CA_FILE,
 ];
 
-/// Every setting `config get/set` knows.
-pub const SETTING_NAMES: &[&str] = &[
-    BASE_URL,
-    LINK_VALIDITY_DAYS,
-    SMTP_HOST,
-    SMTP_PORT,
-    SMTP_SECURITY,
-    SMTP_USERNAME,
-    SMTP_CA_FILE,
-    SMTP_TIMEOUT_SECONDS,
-    FROM,
-    REPLY_TO,
-    SMTP_CONNECTIONS,
-    RATE_LIMIT_PER_MINUTE,
-    DAILY_QUOTA,
-    DELIVERY_MODE,
-    DRY_RUN_DIR,
-    COMPANY,
-    RECRUITER_NAME,
-    UI_LANGUAGE,
-    LOG_LEVEL,
-];
-
-/// The seed's environment variable that overrides `from`.
-pub const FROM_ENV: &str = "DEFAULT_FROM_EMAIL";
-
 /// The seed's FRONTEND_BASE_URL default.
 pub const DEFAULT_BASE_URL: &str = "http://localhost:3000";
 /// The seed's lifecycle: links expire after 7 days by default.
 pub const DEFAULT_LINK_VALIDITY_DAYS: u32 = 7;
 pub const MAX_LINK_VALIDITY_DAYS: u32 = 365;
 
-/// The seed's environment variable that overrides `base_url`.
-pub const BASE_URL_ENV: &str = "FRONTEND_BASE_URL";
-
-/// Defaults: the seed's (SendGrid over STARTTLS on 587, user `apikey`). No
-/// sender address by default: it must be one the recruiter verified in SendGrid.
-pub fn default_value(name: &str) -> Result<String> {
-    Ok(match name {
-        BASE_URL => DEFAULT_BASE_URL.to_owned(),
-        LINK_VALIDITY_DAYS => DEFAULT_LINK_VALIDITY_DAYS.to_string(),
-        SMTP_HOST => "smtp.sendgrid.net".to_owned(),
-        SMTP_PORT => "587".to_owned(),
-        SMTP_SECURITY => "starttls".to_owned(),
-        SMTP_USERNAME => "apikey".to_owned(),
-        SMTP_TIMEOUT_SECONDS => "30".to_owned(),
-        SMTP_CONNECTIONS => "4".to_owned(),
-        RATE_LIMIT_PER_MINUTE => "0".to_owned(),
-        // SendGrid's free tier.
-        DAILY_QUOTA => "100".to_owned(),
-        DELIVERY_MODE => "smtp".to_owned(),
-        LOG_LEVEL => "info".to_owned(),
-        SMTP_CA_FILE | FROM | REPLY_TO | DRY_RUN_DIR | COMPANY | RECRUITER_NAME | UI_LANGUAGE => {
-            String::new()
-        }
-        other => {
-            return Err(CoreError::UnknownSetting {
-                name: other.to_owned(),
-            })
-        }
-    })
-}
-
-/// What only a newly chosen value must satisfy, beyond [`validate`]: a CA
-/// file being set must exist (one set earlier may since have gone, and that
-/// is said when sending, not here).
-pub fn check_new_value(name: &str, value: &str) -> Result<()> {
-    if name == SMTP_CA_FILE && !value.is_empty() && !std::path::Path::new(value).is_file() {
-        return Err(CoreError::InvalidSetting {
-            name: SMTP_CA_FILE,
-            value: value.to_owned(),
-        });
-    }
-    Ok(())
-}
-
-/// Checks and normalises a value before it is stored.
-pub fn validate(name: &str, raw: &str) -> Result<String> {
-    let value = raw.trim();
-    let invalid = |name: &'static str| CoreError::InvalidSetting {
-        name,
-        value: value.to_owned(),
-    };
-    match name {
-        BASE_URL => normalise_base_url(raw),
-        LINK_VALIDITY_DAYS => parse_validity_days(raw).map(|d| d.to_string()),
-        SMTP_HOST => {
-            if value.is_empty()
-                || value.len() > 253
-                || value
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || c == '/')
-            {
-                Err(invalid(SMTP_HOST))
-            } else {
-                Ok(value.to_ascii_lowercase())
-            }
-        }
-        SMTP_PORT => match value.parse::<u16>() {
-            Ok(port) if port > 0 => Ok(port.to_string()),
-            _ => Err(invalid(SMTP_PORT)),
-        },
-        SMTP_SECURITY => Security::parse(value)
-            .map(|s| s.as_str().to_owned())
-            .ok_or_else(|| invalid(SMTP_SECURITY)),
-        SMTP_USERNAME => {
-            if value.is_empty() || value.chars().any(char::is_control) {
-                Err(invalid(SMTP_USERNAME))
-            } else {
-                Ok(value.to_owned())
-            }
-        }
-        // Only the value's shape: whether the file is there is checked when it
-        // is set (`check_new_value`) and when a transport is built
-        // (`MailError::CaFile`), so a CA file that went missing blocks SMTP
-        // only, never the `mailto:` fallback or the other settings.
-        SMTP_CA_FILE => {
-            if value.chars().any(char::is_control) {
-                Err(invalid(SMTP_CA_FILE))
-            } else {
-                Ok(value.to_owned())
-            }
-        }
-        SMTP_TIMEOUT_SECONDS => match value.parse::<u64>() {
-            Ok(s) if (1..=300).contains(&s) => Ok(s.to_string()),
-            _ => Err(invalid(SMTP_TIMEOUT_SECONDS)),
-        },
-        SMTP_CONNECTIONS => bounded(value, 1, 16).ok_or_else(|| invalid(SMTP_CONNECTIONS)),
-        RATE_LIMIT_PER_MINUTE => {
-            bounded(value, 0, 100_000).ok_or_else(|| invalid(RATE_LIMIT_PER_MINUTE))
-        }
-        DAILY_QUOTA => bounded(value, 0, 10_000_000).ok_or_else(|| invalid(DAILY_QUOTA)),
-        DELIVERY_MODE => match value {
-            "smtp" | "dry_run" => Ok(value.to_owned()),
-            _ => Err(invalid(DELIVERY_MODE)),
-        },
-        DRY_RUN_DIR => {
-            if value.chars().any(char::is_control) {
-                Err(invalid(DRY_RUN_DIR))
-            } else {
-                Ok(value.to_owned())
-            }
-        }
-        // One line: they go into subjects and signatures.
-        COMPANY | RECRUITER_NAME => {
-            let name = if name == COMPANY {
-                COMPANY
-            } else {
-                RECRUITER_NAME
-            };
-            if value.chars().count() > 100 || value.chars().any(char::is_control) {
-                Err(invalid(name))
-            } else {
-                Ok(value.to_owned())
-            }
-        }
-        LOG_LEVEL => {
-            let level = value.to_ascii_lowercase();
-            if LOG_LEVELS.contains(&level.as_str()) {
-                Ok(level)
-            } else {
-                Err(invalid(LOG_LEVEL))
-            }
-        }
-        UI_LANGUAGE => match value {
-            "" | "fr" | "en" => Ok(value.to_owned()),
-            _ => Err(invalid(UI_LANGUAGE)),
-        },
-        FROM => {
-            if value.is_empty() {
-                Ok(String::new())
-            } else {
-                parse_mailbox(value)
-                    .map(|m| m.to_string())
-                    .ok_or_else(|| invalid(FROM))
-            }
-        }
-        REPLY_TO => {
-            if value.is_empty() {
-                Ok(String::new())
-            } else {
-                parse_mailbox(value)
-                    .map(|m| m.to_string())
-                    .ok_or_else(|| invalid(REPLY_TO))
-            }
-        }
-        other => Err(CoreError::UnknownSetting {
-            name: other.to_owned(),
-        }),
-    }
-}
-
-/// A whole number within `min..=max`, normalised.
-fn bounded(value: &str, min: u64, max: u64) -> Option<String> {
-    value
-        .parse::<u64>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-        .map(|n| n.to_string())
-}
+mod table;
+pub use table::*;
 
 /// `Name <address>` or a bare address; the address checked like a candidate's,
 /// the display name on one line.
@@ -463,7 +271,7 @@ mod tests {
         assert!(validate(FROM, "Acme <pas-une-adresse>").is_err());
         assert!(validate(FROM, "Acme\r\nBcc: x@y.fr <a@acme.fr>").is_err());
         assert!(validate(REPLY_TO, "a@b").is_err());
-        for name in SETTING_NAMES {
+        for name in names() {
             let default = default_value(name).unwrap();
             assert_eq!(validate(name, &default).unwrap(), default, "{name}");
         }

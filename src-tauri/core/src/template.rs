@@ -111,6 +111,46 @@ pub fn default_text(lang: Lang) -> (&'static str, &'static str) {
         .unwrap_or(("", ""))
 }
 
+/// A template as the recruiter edits it, in the window or on the command line:
+/// the parts given, the others kept from the current template.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TemplateDraft<'a> {
+    pub lang: Option<Lang>,
+    pub subject: Option<&'a str>,
+    pub body: Option<&'a str>,
+}
+
+impl TemplateDraft<'_> {
+    /// The template this draft makes of `current` (`custom`: false for a
+    /// built-in text), checked. A part not given is kept — unless the language
+    /// changes under a built-in text, which then comes in the new language.
+    pub fn apply(
+        &self,
+        current: &EmailTemplate,
+        custom: bool,
+    ) -> Result<EmailTemplate, Vec<CoreError>> {
+        let lang = self.lang.unwrap_or(current.lang());
+        let (subject, body) = if !custom && lang != current.lang() {
+            default_text(lang)
+        } else {
+            (current.subject_source(), current.body_source())
+        };
+        EmailTemplate::parse(
+            lang,
+            self.subject.unwrap_or(subject),
+            self.body.unwrap_or(body),
+        )
+    }
+}
+
+/// A template's language as the editor or the command line names it.
+pub fn parse_lang(code: &str) -> Result<Lang, CoreError> {
+    Lang::parse(code).ok_or_else(|| CoreError::InvalidSetting {
+        name: "lang",
+        value: code.to_owned(),
+    })
+}
+
 impl EmailTemplate {
     /// Checks a template as the recruiter typed it. Every problem is reported
     /// at once, each naming what is wrong.

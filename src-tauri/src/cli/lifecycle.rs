@@ -14,7 +14,8 @@ use jobgate_core::{paths, settings, CoreError, Lang};
 
 use jobgate_core::tr;
 
-use super::{block_on, invitations, report_email, EXIT_USAGE};
+use super::invitations::report_email;
+use super::{block_on, open_invitations, EXIT_USAGE};
 
 #[derive(Debug, Subcommand)]
 pub enum ApplicationAction {
@@ -84,7 +85,7 @@ pub enum JobAction {
 }
 
 pub fn application(action: ApplicationAction, lang: Lang) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let mut store = invitations.store()?;
     match action {
         ApplicationAction::Status { id, status } => {
@@ -141,7 +142,7 @@ pub fn application(action: ApplicationAction, lang: Lang) -> Result<i32, CoreErr
 }
 
 pub fn link(action: LinkAction, lang: Lang) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let view_link = |id: i64| -> Result<String, CoreError> {
         let store = invitations.store()?;
         let base_url = store.base_url()?;
@@ -196,7 +197,7 @@ pub fn link(action: LinkAction, lang: Lang) -> Result<i32, CoreError> {
 
 pub fn links(action: LinksAction, lang: Lang) -> Result<i32, CoreError> {
     let LinksAction::Export { job_id, output } = action;
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let (rows, base_url) = {
         let store = invitations.store()?;
         (store.export_links(job_id)?, store.base_url()?)
@@ -225,7 +226,7 @@ pub fn links(action: LinksAction, lang: Lang) -> Result<i32, CoreError> {
 }
 
 pub fn job(action: JobAction, lang: Lang) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let mut store = invitations.store()?;
     let now = Utc::now();
     match action {

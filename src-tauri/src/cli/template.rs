@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use chrono::Utc;
 use clap::Subcommand;
 use jobgate_core::store::StoredTemplate;
-use jobgate_core::template::EmailTemplate;
+use jobgate_core::template::TemplateDraft;
 use jobgate_core::{CoreError, Lang};
 
 use jobgate_core::tr;
 
-use super::{error_text, invitations, EXIT_FAILURE, EXIT_USAGE};
+use super::{error_text, open_invitations, EXIT_FAILURE, EXIT_USAGE};
 
 #[derive(Debug, Subcommand)]
 pub enum TemplateAction {
@@ -91,7 +91,7 @@ fn template_args(template_lang: Lang, custom: bool) -> (&'static str, &'static s
 }
 
 fn show(job_id: i64, json: bool, lang: Lang) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let store = invitations.store()?;
     let stored = store.job_template(job_id)?;
     let template = &stored.template;
@@ -208,7 +208,7 @@ fn set(
             }
         },
     };
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let mut store = invitations.store()?;
     let current = store.job_template(job_id)?;
     let now = Utc::now();
@@ -218,21 +218,12 @@ fn set(
             store.use_default_template(job_id, template_lang, now)?
         }
         _ => {
-            let template_lang = template_lang.unwrap_or(current.template.lang());
-            // A part not given is kept — unless the language changes under a
-            // built-in text, which then comes in the new language.
-            let (default_subject, default_body) =
-                if !current.custom && template_lang != current.template.lang() {
-                    jobgate_core::template::default_text(template_lang)
-                } else {
-                    (
-                        current.template.subject_source(),
-                        current.template.body_source(),
-                    )
-                };
-            let subject = subject.as_deref().unwrap_or(default_subject);
-            let body = body.as_deref().unwrap_or(default_body);
-            match EmailTemplate::parse(template_lang, subject, body) {
+            let draft = TemplateDraft {
+                lang: template_lang,
+                subject: subject.as_deref(),
+                body: body.as_deref(),
+            };
+            match draft.apply(&current.template, current.custom) {
                 Ok(template) => store.save_job_template(job_id, &template, now)?,
                 Err(errors) => {
                     for e in &errors {
@@ -253,7 +244,7 @@ fn set(
 }
 
 fn reset(job_id: i64, lang: Lang) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let mut store = invitations.store()?;
     let current = store.job_template(job_id)?;
     let stored = store.use_default_template(job_id, current.template.lang(), Utc::now())?;
@@ -267,7 +258,7 @@ fn preview(
     json: bool,
     lang: Lang,
 ) -> Result<i32, CoreError> {
-    let invitations = invitations()?;
+    let invitations = open_invitations()?;
     let template = {
         // Released before `preview`, which takes the database itself.
         let store = invitations.store()?;

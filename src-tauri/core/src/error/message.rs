@@ -46,7 +46,13 @@ impl CoreError {
             | CoreError::InvalidValidityDays { value } => set("value", text(value)),
             CoreError::UnknownSetting { name } => {
                 set("name", text(name));
-                set("known", crate::settings::SETTING_NAMES.join(", ").into());
+                set(
+                    "known",
+                    crate::settings::names()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                );
             }
             CoreError::InvalidSetting { name, value } => {
                 set("name", (*name).into());
