@@ -1050,3 +1050,40 @@ fn changing_the_smtp_server_while_a_key_is_saved_asks_natively_first() {
         .unwrap();
     assert_eq!(saved["values"]["smtp_host"], "smtp.relais.example");
 }
+
+/// The page lays out what `can` allows and re-derives nothing: each flag
+/// follows the application through its life.
+#[test]
+fn the_allowed_actions_follow_the_application() {
+    let h = harness();
+    h.offline();
+    let can = |app: &Value| {
+        ["invite", "resend", "extend", "revoke", "delete"]
+            .into_iter()
+            .filter(|action| app["can"][*action] == true)
+            .collect::<Vec<_>>()
+    };
+    let added = h
+        .add("Comptable", "Jean Dupont", "jean@exemple.fr")
+        .unwrap();
+    assert_eq!(can(&added["application"]), ["invite", "delete"]);
+
+    // A dry run keeps no email: the valid link is still to be emailed.
+    let app = h.invited("Comptable", "Jean Dupont", "jean@exemple.fr");
+    let id = app["application_id"].as_i64().unwrap();
+    assert_eq!(can(&app), ["invite", "extend", "revoke"], "{app}");
+
+    let revoked = h
+        .call("revoke_link", json!({ "application_id": id }))
+        .unwrap();
+    assert_eq!(can(&revoked["application"]), ["invite"]);
+
+    let hired = h
+        .call(
+            "set_application_status",
+            json!({ "application_id": id, "status": "hired" }),
+        )
+        .unwrap();
+    assert_eq!(hired["history"]["application"]["decided"], true);
+    assert!(can(&hired["history"]["application"]).is_empty());
+}

@@ -278,6 +278,26 @@ mod tests {
     }
 
     #[test]
+    fn the_table_holds_each_setting_once_with_a_valid_default() {
+        let mut seen = std::collections::BTreeSet::new();
+        for setting in SETTINGS {
+            assert!(seen.insert(setting.name), "{} twice", setting.name);
+            assert_eq!(setting.label, format!("setting-{}", setting.name));
+        }
+        assert_eq!(
+            default_value(LINK_VALIDITY_DAYS).unwrap(),
+            DEFAULT_LINK_VALIDITY_DAYS.to_string()
+        );
+        assert_eq!(default_value(BASE_URL).unwrap(), DEFAULT_BASE_URL);
+        assert!(matches!(
+            validate("smtp_hots", "x"),
+            Err(CoreError::UnknownSetting { .. })
+        ));
+        let overridden: Vec<_> = SETTINGS.iter().filter_map(|s| s.env).collect();
+        assert_eq!(overridden, [BASE_URL_ENV, FROM_ENV]);
+    }
+
+    #[test]
     fn validity_days() {
         assert_eq!(parse_validity_days(" 7 ").unwrap(), 7);
         for bad in ["0", "366", "-1", "sept", "1.5"] {

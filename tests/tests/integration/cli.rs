@@ -339,3 +339,38 @@ fn list_csv_exports_every_row_of_the_filter() {
         rows[0].contains("Élodie Brûlé,elodie@exemple.fr,Développeur Full Stack,new,not_invited")
     );
 }
+
+/// `config list` reads the one settings table: every setting, its value, its
+/// label as Réglages shows it, and the seed's environment override.
+#[test]
+fn config_list_shows_every_setting_with_its_label_and_override() {
+    let data = DataDir::new();
+    assert!(data
+        .run(&["config", "set", "company", "Acme"])
+        .status
+        .success());
+    let out = data
+        .cli()
+        .args(["config", "list"])
+        .env("FRONTEND_BASE_URL", "https://autre.exemple.fr")
+        .output()
+        .expect("run jobgate");
+    assert!(out.status.success());
+    let listed = text(&out.stdout);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 19, "{listed}");
+    assert!(
+        lines.contains(
+            &"base_url = http://localhost:3000  # Adresse de la plateforme d'entretien \
+              (FRONTEND_BASE_URL = https://autre.exemple.fr)"
+        ),
+        "{listed}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("company = Acme  # Nom de l'entreprise")),
+        "{listed}"
+    );
+    assert!(lines.contains(&"smtp_port = 587  # Port"), "{listed}");
+}
