@@ -10,8 +10,7 @@ use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
     create_or_get_link, current_link, optional_time_column, record_event, time_column,
-    ApplicationRecord, EmailKind, EventKind, LinkOutcome, LinkRecord, LinkState, Store,
-    StoredTemplate,
+    ApplicationRecord, EventKind, LinkOutcome, LinkRecord, LinkState, Store, StoredTemplate,
 };
 use crate::error::{CoreError, Result};
 use crate::mail::RenderedEmail;
@@ -46,6 +45,37 @@ impl OutboxState {
 
     pub fn parse(s: &str) -> Option<OutboxState> {
         s.parse().ok()
+    }
+}
+
+/// What an outbox row carries: the invitation (first sent or sent again), or
+/// the news that the link was extended.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    ts_rs::TS,
+)]
+#[strum(serialize_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+pub enum EmailKind {
+    Invitation,
+    Extension,
+}
+
+impl EmailKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// What a stored kind says; an unknown one is an invitation (the first kind).
+    pub(super) fn parse(s: &str) -> EmailKind {
+        s.parse().unwrap_or(EmailKind::Invitation)
     }
 }
 
