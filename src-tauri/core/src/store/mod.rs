@@ -17,18 +17,19 @@ pub use editing::CandidateCorrection;
 mod events;
 mod lifecycle;
 mod outbox;
+mod overview;
 mod templates;
+mod timeline;
 pub(crate) use events::record_event;
 pub use events::EventKind;
-pub use lifecycle::{
-    EmailKind, JobOverview, LinkExportRow, RevokeReason, Stage, StatusChange, TimelineEntry,
-    TimelineKind,
-};
+pub use lifecycle::{RevokeReason, StatusChange};
 pub use outbox::{
-    Delivery, DeliveryOutcome, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
+    Delivery, DeliveryOutcome, EmailKind, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
     PreparedInvitation,
 };
+pub use overview::{JobOverview, LinkExportRow, Stage};
 pub use templates::StoredTemplate;
+pub use timeline::{TimelineEntry, TimelineKind};
 
 // `connection` opens the file; `records` holds the types queries return;
 // `applications`, `links` and `settings_table` read and write those tables.
