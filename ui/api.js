@@ -216,9 +216,9 @@ export async function confirmInvite(candidateName) {
  */
 export function errorMessage(error) {
   const known = error && typeof error === "object" ? /** @type {Partial<CommandError>} */ (error) : null;
-  if (known && (known.fr || known.en)) {
-    return currentLang() === "en" ? known.en : known.fr;
-  }
+  // One text per language of the catalog (French first, the fallback).
+  const text = known ? known[currentLang()] ?? known.fr : undefined;
+  if (text) return text;
   return t("error.generic", { message: String(error) });
 }
 

@@ -361,7 +361,7 @@ async function runBatch(ids, dryRun) {
   }
 }
 
-const currentLangText = (event) => api.errorMessage({ fr: event.fr, en: event.en });
+const currentLangText = (event) => api.errorMessage(event);
 
 // ---- add form ----------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 use jobgate_core::dto::ErrorDto;
 use jobgate_core::i18n::{self, FluentArgs};
-use jobgate_core::{CoreError, Lang};
+use jobgate_core::CoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -80,8 +80,7 @@ impl CommandError {
         ErrorDto {
             code,
             field: None,
-            fr: i18n::render(Lang::Fr, &id, Some(&args)),
-            en: i18n::render(Lang::En, &id, Some(&args)),
+            text: i18n::texts(|lang| i18n::render(lang, &id, Some(&args))),
         }
     }
 }
@@ -94,8 +93,9 @@ impl CommandError {
 pub struct CommandErrorWire {
     pub code: &'static str,
     pub field: Option<&'static str>,
-    pub fr: String,
-    pub en: String,
+    /// The message in every language: `fr`, `en`, … (flattened).
+    #[serde(flatten)]
+    pub text: i18n::Texts,
     pub fields: Vec<ErrorDto>,
 }
 
@@ -110,8 +110,7 @@ impl serde::Serialize for CommandError {
         CommandErrorWire {
             code: summary.code,
             field: summary.field,
-            fr: summary.fr,
-            en: summary.en,
+            text: summary.text,
             fields,
         }
         .serialize(serializer)

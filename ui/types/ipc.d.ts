@@ -24,7 +24,7 @@ type ErrorDto = { code: string,
 /**
  * The form field (or setting name) the error is about.
  */
-field: string | null, fr: string, en: string, };
+field: string | null, } & ({ [key in "fr" | "en"]?: string });
 
 type LinkDto = { token: string, start_url: string, 
 /**
@@ -206,7 +206,7 @@ unrecorded: number,
  */
 stopped_by: ErrorDto | null, };
 
-type BatchEvent = { "kind": "started", total: number, to_send: number, dry_run: boolean, } | { "kind": "sent", application_id: number, smtp_code: number, } | { "kind": "failed", application_id: number, error_code: string, smtp_code: number | null, fr: string, en: string, will_retry: boolean, } | { "kind": "skipped", application_id: number, reason: string, } | { "kind": "finished", report: BatchReport, };
+type BatchEvent = { "kind": "started", total: number, to_send: number, dry_run: boolean, } | { "kind": "sent", application_id: number, smtp_code: number, } | { "kind": "failed", application_id: number, error_code: string, smtp_code: number | null, will_retry: boolean, } & ({ [key in "fr" | "en"]?: string }) | { "kind": "skipped", application_id: number, reason: string, } | { "kind": "finished", report: BatchReport, };
 
 type JobOverview = { id: number, title: string, open: boolean, link_validity_days: number, 
 /**
@@ -304,7 +304,7 @@ placeholders: Array<string>,
  */
 languages: Array<Lang>, };
 
-type CommandError = { code: string, field: string | null, fr: string, en: string, fields: Array<ErrorDto>, };
+type CommandError = { code: string, field: string | null, fields: Array<ErrorDto>, } & ({ [key in "fr" | "en"]?: string });
 
 type DialogText = { title: string, 
 /**

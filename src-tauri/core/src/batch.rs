@@ -26,7 +26,6 @@ use crate::invitations::Invitations;
 use crate::mail::{MailError, Outlet, OutletConnection, SmtpReceipt};
 use crate::settings::MailSettings;
 use crate::store::{Delivery, ListQuery, OutboxEntry};
-use crate::Lang;
 
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -63,8 +62,9 @@ pub enum BatchEvent {
         application_id: i64,
         error_code: &'static str,
         smtp_code: Option<u16>,
-        fr: String,
-        en: String,
+        /// Why, in every language: `fr`, `en`, … (flattened).
+        #[serde(flatten)]
+        text: crate::i18n::Texts,
         will_retry: bool,
     },
     /// Not sent, and not a failure: already sent, being sent elsewhere, closed...
@@ -401,8 +401,7 @@ impl Invitations {
                         application_id,
                         error_code: e.code(),
                         smtp_code: e.smtp_code(),
-                        fr: e.message(Lang::Fr),
-                        en: e.message(Lang::En),
+                        text: crate::i18n::texts(|lang| e.message(lang)),
                         will_retry,
                     });
                     if will_retry {

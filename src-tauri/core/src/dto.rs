@@ -387,8 +387,9 @@ pub struct ErrorDto {
     pub code: &'static str,
     /// The form field (or setting name) the error is about.
     pub field: Option<&'static str>,
-    pub fr: String,
-    pub en: String,
+    /// The message in every language: `fr`, `en`, … (flattened).
+    #[serde(flatten)]
+    pub text: crate::i18n::Texts,
 }
 
 impl From<&CoreError> for ErrorDto {
@@ -396,8 +397,7 @@ impl From<&CoreError> for ErrorDto {
         ErrorDto {
             code: e.code(),
             field: e.field_name(),
-            fr: e.message(Lang::Fr),
-            en: e.message(Lang::En),
+            text: crate::i18n::texts(|lang| e.message(lang)),
         }
     }
 }

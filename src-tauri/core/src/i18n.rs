@@ -19,7 +19,18 @@ pub use fluent_bundle::{FluentArgs, FluentValue};
 
 include!(concat!(env!("OUT_DIR"), "/ftl_files.rs"));
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,
@@ -142,6 +153,16 @@ impl Catalog {
             .find(|(l, _)| *l == lang)
             .map(|(_, b)| b)
     }
+}
+
+/// One text per language of the catalog, keyed by its code (`fr`, `en`, …):
+/// how a message crosses IPC, so the page shows it in its own language —
+/// a language added to [`Lang::ALL`] travels with no other change.
+pub type Texts = std::collections::BTreeMap<Lang, String>;
+
+/// `text` in every language of the catalog.
+pub fn texts(text: impl Fn(Lang) -> String) -> Texts {
+    Lang::ALL.iter().map(|&lang| (lang, text(lang))).collect()
 }
 
 /// Renders message `id` (or `id.attribute`) in `lang` with `args`: the one way

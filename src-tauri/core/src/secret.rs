@@ -323,8 +323,7 @@ pub fn status(store: &dyn SecretStore) -> KeyStatus {
             keyring_error: Some(crate::dto::ErrorDto {
                 code: e.code(),
                 field: None,
-                fr: e.message(Lang::Fr),
-                en: e.message(Lang::En),
+                text: crate::i18n::texts(|lang| e.message(lang)),
             }),
         },
     }

@@ -190,12 +190,11 @@ pub(super) fn invite_batch(
         }
         BatchEvent::Failed {
             application_id,
-            fr,
-            en,
+            text,
             will_retry,
             ..
         } => {
-            let message = if lang == Lang::Fr { fr } else { en };
+            let message = text.get(&lang).cloned().unwrap_or_default();
             let will_retry = if will_retry { "yes" } else { "no" };
             let email = email_of(application_id);
             println!(

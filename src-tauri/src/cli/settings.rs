@@ -53,7 +53,8 @@ pub(super) fn key(action: KeyAction, lang: Lang) -> Result<i32, CoreError> {
         KeyAction::Status => {
             let status = secret::status(&keyring);
             if let Some(e) = status.keyring_error {
-                eprintln!("{}", if lang == Lang::Fr { e.fr } else { e.en });
+                let text = e.text.get(&lang).cloned().unwrap_or_default();
+                eprintln!("{text}");
                 return Ok(EXIT_FAILURE);
             }
             let line = match (status.hint, status.source) {
