@@ -16,6 +16,7 @@ mod crash;
 mod data;
 mod e2e;
 mod e2e_data;
+mod e2e_english;
 mod files;
 mod keyring;
 mod lifecycle;
