@@ -25,6 +25,8 @@
 #
 # --before REV: REV's sources (git archive) with this benchmark copied in,
 # built in target/bench-before (a cold build the first time: several minutes).
+# The benchmark takes the list's statements from the store
+# (ListQuery::statements), so REV must have it (the commit that added it or later).
 # --settle: seconds the window is given to start and show its first page
 # before its memory is read. The window runs as a recruiter's does: WebKit's
 # accelerated compositing off (src-tauri/src/lib.rs). --diagnose measures it

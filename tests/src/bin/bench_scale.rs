@@ -20,7 +20,8 @@
 //! - Each query runs `--warmup` times untimed, then `--runs` times; the median
 //!   and the 95th percentile (nearest rank) are printed, in milliseconds.
 //! - The reference runs, per query, the statements `list_applications` runs
-//!   (same text, the parameters written as literals) in one `sqlite3` process,
+//!   (`ListQuery::statements`: the same text, bound to the same values through
+//!   the shell's `temp.sqlite_parameters` table) in one `sqlite3` process,
 //!   with `.timer on` (whose clock shows whole milliseconds). The shell is
 //!   Debian's `sqlite3`, a different SQLite version from the one bundled in
 //!   JobGate; `--no-reference` skips it.
@@ -46,7 +47,8 @@ use anyhow::{bail, Context, Result};
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::mail::RenderedEmail;
 use jobgate_core::store::{
-    Delivery, DeliveryOutcome, ListQuery, OutboxState, PreparedEmail, SortKey, Store,
+    Delivery, DeliveryOutcome, ListQuery, ListStatements, ListValue, OutboxState, PreparedEmail,
+    SortKey, Store,
 };
 
 struct Options {
@@ -645,106 +647,47 @@ fn vm_hwm_kb() -> u64 {
 // ---------------------------------------------------------------------------
 // The reference: the same statements, run by the sqlite3 shell.
 
-/// The statements `Store::list_applications` runs for `q` (kept in step with
-/// `src-tauri/core/src/store/mod.rs` by hand), parameters written as
-/// literals: the page's ids, the page's rows (`ids`: the page the API
-/// returned), and the count unless the first page is not full.
-fn reference_statements(q: &ListQuery, ids: &[i64]) -> Vec<String> {
-    const EMAIL_COLUMNS: &str = "o.id, o.application_id, o.link_id, o.recipient, \
-        o.recipient_name, o.subject, o.state, o.attempts, o.created_at, o.updated_at, o.sent_at, \
-        o.last_smtp_code, o.last_reply, o.last_error_code, o.last_error_fr, o.last_error_en, \
-        o.queue_id, o.kind, o.template_id";
-    let select = format!(
-        "SELECT a.id, a.job_id, j.title, c.id, c.name, c.email, a.status, a.created_at, \
-         l.id, l.token, l.created_at, l.expires_at, l.revoked_at, {EMAIL_COLUMNS} \
-         FROM applications a \
-         JOIN job_offers j ON j.id = a.job_id \
-         JOIN candidates c ON c.id = a.candidate_id \
-         LEFT JOIN invite_links l ON l.id = (SELECT MAX(id) FROM invite_links WHERE application_id = a.id) \
-         LEFT JOIN outbox o ON o.id = (SELECT MAX(id) FROM outbox WHERE application_id = a.id)"
-    );
-    let mut conditions = Vec::new();
-    if let Some(p) = search_pattern(q) {
-        let p = sql_text(&p);
-        conditions.push(format!(
-            "(+a.candidate_id IN (SELECT id FROM candidates \
-             WHERE name_key LIKE {p} ESCAPE '\\' OR email LIKE {p} ESCAPE '\\') \
-             OR +a.job_id IN (SELECT id FROM job_offers WHERE title_key LIKE {p} ESCAPE '\\'))"
-        ));
-    }
-    if let Some(job) = q.job_id {
-        conditions.push(format!("a.job_id = {job}"));
-    }
-    if let Some(status) = q.status {
-        conditions.push(format!("a.status = {}", sql_text(status.as_str())));
-    }
-    let filter = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conditions.join(" AND "))
-    };
-    let joins = match q.sort {
-        SortKey::Candidate | SortKey::Email => "JOIN candidates c ON c.id = a.candidate_id",
-        SortKey::Job => "JOIN job_offers j ON j.id = a.job_id",
-        SortKey::Status | SortKey::Applied => "",
-        SortKey::Expires => {
-            "LEFT JOIN invite_links l ON l.id = \
-             (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)"
-        }
-    };
-    let dir = if q.descending { "DESC" } else { "ASC" };
-    let limit = limit_of(q);
-    let mut statements = vec![format!(
-        "SELECT a.id FROM applications a {joins} {filter} \
-         ORDER BY {} {dir}, a.id {dir} LIMIT {limit} OFFSET {}",
-        sort_column(q.sort),
-        q.offset
-    )];
+/// What the sqlite3 shell runs for one query: the statements
+/// `Store::list_applications` runs (`ListQuery::statements`, the very text),
+/// bound to the same values through the shell's parameter table: the page's
+/// ids, the page's rows (`ids`: the page the API returned), and the count
+/// unless the first page is not full.
+struct Reference {
+    /// Fills `temp.sqlite_parameters` (not timed).
+    setup: Vec<String>,
+    /// The timed statements.
+    statements: Vec<String>,
+}
+
+fn reference_for(q: &ListQuery, ids: &[i64]) -> Reference {
+    let s = q.statements();
+    let mut params = s.page_params();
+    let mut statements = vec![s.ids.clone()];
     if !ids.is_empty() {
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        statements.push(format!(
-            "{select} WHERE a.id IN (SELECT value FROM json_each('[{list}]'))"
-        ));
+        statements.push(s.rows.clone());
+        params.push(("?1", ListValue::Text(ListStatements::id_list(ids))));
     }
-    if !(q.offset == 0 && (ids.len() as u64) < u64::from(limit)) {
-        statements.push(format!("SELECT COUNT(*) FROM applications a {filter}"));
+    if s.needs_count(ids.len()) {
+        statements.push(s.count.clone());
     }
-    statements
-}
-
-fn sort_column(sort: SortKey) -> &'static str {
-    match sort {
-        SortKey::Candidate => "c.name_key",
-        SortKey::Email => "c.email COLLATE NOCASE",
-        SortKey::Job => "j.title_key",
-        SortKey::Status => "a.status",
-        SortKey::Applied => "a.created_at",
-        SortKey::Expires => "l.expires_at",
+    let values = params
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                ListValue::Text(text) => sql_text(text),
+                ListValue::Integer(n) => n.to_string(),
+            };
+            format!("({}, {value})", sql_text(name))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Reference {
+        setup: vec![
+            "DELETE FROM temp.sqlite_parameters".to_owned(),
+            format!("INSERT INTO temp.sqlite_parameters (key, value) VALUES {values}"),
+        ],
+        statements,
     }
-}
-
-fn limit_of(q: &ListQuery) -> u32 {
-    q.limit
-        .unwrap_or(jobgate_core::store::DEFAULT_PAGE_SIZE)
-        .min(jobgate_core::store::MAX_PAGE_SIZE)
-}
-
-/// The LIKE pattern the store builds from the search text.
-fn search_pattern(q: &ListQuery) -> Option<String> {
-    let text = q
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())?;
-    let mut pattern = String::from("%");
-    for c in jobgate_core::domain::search_key(text).chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    Some(pattern)
 }
 
 fn sql_text(s: &str) -> String {
@@ -756,16 +699,21 @@ fn sql_text(s: &str) -> String {
 fn run_reference(
     sqlite3: &str,
     db: &Path,
-    statements: &[Vec<String>],
+    cases: &[Reference],
     warmup: usize,
     runs: usize,
 ) -> Result<Vec<Vec<f64>>> {
-    let mut script = String::from(".timer on\n.headers off\n.mode list\n");
-    for (i, stmts) in statements.iter().enumerate() {
+    let mut script = String::from(".timer on\n.headers off\n.mode list\n.parameter init\n");
+    for (i, case) in cases.iter().enumerate() {
+        // The parameters after a marker that times nothing.
+        let _ = writeln!(script, "SELECT '@@ setup';");
+        for s in &case.setup {
+            let _ = writeln!(script, "{s};");
+        }
         for run in 0..warmup + runs {
             // A marker line, then the statements; the marker's own timer line is skipped.
             let _ = writeln!(script, "SELECT '@@ {i} {run}';");
-            for s in stmts {
+            for s in &case.statements {
                 let _ = writeln!(script, "{s};");
             }
         }
@@ -783,17 +731,19 @@ fn run_reference(
         })?;
     let mut stdin = child.stdin.take().expect("piped stdin");
     let writer = std::thread::spawn(move || stdin.write_all(script.as_bytes()));
-    let mut times = vec![vec![0.0; warmup + runs]; statements.len()];
+    let mut times = vec![vec![0.0; warmup + runs]; cases.len()];
     let mut current: Option<(usize, usize)> = None;
     let mut skip_timer = false;
     for line in BufReader::new(child.stdout.take().expect("piped stdout")).lines() {
         let line = line?;
         if let Some(marker) = line.strip_prefix("@@ ") {
             let mut parts = marker.split(' ').map(|p| p.parse::<usize>());
-            if let (Some(Ok(i)), Some(Ok(run))) = (parts.next(), parts.next()) {
-                current = Some((i, run));
-                skip_timer = true;
-            }
+            current = match (parts.next(), parts.next()) {
+                (Some(Ok(i)), Some(Ok(run))) => Some((i, run)),
+                // `@@ setup`: what follows is not timed.
+                _ => None,
+            };
+            skip_timer = true;
         } else if let Some(rest) = line.strip_prefix("Run Time: real ") {
             let secs: f64 = rest
                 .split_whitespace()
@@ -921,12 +871,12 @@ fn run(o: &Options) -> Result<()> {
     let reference = match &o.sqlite3 {
         Some(sqlite3) => {
             eprintln!("==> reference: the same statements in {sqlite3}");
-            let statements: Vec<Vec<String>> = cases
+            let references: Vec<Reference> = cases
                 .iter()
                 .zip(&measured)
-                .map(|(c, m)| reference_statements(&c.query, &m.ids))
+                .map(|(c, m)| reference_for(&c.query, &m.ids))
                 .collect();
-            Some(run_reference(sqlite3, &db, &statements, o.warmup, o.runs)?)
+            Some(run_reference(sqlite3, &db, &references, o.warmup, o.runs)?)
         }
         None => None,
     };

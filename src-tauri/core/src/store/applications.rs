@@ -1,5 +1,6 @@
-//! Applications, candidates and job offers: adding them, reading one, listing
-//! a page of them.
+//! Applications, candidates and job offers: adding them, reading one, and the
+//! query every read of an application starts from (a page of the list is in
+//! `list`).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction, TransactionBehavior};
@@ -87,117 +88,6 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
-    }
-
-    /// One page of the list and the number of rows the filter matches.
-    ///
-    /// Built to stay fast at 100,000 applications (BENCHMARKS.md): the page's
-    /// application ids are chosen first, over the applications table with only
-    /// the joins the sort needs, so that the default order and the filters walk
-    /// an index and stop at the page's end; only those rows are then read in
-    /// full (job, candidate, latest link and email). The search looks at the
-    /// candidates and offers once per query rather than once per application.
-    /// Ids, rows and total come from one read snapshot.
-    pub fn list_applications(&self, query: &ListQuery) -> Result<ListPage> {
-        let pattern = query
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| like_pattern(&search_key(s)));
-        let status = query.status.map(ApplicationStatus::as_str);
-        let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE).min(MAX_PAGE_SIZE);
-
-        // Only the conditions asked for: `?n IS NULL OR …` would keep SQLite
-        // from using the job and status indexes. Every application has its
-        // candidate and its offer (NOT NULL foreign keys, enforced), so
-        // testing their ids is the same as joining them. The unary `+` keeps
-        // SQLite walking applications in the sort's order (and stopping at the
-        // page's end) rather than gathering every match before sorting.
-        let mut conditions = Vec::new();
-        let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
-        if let Some(pattern) = &pattern {
-            conditions.push(
-                "(+a.candidate_id IN (SELECT id FROM candidates \
-                     WHERE name_key LIKE :search ESCAPE '\\' OR email LIKE :search ESCAPE '\\') \
-                  OR +a.job_id IN (SELECT id FROM job_offers WHERE title_key LIKE :search ESCAPE '\\'))",
-            );
-            args.push((":search", pattern));
-        }
-        if let Some(job_id) = &query.job_id {
-            conditions.push("a.job_id = :job");
-            args.push((":job", job_id));
-        }
-        if let Some(status) = &status {
-            conditions.push("a.status = :status");
-            args.push((":status", status));
-        }
-        let filter = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
-        };
-        // The joins the sort column needs, and no other.
-        let joins = match query.sort {
-            SortKey::Candidate | SortKey::Email => "JOIN candidates c ON c.id = a.candidate_id",
-            SortKey::Job => "JOIN job_offers j ON j.id = a.job_id",
-            SortKey::Status | SortKey::Applied => "",
-            SortKey::Expires => {
-                "LEFT JOIN invite_links l ON l.id = \
-                 (SELECT MAX(id) FROM invite_links WHERE application_id = a.id)"
-            }
-        };
-        let direction = if query.descending { "DESC" } else { "ASC" };
-        let ids_sql = format!(
-            "SELECT a.id FROM applications a {joins} {filter} \
-             ORDER BY {} {direction}, a.id {direction} LIMIT :limit OFFSET :offset",
-            query.sort.column()
-        );
-
-        // A read transaction: the page and its total are from one snapshot
-        // (unless the caller already holds a transaction).
-        let snapshot = if self.conn.is_autocommit() {
-            Some(self.conn.unchecked_transaction()?)
-        } else {
-            None
-        };
-        let ids: Vec<i64> = {
-            let mut page_args = args.clone();
-            page_args.push((":limit", &limit));
-            page_args.push((":offset", &query.offset));
-            let mut stmt = self.conn.prepare_cached(&ids_sql)?;
-            let ids = stmt
-                .query_map(&page_args[..], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            ids
-        };
-        let rows = if ids.is_empty() {
-            Vec::new()
-        } else {
-            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "{} WHERE a.id IN (SELECT value FROM json_each(?1))",
-                select_applications()
-            ))?;
-            let mut by_id = stmt
-                .query_map([format!("[{list}]")], read_application)?
-                .map(|r| r.map(|app| (app.id, app)))
-                .collect::<rusqlite::Result<std::collections::HashMap<_, _>>>()?;
-            ids.iter().filter_map(|id| by_id.remove(id)).collect()
-        };
-        // A first page that is not full holds every match: no need to count.
-        let total: u64 = if query.offset == 0 && (ids.len() as u64) < u64::from(limit) {
-            ids.len() as u64
-        } else {
-            let mut stmt = self
-                .conn
-                .prepare_cached(&format!("SELECT COUNT(*) FROM applications a {filter}"))?;
-            stmt.query_row(&args[..], |r| r.get(0))?
-        };
-        if let Some(snapshot) = snapshot {
-            snapshot.commit()?;
-        }
-        Ok(ListPage { rows, total })
     }
 }
 
@@ -372,18 +262,4 @@ pub(super) fn insert_application(
     let application_id = tx.last_insert_rowid();
     record_event(tx, application_id, now, EventKind::ApplicationAdded, None)?;
     Ok(AddOutcome::Added { application_id })
-}
-
-/// `%text%` with LIKE's wildcards in the user's text escaped.
-pub(super) fn like_pattern(text: &str) -> String {
-    let mut pattern = String::with_capacity(text.len() + 2);
-    pattern.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
 }

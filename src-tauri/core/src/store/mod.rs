@@ -32,14 +32,17 @@ pub use templates::StoredTemplate;
 pub use timeline::{TimelineEntry, TimelineKind};
 
 // `connection` opens the file; `records` holds the types queries return;
-// `applications`, `links` and `settings_table` read and write those tables.
+// `applications`, `links` and `settings_table` read and write those tables;
+// `list` reads a page of applications.
 mod applications;
 mod connection;
 mod links;
+mod list;
 mod records;
 mod settings_table;
 use applications::*;
 use links::*;
+pub use list::{ListStatements, ListValue};
 pub use records::*;
 
 /// The version of the SQLite library compiled in (shown in "À propos").
