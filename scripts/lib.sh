@@ -67,7 +67,7 @@ in_test_session() (
   while [ -e "/tmp/.X${display}-lock" ] || [ -e "/tmp/.X11-unix/X${display}" ]; do
     display=$((display + 1))
   done
-  Xvfb ":${display}" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  Xvfb ":${display}" -screen 0 1920x1200x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
   keyring_home="$(mktemp -d)"
   # Expanded now on purpose: the values are this call's, fixed when the trap is set.

@@ -222,9 +222,10 @@ function renderRow(app) {
     "tr",
     { dataset: { applicationId: String(app.application_id), status: app.invitation_status } },
     el("td", { class: "col-select" }, tick),
-    el("td", { class: "col-candidate" }, app.candidate_name),
-    el("td", { class: "col-email" }, app.email),
-    el("td", { class: "col-job" }, app.job_title),
+    // Cut with "…" when long: whole in the tooltip and in Détails.
+    el("td", { class: "col-candidate cut", title: app.candidate_name }, app.candidate_name),
+    el("td", { class: "col-email cut", title: app.email }, app.email),
+    el("td", { class: "col-job cut", title: app.job_title }, app.job_title),
     statusCell(app),
     linkCell(app),
     action,
