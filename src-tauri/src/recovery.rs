@@ -6,9 +6,8 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
-use jobgate_core::store::backup::CheckedBackup;
-use jobgate_core::store::Store;
-use jobgate_core::{paths, CoreError, Lang};
+use jobgate_core::restore::{RestorePlan, RestoreTarget};
+use jobgate_core::{CoreError, Lang};
 use serde::Serialize;
 use tauri::{Runtime, State};
 
@@ -55,24 +54,18 @@ pub async fn recovery_restore<R: Runtime>(
     else {
         return Ok(None);
     };
-    let database = paths::database_path(&state.data_dir);
-    // Restored meanwhile (another window, the command line): nothing to replace.
-    if Store::verify(&database)
-        .and_then(|()| Store::open(&database))
-        .is_ok()
-    {
-        return Err(CommandError::AlreadyUsable);
-    }
-    let others = jobgate_core::lease::others_alive(&state.data_dir, None);
-    if others > 0 {
-        return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
-    }
-    let checked = CheckedBackup::open(&path, &state.data_dir)?;
-    let report = checked.replace_unusable(
-        &paths::database_path(&state.data_dir),
-        &paths::safety_dir(&state.data_dir),
-        Utc::now(),
-    )?;
+    let data_dir = state.data_dir.clone();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        let plan = RestorePlan::prepare(&data_dir, &path, None)?;
+        plan.apply(RestoreTarget::OverUnusable, &[], Utc::now())
+    })
+    .await
+    .map_err(|_| CoreError::Internal)?
+    .map_err(|e| match e {
+        // Restored meanwhile (another window, the command line): nothing to replace.
+        CoreError::RestoreOverUsable => CommandError::AlreadyUsable,
+        e => e.into(),
+    })?;
     tracing::info!(
         applications = report.restored.applications,
         safety_copy = report.safety_copy.is_some(),

@@ -172,6 +172,14 @@ pub enum CoreError {
         count: usize,
     },
 
+    /// A setting deciding where the API key is sent changed between the
+    /// recruiter's confirmation and the restore: nothing restored, ask again.
+    RestoreSettingsChanged,
+
+    /// A restore meant only for a database that cannot be opened found one
+    /// that opens (restored meanwhile): nothing replaced.
+    RestoreOverUsable,
+
     /// Putting a backup in place of an unusable database failed midway: what
     /// was moved is in `safety_dir`.
     ReplaceFailed {

@@ -7,6 +7,7 @@
 //! - [`dto`]: the JSON shapes shown to the UI and scripts.
 //! - [`export`]: the links export (CSV) for interview platforms.
 //! - [`files`]: where a file may be written, whole and private.
+//! - [`restore`]: restoring a backup, the one use case of the CLI and both windows.
 //! - [`template`]: invitation templates with `{placeholders}`, French and English.
 //! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
 //!
@@ -38,6 +39,7 @@ pub mod lease;
 pub mod mail;
 mod migrations;
 pub mod paths;
+pub mod restore;
 pub mod secret;
 pub mod settings;
 pub mod store;

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use chrono::Utc;
-use jobgate_core::store::backup::{BackupSummary, CheckedBackup};
+use jobgate_core::restore::{RestorePlan, RestoreTarget};
+use jobgate_core::store::backup::BackupSummary;
 use jobgate_core::store::Store;
 use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, CoreError, Lang};
@@ -57,46 +58,29 @@ fn describe(summary: &BackupSummary, lang: Lang) -> String {
 
 pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
     let data_dir = paths::data_dir()?;
-    let checked = CheckedBackup::open(file, &data_dir)?;
-    println!("{}", describe(&checked.summary, lang));
+    let plan = RestorePlan::prepare(&data_dir, file, None)?;
+    println!("{}", describe(plan.summary(), lang));
     // Where the API key is sent: every change shown before anything is done.
-    if let Ok(store) = Store::open(&paths::database_path(&data_dir)) {
-        for name in jobgate_core::settings::KEY_DESTINATION {
-            let (current, backup) = (store.setting(name)?, checked.setting(name)?);
-            if current != backup {
-                let (current, backup) = (current.as_str(), backup.as_str());
-                println!(
-                    "{}",
-                    tr!(
-                        lang,
-                        "cli-restore-key-destination",
-                        name = *name,
-                        current = current,
-                        backup = backup
-                    )
-                );
-            }
-        }
+    let changes = plan.changes_in_data_folder()?;
+    for change in &changes {
+        let (current, backup) = (change.current.as_str(), change.backup.as_str());
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "cli-restore-key-destination",
+                name = change.name,
+                current = current,
+                backup = backup
+            )
+        );
     }
     if !yes {
         eprintln!("{}", tr!(lang, "cli-restore-confirm"));
         return Ok(EXIT_USAGE);
     }
-    // A window or a command working on the data meanwhile would write into
-    // the data being replaced (or send from it).
-    let others = jobgate_core::lease::others_alive(&data_dir, None);
-    if others > 0 {
-        return Err(CoreError::RestoreWhileOtherProcess { count: others });
-    }
-    let database = paths::database_path(&data_dir);
-    let safety = paths::safety_dir(&data_dir);
-    let report = match Store::verify(&database).and_then(|()| Store::open(&database)) {
-        Ok(mut store) => store.restore_from(&checked, &safety, Utc::now())?,
-        Err(CoreError::DatabaseDamaged { .. } | CoreError::DatabaseTooNew { .. }) => {
-            checked.replace_unusable(&database, &safety, Utc::now())?
-        }
-        Err(e) => return Err(e),
-    };
+    // In place if the data opens, else over the damaged (or newer) file.
+    let report = plan.apply(RestoreTarget::Either, &changes, Utc::now())?;
     tracing::info!(
         applications = report.restored.applications,
         upgraded_from = report.upgraded_from,

@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
-use jobgate_core::store::backup::{BackupSummary, CheckedBackup, RestoreReport};
+use jobgate_core::restore::{self, RestorePlan, RestoreTarget};
+use jobgate_core::store::backup::{BackupSummary, RestoreReport};
+use jobgate_core::store::Store;
 use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, settings, CoreError};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Manager, State};
 
 use super::files::{self, DialogText, FileRequest, Picked};
 use super::{ui_lang, with_store};
@@ -27,14 +29,13 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn backup_data<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
     dialog: DialogText,
 ) -> Result<Option<BackupSummary>, CommandError> {
     let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, files::BACKUP)).await
     else {
         return Ok(None);
     };
-    let made = state.store()?.backup_to(&path)?;
+    let made = blocking(&app, move |state| Ok(state.store()?.backup_to(&path)?)).await?;
     tracing::info!(
         applications = made.applications,
         bytes = made.bytes,
@@ -43,14 +44,24 @@ pub async fn backup_data<R: tauri::Runtime>(
     Ok(Some(made))
 }
 
-/// A setting that decides where the API key goes, as it is and as the backup
-/// would make it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct SettingChange {
-    pub name: &'static str,
-    pub current: String,
-    pub backup: String,
+/// Runs `work` with the window's state on a thread meant for blocking work
+/// (files, SQLite), so that the async runtime's threads stay free; the
+/// native dialogs are awaited outside it.
+async fn blocking<R: tauri::Runtime, T: Send + 'static>(
+    app: &tauri::AppHandle<R>,
+    work: impl FnOnce(&AppState) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.try_state::<AppState>().ok_or(CoreError::Internal)?;
+        work(&state)
+    })
+    .await
+    // The work panicked: said like a lock a panic left behind.
+    .map_err(|_| CoreError::Internal)?
 }
+
+pub use jobgate_core::restore::SettingChange;
 
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct BackupInspection {
@@ -62,35 +73,13 @@ pub struct BackupInspection {
     pub smtp_changes: Vec<SettingChange>,
 }
 
-/// The settings deciding where the key is sent that restoring `checked` changes.
-pub fn smtp_changes(
-    store: &jobgate_core::store::Store,
-    checked: &CheckedBackup,
-) -> Result<Vec<SettingChange>, CommandError> {
-    key_destination_changes(store, |name| Ok(Some(checked.setting(name)?)))
-}
-
 /// The settings of `settings::KEY_DESTINATION` that `new` (`None`: left as
 /// is) would change — the one list a restore and the settings form ask about.
 pub fn key_destination_changes(
-    store: &jobgate_core::store::Store,
+    store: &Store,
     new: impl Fn(&'static str) -> Result<Option<String>, CommandError>,
 ) -> Result<Vec<SettingChange>, CommandError> {
-    let mut changes = Vec::new();
-    for name in settings::KEY_DESTINATION {
-        let Some(backup) = new(name)? else {
-            continue;
-        };
-        let current = store.setting(name)?;
-        if current != backup {
-            changes.push(SettingChange {
-                name,
-                current,
-                backup,
-            });
-        }
-    }
-    Ok(changes)
+    restore::key_destination_changes(store, new)
 }
 
 /// "Restaurer…": the native file picker (opened here), then what the backup
@@ -99,7 +88,6 @@ pub fn key_destination_changes(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn inspect_backup<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
     picked: State<'_, Picked>,
     dialog: DialogText,
 ) -> Result<Option<BackupInspection>, CommandError> {
@@ -108,18 +96,22 @@ pub async fn inspect_backup<R: tauri::Runtime>(
         return Ok(None);
     };
     Picked::remember(&picked.backup, &path);
-    let checked = CheckedBackup::open(&path, &state.data_dir)?;
-    let store = state.store()?;
-    let lang = ui_lang(&store)?;
-    Ok(Some(BackupInspection {
-        made_at: checked
-            .summary
-            .modified_at
-            .map(|at| format_local(at, recruiter_zone(), lang)),
-        summary: checked.summary.clone(),
-        upgraded_from: checked.upgraded_from,
-        smtp_changes: smtp_changes(&store, &checked)?,
-    }))
+    let inspection = blocking(&app, move |state| {
+        let plan = RestorePlan::prepare(&state.data_dir, &path, state.invitations.lease_id())?;
+        let store = state.store()?;
+        let lang = ui_lang(&store)?;
+        Ok(BackupInspection {
+            made_at: plan
+                .summary()
+                .modified_at
+                .map(|at| format_local(at, recruiter_zone(), lang)),
+            summary: plan.summary().clone(),
+            upgraded_from: plan.upgraded_from(),
+            smtp_changes: plan.changes(&store)?,
+        })
+    })
+    .await?;
+    Ok(Some(inspection))
 }
 
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -184,27 +176,27 @@ pub fn smtp_question(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_backup<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
     picked: State<'_, Picked>,
 ) -> Result<RestoreReply, CommandError> {
     let path = Picked::recall(&picked.backup).ok_or(CommandError::NoFileChosen)?;
-    // Outcomes not yet written would leave rows `sending` and refuse the restore.
-    state.invitations.record_pending();
-    if state
-        .batch_running
-        .load(std::sync::atomic::Ordering::SeqCst)
-    {
-        return Err(CommandError::BatchRunning);
-    }
-    let others = jobgate_core::lease::others_alive(&state.data_dir, state.invitations.lease_id());
-    if others > 0 {
-        return Err(CoreError::RestoreWhileOtherProcess { count: others }.into());
-    }
-    let checked = CheckedBackup::open(&path, &state.data_dir)?;
-    let (changes, lang) = {
+    let (plan, changes, lang) = blocking(&app, move |state| {
+        // Outcomes not yet written would leave rows `sending` and refuse the restore.
+        state.invitations.record_pending();
+        if state
+            .batch_running
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return Err(CommandError::BatchRunning);
+        }
+        let own_lease = state.invitations.lease_id();
+        // Refused before the recruiter is asked anything.
+        restore::refuse_while_others_work(&state.data_dir, own_lease)?;
+        let plan = RestorePlan::prepare(&state.data_dir, &path, own_lease)?;
         let store = state.store()?;
-        (smtp_changes(&store, &checked)?, ui_lang(&store)?)
-    };
+        let (changes, lang) = (plan.changes(&store)?, ui_lang(&store)?);
+        Ok((plan, changes, lang))
+    })
+    .await?;
     if !changes.is_empty() {
         let (title, message, ok, cancel) =
             smtp_question(&changes, lang, KeyDestinationChange::Restore);
@@ -212,30 +204,36 @@ pub async fn restore_backup<R: tauri::Runtime>(
             return Err(CommandError::RestoreDeclined);
         }
     }
-    with_store(&state, |store, _| {
-        // Asked about the settings as they were: changed meanwhile, ask again.
-        if smtp_changes(store, &checked)? != changes {
-            return Err(CommandError::RestoreDeclined);
-        }
-        let report =
-            store.restore_from(&checked, &paths::safety_dir(&state.data_dir), Utc::now())?;
-        crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
-        tracing::info!(
-            applications = report.restored.applications,
-            upgraded_from = report.upgraded_from,
-            smtp_changed = !changes.is_empty(),
-            "backup restored"
-        );
-        if let Ok(mut slot) = picked.backup.lock() {
-            *slot = None;
-        }
-        // The restored data may be in another language.
-        let lang = ui_lang(store)?;
-        Ok(RestoreReply {
-            text: report.describe(lang),
-            report,
+    let reply = blocking(&app, move |state| {
+        with_store(state, |store, _| {
+            let smtp_changed = !changes.is_empty();
+            let report = plan
+                .apply(RestoreTarget::InPlace(store), &changes, Utc::now())
+                .map_err(|e| match e {
+                    // Asked about the settings as they were: changed meanwhile, ask again.
+                    CoreError::RestoreSettingsChanged => CommandError::RestoreDeclined,
+                    e => e.into(),
+                })?;
+            crate::logging::apply_setting(&store.setting(settings::LOG_LEVEL)?);
+            tracing::info!(
+                applications = report.restored.applications,
+                upgraded_from = report.upgraded_from,
+                smtp_changed,
+                "backup restored"
+            );
+            // The restored data may be in another language.
+            let lang = ui_lang(store)?;
+            Ok(RestoreReply {
+                text: report.describe(lang),
+                report,
+            })
         })
     })
+    .await?;
+    if let Ok(mut slot) = picked.backup.lock() {
+        *slot = None;
+    }
+    Ok(reply)
 }
 
 /// Opens the log folder (or the data folder) in the OS file manager.

@@ -188,6 +188,8 @@ impl CoreError {
             CoreError::Migration(e) => set("detail", shorten(&e.to_string()).into()),
             CoreError::Io(e) => set("detail", e.to_string().into()),
             CoreError::TemplateSubjectNotOneLine
+            | CoreError::RestoreSettingsChanged
+            | CoreError::RestoreOverUsable
             | CoreError::NoAppDataDir
             | CoreError::Internal
             | CoreError::Mail(_)
