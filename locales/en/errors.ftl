@@ -161,6 +161,5 @@ error-file_manager = The file manager did not open ({ $detail }). The folder's p
 error-no_file_chosen = No file was chosen: nothing was done. Start again and pick the file in the window that opens.
 error-settings_declined = Settings not saved: the sending server and your key stay as they were.
 error-restore_declined = Restore cancelled: nothing changed, your data and sending settings are as they were.
-error-interrupted = The operation stopped on an internal error ({ $detail }): what it was saving was not saved. Try again; if it happens again, send the log (Settings → Log) to your support.
 error-validation = Some fields need correcting: see the message under each field.
 error-no_app_data_dir = The system names no folder for applications' data. Set JOBGATE_DATA_DIR to the folder where JobGate should keep its data, then start it again.

@@ -171,6 +171,5 @@ error-file_manager = Le gestionnaire de fichiers ne s'est pas ouvert ({ $detail 
 error-no_file_chosen = Aucun fichier n'a été choisi : rien n'a été fait. Recommencez en choisissant le fichier dans la fenêtre qui s'ouvre.
 error-settings_declined = Réglages non enregistrés : le serveur d'envoi et votre clé restent ceux d'avant.
 error-restore_declined = Restauration annulée : rien n'a changé, vos données et vos réglages d'envoi sont ceux d'avant.
-error-interrupted = L'opération s'est arrêtée sur une erreur interne ({ $detail }) : ce qu'elle était en train d'enregistrer ne l'a pas été. Recommencez ; si cela se reproduit, envoyez le journal (Réglages → Journal) à votre support.
 error-validation = Certains champs sont à corriger : voyez les messages sous chaque champ.
 error-no_app_data_dir = Le système n'indique aucun dossier pour les données des applications. Définissez JOBGATE_DATA_DIR avec le dossier où JobGate doit garder ses données, puis relancez-le.

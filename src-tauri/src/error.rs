@@ -45,10 +45,6 @@ pub enum CommandError {
     /// SMTP server (or it changed while they were asked).
     #[error("settings declined")]
     SettingsDeclined,
-    /// Work done on a thread for blocking work stopped on an internal error
-    /// (a panic): its transaction was rolled back, its file left unfinished.
-    #[error("interrupted: {0}")]
-    Interrupted(String),
 }
 
 impl CommandError {
@@ -70,7 +66,6 @@ impl CommandError {
             CommandError::NoFileChosen => ("no_file_chosen", None),
             CommandError::SettingsDeclined => ("settings_declined", None),
             CommandError::RestoreDeclined => ("restore_declined", None),
-            CommandError::Interrupted(detail) => ("interrupted", Some(detail)),
         };
         let mut args = FluentArgs::new();
         if let Some(detail) = detail {

@@ -10,10 +10,10 @@ use jobgate_core::store::Store;
 use jobgate_core::time::{format_local, recruiter_zone};
 use jobgate_core::{paths, settings, CoreError};
 use serde::Serialize;
-use tauri::{Manager, State};
+use tauri::State;
 
 use super::files::{self, DialogText, FileRequest, Picked};
-use super::{ui_lang, with_store};
+use super::{blocking, ui_lang, with_store};
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -29,36 +29,20 @@ pub fn log_dir(data_dir: &Path) -> PathBuf {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn backup_data<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
     dialog: DialogText,
 ) -> Result<Option<BackupSummary>, CommandError> {
     let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, files::BACKUP)).await
     else {
         return Ok(None);
     };
-    let made = blocking(&app, move |state| Ok(state.store()?.backup_to(&path)?)).await?;
+    let made = blocking(&state, move |state| Ok(state.store()?.backup_to(&path)?)).await?;
     tracing::info!(
         applications = made.applications,
         bytes = made.bytes,
         "backup written"
     );
     Ok(Some(made))
-}
-
-/// Runs `work` with the window's state on a thread meant for blocking work
-/// (files, SQLite), so that the async runtime's threads stay free; the
-/// native dialogs are awaited outside it.
-async fn blocking<R: tauri::Runtime, T: Send + 'static>(
-    app: &tauri::AppHandle<R>,
-    work: impl FnOnce(&AppState) -> Result<T, CommandError> + Send + 'static,
-) -> Result<T, CommandError> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let state = app.try_state::<AppState>().ok_or(CoreError::Internal)?;
-        work(&state)
-    })
-    .await
-    // The work panicked: said like a lock a panic left behind.
-    .map_err(|_| CoreError::Internal)?
 }
 
 pub use jobgate_core::restore::SettingChange;
@@ -88,6 +72,7 @@ pub fn key_destination_changes(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn inspect_backup<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
     picked: State<'_, Picked>,
     dialog: DialogText,
 ) -> Result<Option<BackupInspection>, CommandError> {
@@ -96,7 +81,7 @@ pub async fn inspect_backup<R: tauri::Runtime>(
         return Ok(None);
     };
     Picked::remember(&picked.backup, &path);
-    let inspection = blocking(&app, move |state| {
+    let inspection = blocking(&state, move |state| {
         let plan = RestorePlan::prepare(&state.data_dir, &path, state.invitations.lease_id())?;
         let store = state.store()?;
         let lang = ui_lang(&store)?;
@@ -176,10 +161,11 @@ pub fn smtp_question(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn restore_backup<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
     picked: State<'_, Picked>,
 ) -> Result<RestoreReply, CommandError> {
     let path = Picked::recall(&picked.backup).ok_or(CommandError::NoFileChosen)?;
-    let (plan, changes, lang) = blocking(&app, move |state| {
+    let (plan, changes, lang) = blocking(&state, move |state| {
         // Outcomes not yet written would leave rows `sending` and refuse the restore.
         state.invitations.record_pending();
         if state
@@ -204,7 +190,7 @@ pub async fn restore_backup<R: tauri::Runtime>(
             return Err(CommandError::RestoreDeclined);
         }
     }
-    let reply = blocking(&app, move |state| {
+    let reply = blocking(&state, move |state| {
         with_store(state, |store, _| {
             let smtp_changed = !changes.is_empty();
             let report = plan

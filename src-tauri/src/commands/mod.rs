@@ -42,6 +42,21 @@ pub(crate) fn ui_lang(store: &Store) -> Result<Lang, CommandError> {
     )
 }
 
+/// Runs `work` with the window's state on a thread meant for blocking work
+/// (files, SQLite: a backup, a restore, a 100,000-row import), so the async
+/// runtime's threads stay free; native dialogs are awaited outside it.
+pub(crate) async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&AppState) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    let state = state.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&state))
+        .await
+        // The work panicked (its transaction rolled back): said like a lock a
+        // panic left behind.
+        .map_err(|_| jobgate_core::CoreError::Internal)?
+}
+
 /// The detail panel's content: the application and its history.
 pub(crate) fn history(
     store: &Store,

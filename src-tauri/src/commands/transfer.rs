@@ -16,7 +16,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use super::files::{self, DialogText, FileRequest, Picked};
-use super::with_store;
+use super::{blocking, with_store};
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -38,8 +38,7 @@ pub async fn preview_import<R: tauri::Runtime>(
         return Ok(None);
     };
     Picked::remember(&picked.import, &path);
-    let state = state.inner().clone();
-    blocking(move || preview_import_of(&state, &path))
+    blocking(&state, move |state| preview_import_of(state, &path))
         .await
         .map(Some)
 }
@@ -65,8 +64,7 @@ pub async fn import_file(
 ) -> Result<ImportReply, CommandError> {
     // The file previewed, never one the page names.
     let path = Picked::recall(&picked.import).ok_or(CommandError::NoFileChosen)?;
-    let state = state.inner().clone();
-    blocking(move || {
+    blocking(&state, move |state| {
         let bytes = read_import_file(&path)?;
         let report = import_csv_with_progress(
             &mut *state.store()?,
@@ -142,14 +140,4 @@ pub async fn export_list<R: tauri::Runtime>(
         path: path.display().to_string(),
         rows: rows.len(),
     }))
-}
-
-/// Runs `work` (file and SQLite work that may take seconds: a 100,000-row
-/// import) on a thread for blocking work, off the async runtime's threads.
-pub(crate) async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, CommandError> + Send + 'static,
-) -> Result<T, CommandError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| CommandError::Interrupted(e.to_string()))?
 }
