@@ -40,10 +40,10 @@ ensure_rust() {
 }
 
 # What the tests need beside BUILD_PACKAGES: Xvfb and the WebDriver for the real
-# window, xdotool/ImageMagick for its dialogs and screenshots, a session bus and
+# window, xdotool/ImageMagick for its dialogs and screenshots, xclip to read what it copied, a session bus and
 # gnome-keyring for the Secret Service, the SMTP server's Python and openssl.
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver xdotool imagemagick dbus dbus-x11 gnome-keyring
-  python3-aiosmtpd openssl fonts-noto-color-emoji)
+  python3-aiosmtpd openssl fonts-noto-color-emoji xclip)
 
 # Installs what the tests need (Debian packages, Rust, tauri-driver).
 ensure_test_tools() {

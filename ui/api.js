@@ -83,6 +83,8 @@ export const extendLink = (applicationId, days, notify) =>
 export const resendInvitation = (applicationId) => invoke("resend_invitation", { application_id: applicationId });
 /** @param {number} applicationId */
 export const openMailto = (applicationId) => invoke("open_mailto", { application_id: applicationId });
+/** @param {number} applicationId */
+export const mailDraft = (applicationId) => invoke("mail_draft", { application_id: applicationId });
 export const jobOverview = () => invoke("job_overview", {});
 /**
  * @param {number} jobId

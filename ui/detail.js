@@ -215,6 +215,51 @@ function linkSection(app) {
   );
 }
 
+// "Envoyer depuis ma messagerie". With no mail client to open: one sentence,
+// and buttons that copy the subject and text, then the address — which works
+// everywhere, webmail included.
+async function openMailClient(app) {
+  try {
+    await api.openMailto(app.application_id);
+    say(t("detail.mailto_opened"), "info");
+    return;
+  } catch (error) {
+    const code = error && typeof error === "object" && "code" in error ? error.code : null;
+    if (code !== "mail_client") {
+      say(api.errorMessage(error), "error");
+      return;
+    }
+    try {
+      const draft = await api.mailDraft(app.application_id);
+      const copier = (cls, label, done, text) =>
+        el("button", {
+          type: "button",
+          class: `btn btn-small ${cls}`,
+          onclick: async (/** @type {Event} */ e) => {
+            const ok = await api.copyText(text);
+            const target = /** @type {HTMLButtonElement} */ (e.currentTarget);
+            target.textContent = t(ok ? done : "link.copy_failed");
+          },
+        }, label);
+      notify(
+        [
+          el("p", { class: "notice-text" }, api.errorMessage(error)),
+          el(
+            "div",
+            { class: "notice-actions" },
+            copier("copy-draft", t("detail.copy_draft"), "detail.copied_draft", `${draft.subject}\n\n${draft.text}`),
+            copier("copy-address", t("detail.copy_address"), "detail.copied_address", draft.to),
+          ),
+        ],
+        "warning",
+        box(),
+      );
+    } catch (failed) {
+      say(api.errorMessage(failed), "error");
+    }
+  }
+}
+
 async function copy(url) {
   const ok = await api.copyText(url);
   say(t(ok ? "link.copied" : "link.copy_failed"), ok ? "success" : "error");
@@ -243,10 +288,7 @@ function actionsSection(app) {
       el(
         "div",
         { class: "mailto-line" },
-        button("mailto", t("detail.mailto"), () => act(async () => {
-          await api.openMailto(app.application_id);
-          say(t("detail.mailto_opened"), "info");
-        })),
+        button("mailto", t("detail.mailto"), () => openMailClient(app)),
         el("p", { class: "help" }, t("detail.mailto_help")),
       ),
       button("revoke", t("detail.revoke"), () => revoke(app), "btn-danger"),

@@ -154,7 +154,7 @@ error-io = File read or write error: { $detail }.
 ## The window's own errors (src-tauri/src/error.rs).
 
 error-batch_running = A batch is already being sent: wait for it to end or cancel it.
-error-mail_client = No mail client opened ({ $detail }). Set a default mail application, or copy the link and write to the candidate yourself.
+error-mail_client = No mail client opened on this computer. Copy the invitation's subject and text, then the candidate's address, and paste them into your email (webmail works too).
 error-already_usable = The data opens already (it was restored meanwhile): nothing was replaced. Click "Open JobGate" or open JobGate again.
 error-restart = JobGate could not start again ({ $detail }). Your data is restored: close this window and open JobGate again.
 error-file_manager = The file manager did not open ({ $detail }). The folder's path is shown in Settings → About: open it yourself.

@@ -408,6 +408,10 @@ detail-extended = { $name }'s link is extended: it expires on { $date }.
 detail-status_changed = { $name }'s status: { $status }.
 detail-status_changed_revoked = { $name }'s status: { $status }. Their link was revoked.
 detail-mailto_opened = Your mail client opens with the invitation: read it over, then send it.
+detail-copy_draft = Copy the subject and text
+detail-copy_address = Copy the address
+detail-copied_draft = Subject and text copied ✓
+detail-copied_address = Address copied ✓
 
 ## extend
 

@@ -164,7 +164,7 @@ error-io = Erreur de lecture ou d'écriture de fichier : { $detail }.
 ## The window's own errors (src-tauri/src/error.rs).
 
 error-batch_running = Un envoi groupé est déjà en cours : attendez sa fin ou annulez-le.
-error-mail_client = Aucune messagerie ne s'est ouverte ({ $detail }). Configurez une application de messagerie par défaut, ou copiez le lien et écrivez au candidat vous-même.
+error-mail_client = Aucune messagerie ne s'est ouverte sur cet ordinateur. Copiez l'objet et le texte de l'invitation, puis l'adresse du candidat, et collez-les dans votre messagerie (une messagerie en ligne convient).
 error-already_usable = Les données s'ouvrent déjà (elles ont été restaurées entre-temps) : rien n'a été remplacé. Cliquez sur « Ouvrir JobGate » ou rouvrez JobGate.
 error-restart = JobGate n'a pas pu se relancer ({ $detail }). Vos données sont restaurées : fermez cette fenêtre et rouvrez JobGate.
 error-file_manager = Le gestionnaire de fichiers ne s'est pas ouvert ({ $detail }). Le chemin du dossier est affiché dans Réglages → À propos : ouvrez-le vous-même.

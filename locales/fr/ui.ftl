@@ -423,6 +423,10 @@ detail-extended = Lien de { $name } prolongé : il expire le { $date }.
 detail-status_changed = Statut de { $name } : { $status }.
 detail-status_changed_revoked = Statut de { $name } : { $status }. Son lien a été révoqué.
 detail-mailto_opened = Votre messagerie s'ouvre avec l'invitation : relisez-la puis envoyez-la.
+detail-copy_draft = Copier l'objet et le texte
+detail-copy_address = Copier l'adresse
+detail-copied_draft = Objet et texte copiés ✓
+detail-copied_address = Adresse copiée ✓
 
 ## extend
 

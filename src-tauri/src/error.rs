@@ -17,9 +17,10 @@ pub enum CommandError {
     #[error("a batch is already running")]
     BatchRunning,
 
-    /// The OS could not open the recruiter's mail client.
-    #[error("no mail client opened: {0}")]
-    MailClient(String),
+    /// The OS could not open the recruiter's mail client. What the launcher
+    /// said is not kept: it quotes the `mailto:`, the candidate's link in it.
+    #[error("no mail client opened")]
+    MailClient,
 
     /// The recovery window was asked to restore, but the data opens now.
     #[error("the data opens")]
@@ -59,7 +60,7 @@ impl CommandError {
             }
             CommandError::Validation(_) => ("validation", None),
             CommandError::BatchRunning => ("batch_running", None),
-            CommandError::MailClient(detail) => ("mail_client", Some(detail)),
+            CommandError::MailClient => ("mail_client", None),
             CommandError::AlreadyUsable => ("already_usable", None),
             CommandError::Restart(detail) => ("restart", Some(detail)),
             CommandError::FileManager(detail) => ("file_manager", Some(detail)),

@@ -135,6 +135,7 @@ pub fn app_builder_with<R: Runtime>(
             commands::invitations::extend_link,
             commands::invitations::resend_invitation,
             commands::invitations::open_mailto,
+            commands::invitations::mail_draft,
             commands::jobs::job_overview,
             commands::jobs::set_job_open,
             commands::jobs::set_job_validity,

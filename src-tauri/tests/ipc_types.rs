@@ -27,7 +27,7 @@ use jobgate_core::dto::{
 };
 use jobgate_core::i18n::Lang;
 use jobgate_core::import::{DuplicateRow, PreviewRow};
-use jobgate_core::invitations::Preview;
+use jobgate_core::invitations::{MailDraft, Preview};
 use jobgate_core::secret::{KeySource, KeyStatus};
 use jobgate_core::store::backup::{BackupSummary, RestoreReport};
 use jobgate_core::store::{
@@ -57,7 +57,7 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
         // Core DTOs.
         ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,
-        PreviewRow, CandidateCorrection, BackupSummary, RestoreReport, StatusWord, FieldLimits,
+        PreviewRow, MailDraft, CandidateCorrection, BackupSummary, RestoreReport, StatusWord, FieldLimits,
         Vocabulary,
         // The shell's requests and replies.
         CommandErrorWire, DialogText, ListRequest, ListReply, NewApplicationRequest, AddReply,
@@ -118,6 +118,7 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         extend_link { application_id: i64, days: u32, notify: bool } => EmailReply;
         resend_invitation { application_id: i64 } => EmailReply;
         open_mailto { application_id: i64 } => ();
+        mail_draft { application_id: i64 } => MailDraft;
         job_overview {} => Vec<JobOverview>;
         set_job_open { job_id: i64, open: bool } => JobChangeReply;
         set_job_validity { job_id: i64, days: String } => Vec<JobOverview>;

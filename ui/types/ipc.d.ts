@@ -239,6 +239,8 @@ type PreviewRow = { line: number, job_title: string, candidate_name: string, ema
  */
 outcome: string, };
 
+type MailDraft = { to: string, subject: string, text: string, };
+
 type CandidateCorrection = { email_changed: boolean, 
 /**
  * Emails waiting to leave, made again for the corrected name and address.
@@ -477,6 +479,7 @@ interface Commands {
   extend_link: { args: { application_id: number; days: number; notify: boolean }; reply: EmailReply };
   resend_invitation: { args: { application_id: number }; reply: EmailReply };
   open_mailto: { args: { application_id: number }; reply: null };
+  mail_draft: { args: { application_id: number }; reply: MailDraft };
   job_overview: { args: Record<string, never>; reply: Array<JobOverview> };
   set_job_open: { args: { job_id: number; open: boolean }; reply: JobChangeReply };
   set_job_validity: { args: { job_id: number; days: string }; reply: Array<JobOverview> };

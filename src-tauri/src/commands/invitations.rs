@@ -8,6 +8,7 @@ use chrono::Utc;
 use jobgate_core::batch::{BatchEvent, BatchOptions, BatchReport};
 use jobgate_core::dto::replies::{email_word, BatchPreview, EmailReply, InviteReply};
 use jobgate_core::dto::{HistoryDto, OutboxDto};
+use jobgate_core::invitations::MailDraft;
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -167,7 +168,18 @@ pub async fn open_mailto<R: tauri::Runtime>(
 ) -> Result<(), CommandError> {
     use tauri_plugin_opener::OpenerExt;
     let url = state.invitations.mailto(application_id, Utc::now())?;
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| CommandError::MailClient(e.to_string()))
+    app.opener().open_url(url, None::<&str>).map_err(|_| {
+        tracing::warn!(application_id, "no mail client opened for a mailto: link");
+        CommandError::MailClient
+    })
+}
+
+/// What "Copier l'objet et le texte" and "Copier l'adresse" copy when no mail
+/// client opens: the same invitation as the `mailto:`.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn mail_draft(
+    state: State<'_, AppState>,
+    application_id: i64,
+) -> Result<MailDraft, CommandError> {
+    Ok(state.invitations.mail_draft(application_id, Utc::now())?)
 }

@@ -17,6 +17,7 @@ mod data;
 mod e2e;
 mod e2e_data;
 mod e2e_english;
+mod e2e_mailto;
 mod e2e_width;
 mod files;
 mod keyring;

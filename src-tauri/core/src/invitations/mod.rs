@@ -32,7 +32,7 @@ mod preview;
 mod sending;
 
 pub use compose::EmailContext;
-pub use preview::Preview;
+pub use preview::{MailDraft, Preview};
 pub use sending::MailerCache;
 
 /// SendGrid category of invitation emails.

@@ -131,9 +131,11 @@ impl Invitations {
         })
     }
 
-    /// "Envoyer depuis ma messagerie": a `mailto:` with the invitation's
-    /// subject and text for the application's valid link.
-    pub fn mailto(&self, application_id: i64, now: DateTime<Utc>) -> Result<String> {
+    /// "Envoyer depuis ma messagerie": the invitation for the application's
+    /// valid link, as the recruiter's own mail client sends it — through a
+    /// `mailto:` ([`Invitations::mailto`]), or copied by hand when no mail
+    /// client opens (webmail included).
+    pub fn mail_draft(&self, application_id: i64, now: DateTime<Utc>) -> Result<MailDraft> {
         let store = self.lock()?;
         let app = store.application(application_id)?;
         if let Some(closed) = app.decision_closed() {
@@ -152,6 +154,24 @@ impl Invitations {
         let template = store.job_template(app.job_id)?.template;
         let context = EmailContext::new(&store, &settings)?;
         let email = render_email(EmailKind::Invitation, &app, link, &template, &context);
-        Ok(mailto_url(&app.email, &email))
+        Ok(MailDraft {
+            to: app.email.clone(),
+            subject: email.subject,
+            text: email.text,
+        })
     }
+
+    /// The `mailto:` of [`Invitations::mail_draft`].
+    pub fn mailto(&self, application_id: i64, now: DateTime<Utc>) -> Result<String> {
+        let draft = self.mail_draft(application_id, now)?;
+        Ok(mailto_url(&draft.to, &draft.subject, &draft.text))
+    }
+}
+
+/// An invitation to send by hand: to whom, its subject and its text.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct MailDraft {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
 }

@@ -135,7 +135,7 @@ fn html_of(lang: Lang, id: &str, args: &[(&str, String)]) -> String {
 /// with the same subject and text, for when SendGrid fails or the candidate
 /// says nothing arrived. Every value is percent-encoded, so nothing in a name
 /// or title can add a header or a recipient.
-pub fn mailto_url(to: &str, email: &RenderedEmail) -> String {
+pub fn mailto_url(to: &str, subject: &str, text: &str) -> String {
     use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
     // RFC 3986 unreserved characters stay as they are.
     const KEEP: &AsciiSet = &NON_ALPHANUMERIC
@@ -144,13 +144,13 @@ pub fn mailto_url(to: &str, email: &RenderedEmail) -> String {
         .remove(b'_')
         .remove(b'~');
     // RFC 6068: line breaks are CRLF in a mailto body.
-    let body = email.text.replace("\r\n", "\n").replace('\n', "\r\n");
+    let body = text.replace("\r\n", "\n").replace('\n', "\r\n");
     let to = utf8_percent_encode(to, KEEP)
         .to_string()
         .replace("%40", "@");
     format!(
         "mailto:{to}?subject={}&body={}",
-        utf8_percent_encode(&email.subject, KEEP),
+        utf8_percent_encode(subject, KEEP),
         utf8_percent_encode(&body, KEEP)
     )
 }
