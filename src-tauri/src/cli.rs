@@ -53,9 +53,14 @@ enum Command {
         /// Sortie JSON (un tableau) / JSON output (an array).
         #[arg(long, conflicts_with = "csv")]
         json: bool,
-        /// Sortie CSV (les colonnes de l'export de la liste) / CSV output (the list export's columns).
+        /// Sortie CSV, celle d'« Exporter la liste » (langue de l'interface, pour un tableur) /
+        /// CSV output, the window's "Export the list" (interface language, for a spreadsheet).
         #[arg(long)]
         csv: bool,
+        /// Avec --csv : la forme pour les programmes (virgules, codes, UTC, sans BOM) /
+        /// with --csv: the form for programs (commas, codes, UTC, no BOM).
+        #[arg(long, requires = "csv")]
+        machine: bool,
         /// Filtre texte sur nom, e-mail ou poste / text filter on name, email or job.
         #[arg(long)]
         search: Option<String>,
@@ -210,12 +215,13 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::List {
             json,
             csv,
+            machine,
             search,
             job_id,
             status,
             limit,
         } => applications::list(
-            applications::ListFormat::of(json, csv),
+            applications::ListFormat::of(json, csv, machine),
             search,
             job_id,
             status,

@@ -791,7 +791,11 @@ fn the_list_export_holds_every_row_of_the_filter() {
     );
     let text = std::fs::read_to_string(&file).unwrap();
     assert_eq!(text.lines().count(), 6);
-    assert!(text.starts_with("application_id,candidate_name,email,job_title,"));
+    // For the recruiter's spreadsheet, in the interface's language (French).
+    assert!(
+        text.starts_with("\u{feff}N° de candidature;Candidat;E-mail;Offre;"),
+        "{text}"
+    );
 }
 
 #[test]

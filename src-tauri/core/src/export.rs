@@ -11,9 +11,11 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
 use crate::error::{CoreError, Result};
 use crate::files::DataFolder;
+use crate::i18n::{render, FluentArgs, Lang};
 use crate::store::{LinkExportRow, LinkState};
 use crate::time::to_stored;
 
@@ -104,13 +106,82 @@ pub const LIST_EXPORT_COLUMNS: [&str; 12] = [
     "sent_at",
 ];
 
+/// How the list export is written.
+#[derive(Debug, Clone, Copy)]
+pub enum ListCsv {
+    /// For a spreadsheet, as the recruiter reads the list: headers and words
+    /// in `lang`, times on the recruiter's clock (`zone`, named in the
+    /// headers), a UTF-8 byte-order mark; French: `;`-separated and
+    /// `31/12/2026 14:05` (what Excel set to French opens as columns and
+    /// dates), English: `,` and `2026-12-31 14:05`.
+    Spreadsheet { lang: Lang, zone: Tz },
+    /// For programs (`jobgate list --csv --machine`): the codes, RFC 3339 in
+    /// UTC, `,`, no byte-order mark — [`LIST_EXPORT_COLUMNS`] as headers.
+    Machine,
+}
+
 /// The applications as the list shows them (its filter and sort, every page), as CSV.
-pub fn write_applications_csv<W: Write>(rows: &[crate::dto::ApplicationDto], out: W) -> Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(LIST_EXPORT_COLUMNS).map_err(csv_error)?;
+pub fn write_applications_csv<W: Write>(
+    rows: &[crate::dto::ApplicationDto],
+    style: ListCsv,
+    mut out: W,
+) -> Result<()> {
+    let mut builder = csv::WriterBuilder::new();
+    if let ListCsv::Spreadsheet { lang, .. } = style {
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(CoreError::Io)?;
+        builder.delimiter(if lang == Lang::Fr { b';' } else { b',' });
+    }
+    let mut csv = builder.from_writer(out);
+    let header: Vec<String> = match style {
+        ListCsv::Machine => LIST_EXPORT_COLUMNS.map(str::to_owned).to_vec(),
+        ListCsv::Spreadsheet { lang, zone } => {
+            let mut args = FluentArgs::new();
+            args.set("zone", zone.name());
+            LIST_EXPORT_COLUMNS
+                .map(|c| render(lang, &format!("export-column-{c}"), Some(&args)))
+                .to_vec()
+        }
+    };
+    csv.write_record(&header).map_err(csv_error)?;
     for r in rows {
         let link = r.link.as_ref();
         let email = r.last_email.as_ref();
+        let (status, invitation, link_state, email_state) = match style {
+            ListCsv::Machine => (
+                r.status.to_owned(),
+                r.invitation_status.to_owned(),
+                link.map(|l| link_status(l.state).to_owned()),
+                email.map(|e| e.state.as_str().to_owned()),
+            ),
+            ListCsv::Spreadsheet { lang, .. } => {
+                let word = |id: String| render(lang, &id, None);
+                (
+                    word(format!("status-{}", r.status)),
+                    word(format!("status-{}", r.invitation_status)),
+                    link.map(|l| word(format!("export-link-{}", link_status(l.state)))),
+                    email.map(|e| word(format!("outbox-state-{}", e.state.as_str()))),
+                )
+            }
+        };
+        let when = |stored: Option<&str>| -> String {
+            let Some(stored) = stored else {
+                return String::new();
+            };
+            match style {
+                ListCsv::Machine => stored.to_owned(),
+                ListCsv::Spreadsheet { lang, zone } => DateTime::parse_from_rfc3339(stored)
+                    .map(|at| {
+                        let pattern = if lang == Lang::Fr {
+                            "%d/%m/%Y %H:%M"
+                        } else {
+                            "%Y-%m-%d %H:%M"
+                        };
+                        at.with_timezone(&zone).format(pattern).to_string()
+                    })
+                    .unwrap_or_else(|_| stored.to_owned()),
+            }
+        };
         write_cells(
             &mut csv,
             [
@@ -118,14 +189,14 @@ pub fn write_applications_csv<W: Write>(rows: &[crate::dto::ApplicationDto], out
                 Text(&r.candidate_name),
                 Text(&r.email),
                 Text(&r.job_title),
-                Own(r.status),
-                Own(r.invitation_status),
-                Own(&r.applied_at),
+                Own(&status),
+                Own(&invitation),
+                Own(&when(Some(&r.applied_at))),
                 Own(link.map(|l| l.start_url.as_str()).unwrap_or("")),
-                Own(link.map(|l| l.expires_at.as_str()).unwrap_or("")),
-                Own(link.map(|l| link_status(l.state)).unwrap_or("")),
-                Own(email.map(|e| e.state.as_str()).unwrap_or("")),
-                Own(email.and_then(|e| e.sent_at.as_deref()).unwrap_or("")),
+                Own(&when(link.map(|l| l.expires_at.as_str()))),
+                Own(link_state.as_deref().unwrap_or("")),
+                Own(email_state.as_deref().unwrap_or("")),
+                Own(&when(email.and_then(|e| e.sent_at.as_deref()))),
             ],
         )?;
     }
@@ -222,6 +293,49 @@ pub fn write_file_atomically(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word the spreadsheet form writes exists in every language (a
+    /// missing one would be written as its id).
+    #[test]
+    fn every_word_of_the_spreadsheet_export_is_in_the_catalog() {
+        let statuses = crate::domain::ApplicationStatus::ALL.map(|s| s.as_str());
+        let invitations = [
+            "not_invited",
+            "link_active",
+            "queued",
+            "sending",
+            "sent",
+            "send_failed",
+            "send_unknown",
+            "link_expired",
+            "link_revoked",
+        ];
+        let emails = [
+            "queued",
+            "sending",
+            "sent",
+            "failed_temporary",
+            "failed_permanent",
+            "unknown",
+        ];
+        let links = [LinkState::Active, LinkState::Expired, LinkState::Revoked].map(link_status);
+        let ids = statuses
+            .iter()
+            .chain(&invitations)
+            .map(|s| format!("status-{s}"))
+            .chain(emails.iter().map(|e| format!("outbox-state-{e}")))
+            .chain(links.iter().map(|l| format!("export-link-{l}")))
+            .chain(
+                LIST_EXPORT_COLUMNS
+                    .iter()
+                    .map(|c| format!("export-column-{c}")),
+            );
+        for id in ids {
+            for lang in Lang::ALL {
+                assert_ne!(render(lang, &id, None), id, "{id} in {lang:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_token_starting_with_a_dash_is_exported_exactly() {

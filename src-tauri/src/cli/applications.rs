@@ -6,9 +6,11 @@ use std::io::Write;
 use chrono::Utc;
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
+use jobgate_core::export::ListCsv;
 use jobgate_core::import::{import_csv, preview_csv};
 use jobgate_core::store::{ListQuery, SortKey};
-use jobgate_core::{tr, CoreError, Lang};
+use jobgate_core::time::recruiter_zone;
+use jobgate_core::{settings, tr, CoreError, Lang};
 
 use super::{open_invitations, open_store, EXIT_ROWS_REJECTED};
 
@@ -90,14 +92,18 @@ pub(super) fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Resul
 pub(super) enum ListFormat {
     Table,
     Json,
+    /// The window's list export, for a spreadsheet.
     Csv,
+    /// The list export for programs.
+    MachineCsv,
 }
 
 impl ListFormat {
-    pub(super) fn of(json: bool, csv: bool) -> ListFormat {
-        match (json, csv) {
-            (true, _) => ListFormat::Json,
-            (_, true) => ListFormat::Csv,
+    pub(super) fn of(json: bool, csv: bool, machine: bool) -> ListFormat {
+        match (json, csv, machine) {
+            (true, _, _) => ListFormat::Json,
+            (_, true, true) => ListFormat::MachineCsv,
+            (_, true, false) => ListFormat::Csv,
             _ => ListFormat::Table,
         }
     }
@@ -134,8 +140,16 @@ pub(super) fn list(
         .map(|r| view.application(r))
         .collect();
     let mut out = std::io::stdout().lock();
-    if format == ListFormat::Csv {
-        jobgate_core::export::write_applications_csv(&rows, &mut out)?;
+    if matches!(format, ListFormat::Csv | ListFormat::MachineCsv) {
+        // What the window's export writes: in the interface's language.
+        let style = match format {
+            ListFormat::MachineCsv => ListCsv::Machine,
+            _ => ListCsv::Spreadsheet {
+                lang: Lang::parse(&store.setting(settings::UI_LANGUAGE)?).unwrap_or(lang),
+                zone: recruiter_zone(),
+            },
+        };
+        jobgate_core::export::write_applications_csv(&rows, style, &mut out)?;
         return Ok(0);
     }
     if format == ListFormat::Json {

@@ -8,9 +8,10 @@ use chrono::Utc;
 use jobgate_core::dto::replies::{
     ExportReply, ImportPreviewReply, ImportProgress, ImportReply, ListRequest,
 };
-use jobgate_core::export;
+use jobgate_core::export::{self, ListCsv};
 use jobgate_core::files::DataFolder;
 use jobgate_core::import::{import_csv_with_progress, preview_csv};
+use jobgate_core::time::recruiter_zone;
 use jobgate_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -125,16 +126,20 @@ pub async fn export_list<R: tauri::Runtime>(
     let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, &["csv"])).await else {
         return Ok(None);
     };
-    let rows = with_store(&state, |store, view| {
-        Ok(store
-            .list_every(&query)?
-            .iter()
-            .map(|r| view.application(r))
-            .collect::<Vec<_>>())
+    let (rows, lang) = with_store(&state, |store, view| {
+        let rows = store.list_every(&query)?;
+        Ok((
+            rows.iter().map(|r| view.application(r)).collect::<Vec<_>>(),
+            view.lang,
+        ))
     })?;
+    let style = ListCsv::Spreadsheet {
+        lang,
+        zone: recruiter_zone(),
+    };
     let data = DataFolder::new(&state.data_dir);
     export::write_file_atomically(&path, &data, |out| {
-        export::write_applications_csv(&rows, out)
+        export::write_applications_csv(&rows, style, out)
     })?;
     Ok(Some(ExportReply {
         path: path.display().to_string(),

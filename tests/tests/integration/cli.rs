@@ -323,9 +323,9 @@ fn a_windows_1252_file_is_read_and_said_so() {
 }
 
 #[test]
-fn list_csv_exports_every_row_of_the_filter() {
+fn list_csv_machine_exports_every_row_of_the_filter() {
     let data = imported();
-    let out = data.run(&["list", "--csv", "--search", "developpeur"]);
+    let out = data.run(&["list", "--csv", "--machine", "--search", "developpeur"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
     let mut lines = stdout.lines();
@@ -373,4 +373,60 @@ fn config_list_shows_every_setting_with_its_label_and_override() {
         "{listed}"
     );
     assert!(lines.contains(&"smtp_port = 587  # Port"), "{listed}");
+}
+
+/// `list --csv` writes what the window's export writes (issue 18, item 7):
+/// for Excel set to French, a byte-order mark, `;`, French headers naming the
+/// zone, the statuses in words and the times on the recruiter's clock.
+#[test]
+fn list_csv_opens_as_columns_in_a_french_spreadsheet() {
+    let data = imported();
+    let out = data
+        .cli()
+        .args(["list", "--csv", "--search", "developpeur"])
+        .env("TZ", "Europe/Paris")
+        .output()
+        .expect("run jobgate");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let body = stdout
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark");
+    let mut lines = body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "N° de candidature;Candidat;E-mail;Offre;Statut de la candidature;Invitation;\
+              Candidature reçue le (Europe/Paris);Lien d'entretien;\
+              Lien valable jusqu'au (Europe/Paris);État du lien;Dernier email;\
+              Email envoyé le (Europe/Paris)"
+        )
+    );
+    let row = lines.next().expect("one row");
+    assert!(
+        row.contains(";Élodie Brûlé;elodie@exemple.fr;Développeur Full Stack;Nouvelle;Non invité;"),
+        "{row}"
+    );
+    let applied = row.split(';').nth(6).expect("the applied column");
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(applied, "%d/%m/%Y %H:%M").is_ok(),
+        "{applied}"
+    );
+
+    // English, as the interface: commas, English words, ISO dates.
+    assert!(data
+        .run(&["config", "set", "ui_language", "en"])
+        .status
+        .success());
+    let english = text(
+        &data
+            .run(&["list", "--csv", "--search", "developpeur"])
+            .stdout,
+    );
+    let english = english.strip_prefix('\u{feff}').expect("a byte-order mark");
+    assert!(
+        english.starts_with("Application no.,Candidate,Email,Job offer,"),
+        "{english}"
+    );
+    assert!(english.contains(",New,Not invited,"), "{english}");
 }

@@ -215,8 +215,23 @@ fn csv_cells_that_start_a_formula_are_written_as_text() {
     ok(&invite_all(&|args| data.run(args)));
 
     let links = data.run(&["links", "export"]);
-    let list = data.run(&["list", "--csv"]);
-    for (what, out) in [("links export", links), ("list --csv", list)] {
+    let list = data.run(&["list", "--csv", "--machine"]);
+    let spreadsheet = data.run(&["list", "--csv"]);
+    // The spreadsheet form too: every cell, whatever its column's name.
+    let spreadsheet = ok(&spreadsheet);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(spreadsheet.trim_start_matches('\u{feff}').as_bytes());
+    for record in reader.records() {
+        for cell in record.expect("a record").iter() {
+            let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+            assert!(
+                !formula || cell == "-12",
+                "list --csv: a cell starts a formula: {cell:?}"
+            );
+        }
+    }
+    for (what, out) in [("links export", links), ("list --csv --machine", list)] {
         let csv_text = ok(&out);
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let headers = reader.headers().expect("header").clone();
