@@ -300,17 +300,29 @@ async function runBatch(ids, dryRun) {
   const counts = { total: ids.length, sent: 0, failed: 0, skipped: 0 };
   const panel = $("#batch-panel");
   const log = $("#batch-log");
+  const note = $("#batch-note");
   log.replaceChildren();
+  note.hidden = true;
   panel.hidden = false;
   $("#batch-title").textContent = t(dryRun ? "batch.title_dry_run" : "batch.title", { n: ids.length });
   const cancel = $("#batch-cancel");
+  cancel.hidden = false;
   cancel.disabled = false;
   cancel.textContent = t("batch.cancel");
+  $("#batch-retry").hidden = true;
+  $("#batch-close").hidden = true;
+  let started = false;
   const show = () => {
     const done = counts.sent + counts.failed + counts.skipped;
     $("#batch-progress").max = Math.max(counts.total, 1);
     $("#batch-progress").value = done;
-    $("#batch-counts").textContent = t("batch.counts", { done, ...counts });
+    // Until the server answers, say so: the bar alone would look frozen.
+    $("#batch-counts").textContent = started ? t("batch.counts", { done, ...counts }) : t("batch.connecting");
+  };
+  const say = (text, kind) => {
+    note.textContent = text;
+    note.className = `batch-note batch-note-${kind}`;
+    note.hidden = false;
   };
   const line = (text, kind) => log.prepend(el("li", { class: `batch-${kind}` }, text));
   let refreshTimer = null;
@@ -320,10 +332,12 @@ async function runBatch(ids, dryRun) {
   show();
   state.batchRunning = true;
   updateBulkBar();
+  let failedToStart = false;
   try {
     const report = await api.inviteBatch(ids, (event) => {
       switch (event.kind) {
         case "started":
+          started = true;
           counts.total = event.total;
           break;
         case "sent":
@@ -343,6 +357,11 @@ async function runBatch(ids, dryRun) {
           counts.skipped += 1;
           line(t("batch.skipped", { email: emailOf(event.application_id) }), "skipped");
           break;
+        case "cancelling":
+          // What Annuler can and cannot stop, said at once.
+          if (event.in_flight === 0 && event.queued === 0) say(t("batch.cancel_too_late"), "info");
+          else say(t("batch.cancel_heard", { in_flight: event.in_flight, queued: event.queued }), "info");
+          break;
       }
       show();
       refreshSoon();
@@ -353,10 +372,18 @@ async function runBatch(ids, dryRun) {
     else notify(summary, report.failed > 0 ? "error" : "success");
     $("#batch-counts").textContent = summary;
   } catch (error) {
-    notify(api.errorMessage(error), "error");
+    // Nothing was created or sent (the server or the key refused first):
+    // the panel says why and offers to try again.
+    failedToStart = true;
+    $("#batch-counts").textContent = "";
+    say(api.errorMessage(error), "error");
   } finally {
     state.batchRunning = false;
-    cancel.disabled = true;
+    cancel.hidden = true;
+    $("#batch-close").hidden = false;
+    const retry = $("#batch-retry");
+    retry.hidden = !failedToStart;
+    retry.onclick = () => runBatch(ids, dryRun);
     state.selected.clear();
     await refreshAll();
   }
@@ -441,6 +468,9 @@ export function initList() {
     e.currentTarget.disabled = true;
     e.currentTarget.textContent = t("batch.cancelling");
     await api.cancelBatch();
+  });
+  $("#batch-close").addEventListener("click", () => {
+    $("#batch-panel").hidden = true;
   });
   $("#page-previous").addEventListener("click", () => {
     state.offset = Math.max(0, state.offset - pageSize());

@@ -40,6 +40,19 @@ batch-title_dry_run = Dry run: { $n ->
 batch-counts = { $done } / { $total } — { $sent } sent, { $failed } failed, { $skipped } skipped
 batch-cancel = Cancel
 batch-cancelling = Cancelling…
+batch-connecting = Connecting to the sending server…
+batch-cancel_heard = Cancelled: no more emails go out. { $in_flight ->
+        [0] None was being sent
+        [one] { $in_flight } email was already handed to the server: it will still go
+       *[other] { $in_flight } emails were already handed to the server: they will still go
+    }{ $queued ->
+        [0] .
+        [one] ; { $queued } invitation is left to send, its link's validity will count from its sending.
+       *[other] ; { $queued } invitations are left to send, their links' validity will count from their sending.
+    }
+batch-cancel_too_late = Too late to cancel: every email had already gone.
+batch-retry_button = Try again
+batch-close = Close
 batch-sent = Sent to { $email }
 batch-failed = Failed for { $email }: { $error }
 batch-retry = Will retry { $email }: { $error }

@@ -46,6 +46,19 @@ batch-counts = { $done } / { $total } — { $sent ->
     }
 batch-cancel = Annuler
 batch-cancelling = Annulation…
+batch-connecting = Connexion au serveur d'envoi…
+batch-cancel_heard = Annulé : plus aucun email ne part. { $in_flight ->
+        [0] Aucun n'était en cours d'envoi
+        [one] { $in_flight } email était déjà remis au serveur : il partira quand même
+       *[other] { $in_flight } emails étaient déjà remis au serveur : ils partiront quand même
+    }{ $queued ->
+        [0] .
+        [one] {" "}; { $queued } invitation reste à envoyer, la validité de son lien repartira de son envoi.
+       *[other] {" "}; { $queued } invitations restent à envoyer, la validité de leurs liens repartira de leur envoi.
+    }
+batch-cancel_too_late = Trop tard pour annuler : tous les emails étaient déjà partis.
+batch-retry_button = Réessayer
+batch-close = Fermer
 batch-sent = Envoyé à { $email }
 batch-failed = Échec pour { $email } : { $error }
 batch-retry = Nouvel essai plus tard pour { $email } : { $error }

@@ -206,7 +206,7 @@ unrecorded: number,
  */
 stopped_by: ErrorDto | null, };
 
-type BatchEvent = { "kind": "started", total: number, to_send: number, dry_run: boolean, } | { "kind": "sent", application_id: number, smtp_code: number, } | { "kind": "failed", application_id: number, error_code: string, smtp_code: number | null, will_retry: boolean, } & ({ [key in "fr" | "en"]?: string }) | { "kind": "skipped", application_id: number, reason: string, } | { "kind": "finished", report: BatchReport, };
+type BatchEvent = { "kind": "started", total: number, to_send: number, dry_run: boolean, } | { "kind": "sent", application_id: number, smtp_code: number, } | { "kind": "failed", application_id: number, error_code: string, smtp_code: number | null, will_retry: boolean, } & ({ [key in "fr" | "en"]?: string }) | { "kind": "cancelling", in_flight: number, queued: number, } | { "kind": "skipped", application_id: number, reason: string, } | { "kind": "finished", report: BatchReport, };
 
 type JobOverview = { id: number, title: string, open: boolean, link_validity_days: number, 
 /**

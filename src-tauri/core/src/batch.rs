@@ -13,7 +13,7 @@
 //!    rows and takes back the ones never tried.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -66,6 +66,14 @@ pub enum BatchEvent {
         #[serde(flatten)]
         text: crate::i18n::Texts,
         will_retry: bool,
+    },
+    /// Annuler was heard: no email is claimed any more. `in_flight` were
+    /// already handed to the server and finish anyway (their outcome comes as
+    /// Sent or Failed); `queued` were still waiting and are taken back. Both
+    /// zero: the click came after the last email left.
+    Cancelling {
+        in_flight: usize,
+        queued: usize,
     },
     /// Not sent, and not a failure: already sent, being sent elsewhere, closed...
     Skipped {
@@ -121,6 +129,10 @@ struct Shared<'a> {
     spare: Mutex<Vec<OutletConnection>>,
     /// Set when an error that every message would meet stops the batch.
     stop: AtomicBool,
+    /// Rows claimed and not yet recorded: being handed to the server.
+    in_flight: AtomicUsize,
+    /// Workers still running.
+    active: AtomicUsize,
     report: Mutex<BatchReport>,
     next_slot: Mutex<Instant>,
     interval: Option<Duration>,
@@ -159,10 +171,16 @@ impl Shared<'_> {
         }
     }
 
-    /// Waits for this send's slot under `rate_limit_per_minute`.
-    async fn pace(&self) {
+    /// Whether Annuler was clicked or an error stopped the batch.
+    fn halted(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst) || self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Waits for this send's slot under `rate_limit_per_minute`; false when
+    /// the batch was cancelled or stopped meanwhile (nothing may be claimed).
+    async fn pace(&self) -> bool {
         let Some(interval) = self.interval else {
-            return;
+            return !self.halted();
         };
         let wait = match self.next_slot.lock() {
             Ok(mut next) => {
@@ -173,7 +191,31 @@ impl Shared<'_> {
             }
             Err(_) => Duration::ZERO,
         };
-        tokio::time::sleep(wait).await;
+        // Annuler is heard within 50 ms, not after the slot.
+        let until = Instant::now() + wait;
+        while !self.halted() {
+            let now = Instant::now();
+            if now >= until {
+                return true;
+            }
+            tokio::time::sleep((until - now).min(Duration::from_millis(50))).await;
+        }
+        false
+    }
+
+    /// Tells the page, once, that Annuler was heard and what still goes out.
+    async fn watch_cancel(&self) {
+        while self.active.load(Ordering::SeqCst) > 0 {
+            if self.cancel.load(Ordering::SeqCst) {
+                let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0);
+                (self.on_event)(BatchEvent::Cancelling {
+                    in_flight: self.in_flight.load(Ordering::SeqCst),
+                    queued,
+                });
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 }
 
@@ -271,6 +313,8 @@ impl Invitations {
             queue: Mutex::new(queue),
             spare: Mutex::new(vec![first_connection]),
             stop: AtomicBool::new(false),
+            in_flight: AtomicUsize::new(0),
+            active: AtomicUsize::new(workers),
             report: Mutex::new(report),
             next_slot: Mutex::new(Instant::now()),
             interval: (settings.rate_limit_per_minute > 0)
@@ -280,9 +324,15 @@ impl Invitations {
             cancel,
             on_event,
         };
-        let results =
-            futures_util::future::join_all((0..workers).map(|_| self.worker(&outlet, &shared)))
-                .await;
+        let (results, ()) = futures_util::future::join(
+            futures_util::future::join_all((0..workers).map(|_| async {
+                let result = self.worker(&outlet, &shared).await;
+                shared.active.fetch_sub(1, Ordering::SeqCst);
+                result
+            })),
+            shared.watch_cancel(),
+        )
+        .await;
 
         // Cancelled: take back what was never tried.
         let left: Vec<Item> = shared
@@ -335,7 +385,7 @@ impl Invitations {
         let mut connection: Option<OutletConnection> =
             shared.spare.lock().ok().and_then(|mut spare| spare.pop());
         loop {
-            if shared.cancel.load(Ordering::SeqCst) || shared.stop.load(Ordering::SeqCst) {
+            if shared.halted() {
                 break;
             }
             let item = match shared.next() {
@@ -346,9 +396,16 @@ impl Invitations {
                 }
                 Next::Item(item) => item,
             };
-            shared.pace().await;
+            // Cancelled while waiting for its slot: taken back, never claimed.
+            if !shared.pace().await {
+                shared.push(*item);
+                break;
+            }
             let entry = match self.claim(shared.settings, item.entry.id, Utc::now()) {
-                Ok(Some(entry)) => entry,
+                Ok(Some(entry)) => {
+                    shared.in_flight.fetch_add(1, Ordering::SeqCst);
+                    entry
+                }
                 Ok(None) => continue, // another process took it
                 // The database would not take the claim (busy, full disk):
                 // nothing was sent for this row; the batch stops and says why,
@@ -366,6 +423,7 @@ impl Invitations {
                 .send_one(outlet, &mut connection, shared.settings, &entry)
                 .await;
             let application_id = item.entry.application_id;
+            let _in_flight = InFlight(&shared.in_flight);
             match &result {
                 Ok(receipt) => {
                     let unrecorded = self.record(item.entry.id, Utc::now(), &result, false)?;
@@ -446,6 +504,16 @@ impl Invitations {
             *connection = None;
         }
         result
+    }
+}
+
+/// One row handed to the server: no longer in flight once its outcome is
+/// recorded (or the worker stopped on an error recording it).
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

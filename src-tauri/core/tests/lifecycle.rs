@@ -990,3 +990,47 @@ fn every_event_kind_written_has_words_in_both_languages() {
         .unwrap();
     assert!(view.timeline(edited).text.contains("corrig"));
 }
+
+/// A link whose email never left (a batch cancelled before its turn) starts
+/// its clock with its first email: the candidate gets the whole validity, the
+/// email states it, and the history says so. A link already emailed keeps its
+/// date.
+#[test]
+fn a_link_whose_email_never_left_counts_its_validity_from_its_first_email() {
+    let mut store = store();
+    let id = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let first = store.prepare_invitation(id, t0(), compose).unwrap();
+    let Delivery::Send(entry) = first.delivery else {
+        panic!("a row to send")
+    };
+    let made = first.link.link.expires_at;
+    assert_eq!(made, t0() + Duration::days(7));
+    // Annuler before its turn: the row is taken back, nothing was sent.
+    store.withdraw_queued(entry.id, t0()).unwrap();
+
+    let later = t0() + Duration::days(3);
+    let second = store.prepare_invitation(id, later, compose).unwrap();
+    assert!(!second.link.created, "the same link");
+    assert_eq!(second.link.link.token, first.link.link.token);
+    assert_eq!(second.link.link.expires_at, later + Duration::days(7));
+    let Delivery::Send(entry) = second.delivery else {
+        panic!("a row to send")
+    };
+    let stored = store.application(id).unwrap().link.unwrap();
+    assert_eq!(stored.expires_at, later + Duration::days(7));
+    let extended: Vec<_> = store
+        .timeline(id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(e.kind, TimelineKind::LinkExtended { .. }))
+        .collect();
+    assert_eq!(extended.len(), 1, "{extended:?}");
+
+    // Sent: a later invitation keeps the date the candidate was given.
+    record_sent(&mut store, entry.id, later);
+    let again = store
+        .prepare_invitation(id, later + Duration::days(1), compose)
+        .unwrap();
+    assert!(matches!(again.delivery, Delivery::AlreadySent { .. }));
+    assert_eq!(again.link.link.expires_at, later + Duration::days(7));
+}

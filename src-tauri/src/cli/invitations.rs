@@ -178,6 +178,9 @@ pub(super) fn invite_batch(
             }
             println!("{}", tr!(lang, "cli-batch-to-send", count = to_send));
         }
+        // The command line has no Annuler: Ctrl-C stops the process, and what
+        // was not sent stays queued for the next run.
+        BatchEvent::Cancelling { .. } => {}
         BatchEvent::Sent {
             application_id,
             smtp_code,

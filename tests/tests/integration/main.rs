@@ -15,6 +15,7 @@ mod cli;
 mod crash;
 mod data;
 mod e2e;
+mod e2e_batch;
 mod e2e_data;
 mod e2e_english;
 mod e2e_mailto;

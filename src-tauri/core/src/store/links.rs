@@ -105,6 +105,63 @@ pub(crate) fn create_or_get_link(
     })
 }
 
+/// A valid link whose invitation never reached the candidate — a batch
+/// cancelled before its turn, a send refused or failed, a dry run, a link
+/// made to be copied — counts its validity again from the email being prepared now (none
+/// queued for it, whose text states the old date), so
+/// the candidate gets the offer's whole validity and the email states it
+/// (ARCHITECTURE.md, "a link's clock starts with its first email"). Never
+/// shortens a link, never past its lifetime cap; said in its history.
+pub(crate) fn restart_unsent_link(
+    tx: &Transaction<'_>,
+    application_id: i64,
+    link: &mut LinkRecord,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<()> {
+    let emailed: bool = tx.query_row(
+        // A dry run's email reached no one: the real one starts the clock.
+        "SELECT EXISTS (SELECT 1 FROM outbox
+                         WHERE link_id = ?1 AND state IN ('sent', 'sending', 'unknown', 'queued'))",
+        [link.id],
+        |r| r.get(0),
+    )?;
+    if emailed {
+        return Ok(());
+    }
+    let validity_days: i64 = tx.query_row(
+        "SELECT cp.link_validity_days FROM applications a
+         JOIN campaigns cp ON cp.job_id = a.job_id WHERE a.id = ?1",
+        [application_id],
+        |r| r.get(0),
+    )?;
+    let limit = add_local_days(
+        link.created_at,
+        super::lifecycle::MAX_LINK_LIFETIME_DAYS,
+        zone,
+    );
+    let days = u32::try_from(validity_days).unwrap_or(7);
+    let to = truncate_to_seconds(add_local_days(now, days, zone).min(limit));
+    // Made a moment ago (the same invitation): nothing worth a history line.
+    if to <= link.expires_at + chrono::Duration::minutes(1) {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE invite_links SET expires_at = ?2 WHERE id = ?1",
+        params![link.id, to_stored(to)],
+    )?;
+    let detail = serde_json::json!({ "from": to_stored(link.expires_at), "to": to_stored(to) });
+    record_event(
+        tx,
+        application_id,
+        now,
+        EventKind::LinkExtended,
+        Some(&detail.to_string()),
+    )?;
+    link.expires_at = to;
+    Ok(())
+}
+
 /// Renders an email of a kind for an application and its link, as the outbox
 /// stores it (the shell's composer: template, links, sender domain).
 pub type Remake<'a> = dyn Fn(EmailKind, &ApplicationRecord, &LinkRecord, &StoredTemplate) -> Result<PreparedEmail>

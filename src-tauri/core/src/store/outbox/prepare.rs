@@ -54,7 +54,16 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let link = create_or_get_link(&tx, application_id, now, self.zone)?;
+        let mut link = create_or_get_link(&tx, application_id, now, self.zone)?;
+        if !link.created {
+            crate::store::links::restart_unsent_link(
+                &tx,
+                application_id,
+                &mut link.link,
+                now,
+                self.zone,
+            )?;
+        }
         let delivery = queue_email(
             &tx,
             application_id,
