@@ -199,11 +199,12 @@ export async function confirmBatch(message) {
 // The native confirmation dialog. The plugin's dialog is asynchronous: it
 // must be awaited (a bare window.confirm would always look like "OK").
 /**
- * @param {string} candidateName
+ * @param {{ candidate_name: string, job_title: string, email: string }} app
  * @returns {Promise<boolean>}
  */
-export async function confirmInvite(candidateName) {
-  return bridge.dialog.ask(t("invite.confirm", { name: candidateName }), {
+export async function confirmInvite(app) {
+  // Who, for which offer, to which address: what the recruiter confirms.
+  return bridge.dialog.ask(t("invite.confirm", { name: app.candidate_name, job: app.job_title, email: app.email }), {
     title: t("invite.dialog_title"),
     kind: "info",
     okLabel: t("invite.ok"),

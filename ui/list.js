@@ -237,7 +237,7 @@ function renderRow(app) {
 export async function invite(app, box = undefined) {
   if (state.busy.has(app.application_id)) return;
   // The native dialog: nothing happens unless the recruiter says OK.
-  const confirmed = await api.confirmInvite(app.candidate_name);
+  const confirmed = await api.confirmInvite(app);
   if (!confirmed) return;
   state.busy.add(app.application_id);
   render();

@@ -24,6 +24,7 @@ error-field-label-start = { $field ->
 }
 error-invalid_email = "{ $value }" is not a valid email address. Correct it (e.g. first.last@example.com).
 error-invalid_base_url = "{ $value }" is not a valid web address for links. Use an http:// or https:// address such as https://interviews.example.com.
+error-base_url_on_this_computer = The links would lead to "{ $value }", an address of this computer: no candidate could open them, nothing was sent. Enter your interview platform's address in Settings → Interview links (dry runs accept it).
 error-invalid_validity_days = "{ $value }" is not a possible validity. Enter a number of days between 1 and 365.
 
 ## Settings ($name: the setting's name, $known: every setting's name).

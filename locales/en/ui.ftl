@@ -260,7 +260,7 @@ status-link_revoked = Link revoked
 ## invite
 
 invite-button = Invite
-invite-confirm = Are you sure you want to invite { $name } to the asynchronous video interview?
+invite-confirm = Are you sure you want to invite { $name } to the asynchronous video interview for the "{ $job }" job offer? The invitation will go to { $email }.
 invite-dialog_title = Invite to the interview
 invite-ok = Invite
 invite-cancel = Cancel

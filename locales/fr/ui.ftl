@@ -275,7 +275,7 @@ status-link_revoked = Lien révoqué
 ## invite
 
 invite-button = Inviter
-invite-confirm = Êtes-vous sûr de vouloir inviter { $name } à l'entretien vidéo différé ?
+invite-confirm = Êtes-vous sûr de vouloir inviter { $name } à l'entretien vidéo différé pour l'offre « { $job } » ? L'invitation partira à { $email }.
 invite-dialog_title = Inviter à l'entretien
 invite-ok = Inviter
 invite-cancel = Annuler

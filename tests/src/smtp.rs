@@ -16,6 +16,9 @@ use std::time::{Duration, Instant};
 
 use crate::{text, DataDir};
 
+/// The interview platform of the tests that send for real.
+pub const BASE_URL: &str = "https://entretiens.exemple.fr";
+
 /// The API key the tests log in with. Long and distinctive, so finding it
 /// anywhere it should not be (database, output) is unambiguous.
 pub const TEST_KEY: &str = "SG.test-key-do-not-leak-0123456789";
@@ -486,6 +489,9 @@ impl MailDataDir {
         );
         self.set("smtp_timeout_seconds", "5");
         self.set("from", FROM);
+        // Real emails never carry links to this computer (the seed's
+        // localhost default is refused for them).
+        self.set("base_url", BASE_URL);
     }
 
     /// Imports `csv` (header included) and returns the exit code.

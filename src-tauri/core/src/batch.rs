@@ -266,6 +266,7 @@ impl Invitations {
         if settings.from.is_none() {
             return Err(MailError::NoSender.into());
         }
+        self.ready_to_send(&settings)?;
         let outlet = self.outlet(&settings)?;
         // Log in before creating anything: a refused key or an unreachable
         // server changes nothing and is said once.

@@ -43,6 +43,12 @@ pub enum CoreError {
         value: String,
     },
 
+    /// Real emails would carry links to this computer (`localhost`, a
+    /// loopback address): no candidate could open them. Dry runs may.
+    BaseUrlOnThisComputer {
+        value: String,
+    },
+
     InvalidValidityDays {
         value: String,
     },

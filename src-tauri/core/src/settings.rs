@@ -192,6 +192,24 @@ pub fn normalise_base_url(raw: &str) -> Result<String> {
     Ok(parsed.as_str().trim_end_matches('/').to_owned())
 }
 
+/// Whether links to `base_url` would lead to the computer that opens them
+/// (`localhost`, `*.localhost`, a loopback or unspecified address): fine for
+/// a dry run, useless to a candidate.
+pub fn is_on_this_computer(base_url: &str) -> bool {
+    match url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host().map(|h| h.to_owned()))
+    {
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback() || ip.is_unspecified(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback() || ip.is_unspecified(),
+        None => false,
+    }
+}
+
 pub fn parse_validity_days(raw: &str) -> Result<u32> {
     let invalid = || CoreError::InvalidValidityDays {
         value: raw.trim().to_owned(),

@@ -147,7 +147,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
     assert_eq!(token.len(), 43);
     assert_eq!(
         shown_url,
-        format!("http://localhost:3000/interview/start/{token}")
+        format!("{}/interview/start/{token}", jobgate_tests::smtp::BASE_URL)
     );
     assert_eq!(jean_json["last_email"]["state"], "sent");
 

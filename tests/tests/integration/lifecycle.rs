@@ -557,7 +557,7 @@ fn links_export_reads_back_as_csv_on_stdout_and_in_a_file() {
         assert_eq!(token.len(), 43, "{row:?}");
         assert_eq!(
             row["start_url"],
-            format!("http://localhost:3000/interview/start/{token}")
+            format!("{}/interview/start/{token}", jobgate_tests::smtp::BASE_URL)
         );
         instant(&Value::String(row["created_at"].clone()));
         instant(&Value::String(row["expires_at"].clone()));

@@ -877,3 +877,48 @@ fn an_email_that_left_while_the_database_was_locked_is_said_sent_and_recorded_la
     let conn = rusqlite::Connection::open(&db).unwrap();
     assert_eq!(state(&conn), "sent");
 }
+
+/// Candidates were emailed `http://localhost:3000/…` links (the seed's
+/// default) and nothing warned (issue 18, item 2): a real email whose links
+/// lead to this computer is refused before anything is made, saying where to
+/// set the address; the dry run still takes it.
+#[test]
+fn links_to_this_computer_are_refused_for_real_emails() {
+    let (data, server) = setup(ServerOptions::starttls());
+    for local in [
+        "http://localhost:3000",
+        "http://127.0.0.1:8080",
+        "http://[::1]",
+        "http://app.localhost",
+    ] {
+        data.set("base_url", local);
+        let out = data.invite("elodie@exemple.fr");
+        assert_eq!(out.status.code(), Some(1), "{local}");
+        let stderr = text(&out.stderr);
+        assert!(
+            stderr
+                .contains("une adresse de cet ordinateur : aucun candidat ne pourrait les ouvrir")
+                && stderr.contains("Réglages → Liens d'entretien"),
+            "{stderr}"
+        );
+        let row = data.row("elodie@exemple.fr");
+        assert!(row["link"].is_null(), "nothing made: {row}");
+        assert_eq!(row["invitation_status"], "not_invited");
+    }
+    assert_eq!(server.message_count(), 0);
+
+    // The same in a batch: refused before the server is even asked.
+    let job = data.row("elodie@exemple.fr")["job_id"].to_string();
+    let out = data.run(&["invite", "--job", &job, "--all", "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(data.row("elodie@exemple.fr")["link"].is_null());
+    assert!(server.log().is_empty(), "no connection made");
+
+    // A dry run writes files for the recruiter's eyes only: allowed.
+    let folder = tempfile::tempdir().unwrap();
+    data.set("delivery_mode", "dry_run");
+    data.set("dry_run_dir", folder.path().to_str().unwrap());
+    let out = data.invite("elodie@exemple.fr");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(data.row("elodie@exemple.fr")["link"]["state"], "active");
+}

@@ -43,6 +43,7 @@ impl CoreError {
             }
             CoreError::InvalidEmail { value }
             | CoreError::InvalidBaseUrl { value }
+            | CoreError::BaseUrlOnThisComputer { value }
             | CoreError::InvalidValidityDays { value } => set("value", text(value)),
             CoreError::UnknownSetting { name } => {
                 set("name", text(name));

@@ -63,7 +63,9 @@ impl CoreError {
             | CoreError::FieldTooLong { field, .. }
             | CoreError::ControlCharacter { field } => Some(*field),
             CoreError::InvalidEmail { .. } => Some(Field::Email),
-            CoreError::InvalidBaseUrl { .. } => Some(Field::BaseUrl),
+            CoreError::InvalidBaseUrl { .. } | CoreError::BaseUrlOnThisComputer { .. } => {
+                Some(Field::BaseUrl)
+            }
             CoreError::InvalidValidityDays { .. } => Some(Field::LinkValidityDays),
             _ => None,
         }

@@ -31,6 +31,11 @@ impl Invitations {
         notify: bool,
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<(LinkRecord, Option<EmailOutcome>)> {
+        // An email that cannot go (no sender, no key, links to this
+        // computer) is said before anything changes.
+        if notify {
+            self.ready_to_send(&self.mail_settings()?)?;
+        }
         let link = self.lock()?.extend_link(application_id, days, now())?;
         if !notify {
             return Ok((link, None));
@@ -48,6 +53,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<EmailOutcome> {
         let settings = self.mail_settings()?;
+        self.ready_to_send(&settings)?;
         self.record_pending();
         let delivery = {
             let mut store = self.lock()?;

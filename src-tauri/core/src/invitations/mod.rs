@@ -21,7 +21,7 @@ use crate::error::{CoreError, Result};
 use crate::files::DataFolder;
 use crate::lease::ProcessLease;
 use crate::mail::{MailError, SmtpReceipt};
-use crate::secret::SecretStore;
+use crate::secret::{self, SecretStore};
 use crate::settings::{self, MailSettings};
 use crate::store::{Delivery, EmailKind, OutboxEntry, PreparedInvitation, Store};
 
@@ -184,6 +184,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<InviteResult> {
         let settings = self.mail_settings()?;
+        self.ready_to_send(&settings)?;
         let prepared = self.prepare(&settings, application_id, now())?;
         let link_created = prepared.link.created;
         tracing::info!(
@@ -241,6 +242,25 @@ impl Invitations {
 
     /// The link (created or reused) and, in the same transaction, the outbox
     /// row with the rendered invitation.
+    /// Refuses, before any link is made, a real email whose links would lead
+    /// to this computer (the seed's `http://localhost:3000` left as it is):
+    /// no candidate could open them. A dry run may; an email that cannot go
+    /// anyway (no sender, no key) fails as it always did, saying what is
+    /// missing.
+    pub(crate) fn ready_to_send(&self, settings: &MailSettings) -> Result<()> {
+        if settings.dry_run_dir.is_some() || settings.from.is_none() {
+            return Ok(());
+        }
+        if !matches!(secret::resolve(self.secrets.as_ref()), Ok(Some(_))) {
+            return Ok(());
+        }
+        let base_url = self.store()?.base_url()?;
+        if settings::is_on_this_computer(&base_url) {
+            return Err(CoreError::BaseUrlOnThisComputer { value: base_url });
+        }
+        Ok(())
+    }
+
     pub(crate) fn prepare(
         &self,
         settings: &MailSettings,
