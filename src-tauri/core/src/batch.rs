@@ -27,6 +27,9 @@ use crate::mail::{MailError, Outlet, OutletConnection, SmtpReceipt};
 use crate::settings::MailSettings;
 use crate::store::{Delivery, ListQuery, OutboxEntry};
 
+mod queue;
+use queue::{InFlight, Item, Next, Shared};
+
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
     /// Tries per message, the first included.
@@ -109,114 +112,6 @@ pub struct QuotaCheck {
     pub quota: u32,
     pub batch: usize,
     pub exceeds: bool,
-}
-
-struct Item {
-    entry: OutboxEntry,
-    attempt: u32,
-    not_before: Instant,
-}
-
-enum Next {
-    Item(Box<Item>),
-    Wait(Duration),
-    Done,
-}
-
-struct Shared<'a> {
-    queue: Mutex<VecDeque<Item>>,
-    /// Connections opened before the batch started, for the workers to take.
-    spare: Mutex<Vec<OutletConnection>>,
-    /// Set when an error that every message would meet stops the batch.
-    stop: AtomicBool,
-    /// Rows claimed and not yet recorded: being handed to the server.
-    in_flight: AtomicUsize,
-    /// Workers still running.
-    active: AtomicUsize,
-    report: Mutex<BatchReport>,
-    next_slot: Mutex<Instant>,
-    interval: Option<Duration>,
-    settings: &'a MailSettings,
-    options: &'a BatchOptions,
-    cancel: &'a AtomicBool,
-    on_event: &'a (dyn Fn(BatchEvent) + Send + Sync),
-}
-
-impl Shared<'_> {
-    fn next(&self) -> Next {
-        let Ok(mut queue) = self.queue.lock() else {
-            return Next::Done;
-        };
-        let now = Instant::now();
-        match queue.iter().position(|item| item.not_before <= now) {
-            Some(i) => queue
-                .remove(i)
-                .map_or(Next::Done, |item| Next::Item(Box::new(item))),
-            None => match queue.iter().map(|item| item.not_before).min() {
-                Some(first) => Next::Wait(first - now),
-                None => Next::Done,
-            },
-        }
-    }
-
-    fn push(&self, item: Item) {
-        if let Ok(mut queue) = self.queue.lock() {
-            queue.push_back(item);
-        }
-    }
-
-    fn count(&self, f: impl FnOnce(&mut BatchReport)) {
-        if let Ok(mut report) = self.report.lock() {
-            f(&mut report);
-        }
-    }
-
-    /// Whether Annuler was clicked or an error stopped the batch.
-    fn halted(&self) -> bool {
-        self.cancel.load(Ordering::SeqCst) || self.stop.load(Ordering::SeqCst)
-    }
-
-    /// Waits for this send's slot under `rate_limit_per_minute`; false when
-    /// the batch was cancelled or stopped meanwhile (nothing may be claimed).
-    async fn pace(&self) -> bool {
-        let Some(interval) = self.interval else {
-            return !self.halted();
-        };
-        let wait = match self.next_slot.lock() {
-            Ok(mut next) => {
-                let now = Instant::now();
-                let slot = (*next).max(now);
-                *next = slot + interval;
-                slot - now
-            }
-            Err(_) => Duration::ZERO,
-        };
-        // Annuler is heard within 50 ms, not after the slot.
-        let until = Instant::now() + wait;
-        while !self.halted() {
-            let now = Instant::now();
-            if now >= until {
-                return true;
-            }
-            tokio::time::sleep((until - now).min(Duration::from_millis(50))).await;
-        }
-        false
-    }
-
-    /// Tells the page, once, that Annuler was heard and what still goes out.
-    async fn watch_cancel(&self) {
-        while self.active.load(Ordering::SeqCst) > 0 {
-            if self.cancel.load(Ordering::SeqCst) {
-                let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0);
-                (self.on_event)(BatchEvent::Cancelling {
-                    in_flight: self.in_flight.load(Ordering::SeqCst),
-                    queued,
-                });
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
 }
 
 impl Invitations {
@@ -505,16 +400,6 @@ impl Invitations {
             *connection = None;
         }
         result
-    }
-}
-
-/// One row handed to the server: no longer in flight once its outcome is
-/// recorded (or the worker stopped on an error recording it).
-struct InFlight<'a>(&'a AtomicUsize);
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

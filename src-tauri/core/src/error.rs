@@ -43,8 +43,7 @@ pub enum CoreError {
         value: String,
     },
 
-    /// Real emails would carry links to this computer (`localhost`, a
-    /// loopback address): no candidate could open them. Dry runs may.
+    /// Real emails would link to this computer (`localhost`, a loopback address).
     BaseUrlOnThisComputer {
         value: String,
     },
@@ -297,16 +296,3 @@ pub enum CoreError {
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
-
-impl CoreError {
-    /// A stable name for scripts and the UI (`invalid_email`,
-    /// `application_not_found`...): the variant's name in snake case.
-    pub fn code(&self) -> &'static str {
-        match self {
-            CoreError::Mail(e) => e.code(),
-            CoreError::Secret(e) => e.code(),
-            CoreError::Database(e) if crate::store::backup::is_damage(e) => "database_damaged",
-            other => other.into(),
-        }
-    }
-}

@@ -88,3 +88,16 @@ impl CoreError {
         }
     }
 }
+
+impl CoreError {
+    /// A stable name for scripts and the UI (`invalid_email`,
+    /// `application_not_found`...): the variant's name in snake case.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Mail(e) => e.code(),
+            CoreError::Secret(e) => e.code(),
+            CoreError::Database(e) if crate::store::backup::is_damage(e) => "database_damaged",
+            other => other.into(),
+        }
+    }
+}

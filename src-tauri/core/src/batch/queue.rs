@@ -1,0 +1,133 @@
+//! The batch's shared state: the queue of rows to send, the spare
+//! connections, the counters, the pacing under `rate_limit_per_minute` and
+//! the watch that tells the page Annuler was heard.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+use super::{BatchEvent, BatchOptions, BatchReport};
+use crate::mail::OutletConnection;
+use crate::settings::MailSettings;
+use crate::store::OutboxEntry;
+
+pub(super) struct Item {
+    pub(super) entry: OutboxEntry,
+    pub(super) attempt: u32,
+    pub(super) not_before: Instant,
+}
+
+pub(super) enum Next {
+    Item(Box<Item>),
+    Wait(Duration),
+    Done,
+}
+
+pub(super) struct Shared<'a> {
+    pub(super) queue: Mutex<VecDeque<Item>>,
+    /// Connections opened before the batch started, for the workers to take.
+    pub(super) spare: Mutex<Vec<OutletConnection>>,
+    /// Set when an error that every message would meet stops the batch.
+    pub(super) stop: AtomicBool,
+    /// Rows claimed and not yet recorded: being handed to the server.
+    pub(super) in_flight: AtomicUsize,
+    /// Workers still running.
+    pub(super) active: AtomicUsize,
+    pub(super) report: Mutex<BatchReport>,
+    pub(super) next_slot: Mutex<Instant>,
+    pub(super) interval: Option<Duration>,
+    pub(super) settings: &'a MailSettings,
+    pub(super) options: &'a BatchOptions,
+    pub(super) cancel: &'a AtomicBool,
+    pub(super) on_event: &'a (dyn Fn(BatchEvent) + Send + Sync),
+}
+
+impl Shared<'_> {
+    pub(super) fn next(&self) -> Next {
+        let Ok(mut queue) = self.queue.lock() else {
+            return Next::Done;
+        };
+        let now = Instant::now();
+        match queue.iter().position(|item| item.not_before <= now) {
+            Some(i) => queue
+                .remove(i)
+                .map_or(Next::Done, |item| Next::Item(Box::new(item))),
+            None => match queue.iter().map(|item| item.not_before).min() {
+                Some(first) => Next::Wait(first - now),
+                None => Next::Done,
+            },
+        }
+    }
+
+    pub(super) fn push(&self, item: Item) {
+        if let Ok(mut queue) = self.queue.lock() {
+            queue.push_back(item);
+        }
+    }
+
+    pub(super) fn count(&self, f: impl FnOnce(&mut BatchReport)) {
+        if let Ok(mut report) = self.report.lock() {
+            f(&mut report);
+        }
+    }
+
+    /// Whether Annuler was clicked or an error stopped the batch.
+    pub(super) fn halted(&self) -> bool {
+        self.cancel.load(Ordering::SeqCst) || self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Waits for this send's slot under `rate_limit_per_minute`; false when
+    /// the batch was cancelled or stopped meanwhile (nothing may be claimed).
+    pub(super) async fn pace(&self) -> bool {
+        let Some(interval) = self.interval else {
+            return !self.halted();
+        };
+        let wait = match self.next_slot.lock() {
+            Ok(mut next) => {
+                let now = Instant::now();
+                let slot = (*next).max(now);
+                *next = slot + interval;
+                slot - now
+            }
+            Err(_) => Duration::ZERO,
+        };
+        // Annuler is heard within 50 ms, not after the slot.
+        let until = Instant::now() + wait;
+        while !self.halted() {
+            let now = Instant::now();
+            if now >= until {
+                return true;
+            }
+            tokio::time::sleep((until - now).min(Duration::from_millis(50))).await;
+        }
+        false
+    }
+
+    /// Tells the page, once, that Annuler was heard and what still goes out.
+    pub(super) async fn watch_cancel(&self) {
+        while self.active.load(Ordering::SeqCst) > 0 {
+            if self.cancel.load(Ordering::SeqCst) {
+                let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0);
+                (self.on_event)(BatchEvent::Cancelling {
+                    in_flight: self.in_flight.load(Ordering::SeqCst),
+                    queued,
+                });
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// One row handed to the server: no longer in flight once its outcome is
+/// recorded (or the worker stopped on an error recording it).
+pub(super) struct InFlight<'a>(pub(super) &'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
