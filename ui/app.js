@@ -61,8 +61,11 @@ async function init() {
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());
-  // Tests (and people) can tell when the first list has arrived.
-  show("list").finally(() => (document.body.dataset.ready = "true"));
+  // After a change of language the window comes back on Réglages; else the list.
+  const back = sessionStorage.getItem("jobgate.view");
+  sessionStorage.removeItem("jobgate.view");
+  // Tests (and people) can tell when the first view has arrived.
+  show(back === "settings" ? "settings" : "list").finally(() => (document.body.dataset.ready = "true"));
 }
 
 init();

@@ -36,6 +36,19 @@ export function notify(message, kind = "info", box = $(".view:not([hidden]) .not
   if (kind !== "error" && kind !== "warning") noticeTimer = setTimeout(() => (box.hidden = true), 8000);
 }
 
+// What a button did, said next to it (the recruiter may be far below the
+// view's notice bar): a status line right after `button`, replaced each time.
+export function sayNear(button, message, kind = "info") {
+  if (!button) return;
+  let status = button.parentElement?.querySelector(".form-status");
+  if (!status) {
+    status = el("span", { class: "form-status", role: "status" });
+    button.after(status);
+  }
+  status.textContent = message;
+  status.className = `form-status form-status-${kind}`;
+}
+
 // Puts each field error of a command's reply next to its field in `form`.
 // Returns true when at least one error found its field.
 export function showFieldErrors(form, error) {

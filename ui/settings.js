@@ -5,7 +5,7 @@
 
 import * as api from "./api.js";
 import { t, currentLang } from "./i18n.js";
-import { $, $$, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
+import { $, $$, el, notify, sayNear, showFieldErrors, clearFieldErrors } from "./dom.js";
 
 function renderKey(key) {
   const status = $("#key-status");
@@ -42,6 +42,8 @@ let shown = {};
 
 function render(reply) {
   const form = $("#settings-form");
+  // The values as they are now: yesterday's field errors no longer apply.
+  clearFieldErrors(form);
   shown = { ...reply.values };
   for (const [name, value] of Object.entries(reply.values)) {
     const input = form.querySelector(`[name="${name}"]`);
@@ -76,15 +78,19 @@ async function save(event) {
   const values = Object.fromEntries(Object.entries(typed).filter(([name, value]) => shown[name] !== value));
   try {
     render(await api.saveSettings(values));
-    // A new interface language: the whole window starts again in it.
+    // A new interface language: the whole window starts again in it, back
+    // on Réglages.
     if (values.ui_language && values.ui_language !== currentLang()) {
+      sessionStorage.setItem("jobgate.view", "settings");
       window.location.reload();
       return;
     }
     notify(t("settings.saved"), "success");
+    sayNear($("#save-settings"), t("settings.saved"), "success");
   } catch (error) {
     showFieldErrors(form, error);
     notify(api.errorMessage(error), "error");
+    sayNear($("#save-settings"), api.errorMessage(error), "error");
   }
 }
 
@@ -119,9 +125,12 @@ async function withBusy(button, action) {
   button.disabled = true;
   button.textContent = t("settings.working");
   try {
-    await action();
+    // Said at the top and next to the button that was pressed.
+    const done = await action();
+    if (done) sayNear(button, done, "success");
   } catch (error) {
     notify(api.errorMessage(error), "error");
+    sayNear(button, api.errorMessage(error), "error");
   } finally {
     button.disabled = false;
     button.textContent = label;
@@ -208,7 +217,9 @@ export function initSettings(onRestored = async () => {}) {
   $("#check-connection").addEventListener("click", (e) =>
     withBusy(e.currentTarget, async () => {
       const r = await api.checkConnection();
-      notify(t("settings.check_ok", { host: r.host, port: r.port, security: r.security }), "success");
+      const text = t("settings.check_ok", { host: r.host, port: r.port, security: r.security });
+      notify(text, "success");
+      return text;
     }),
   );
   $("#test-form").addEventListener("submit", (e) => {
@@ -216,7 +227,9 @@ export function initSettings(onRestored = async () => {}) {
     const address = $("#test-form [name=test_address]").value;
     withBusy($("#send-test"), async () => {
       const r = await api.sendTestEmail(address);
-      notify(t("settings.test_ok", { address, code: r.code, reply: r.reply }), "success");
+      const text = t("settings.test_ok", { address, code: r.code, reply: r.reply });
+      notify(text, "success");
+      return text;
     });
   });
 }

@@ -19,6 +19,7 @@ mod e2e_batch;
 mod e2e_data;
 mod e2e_english;
 mod e2e_mailto;
+mod e2e_settings;
 mod e2e_width;
 mod files;
 mod keyring;
