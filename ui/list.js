@@ -372,10 +372,11 @@ async function runBatch(ids, dryRun) {
     else notify(summary, report.failed > 0 ? "error" : "success");
     $("#batch-counts").textContent = summary;
   } catch (error) {
-    // Nothing was created or sent (the server or the key refused first):
-    // the panel says why and offers to try again.
-    failedToStart = true;
-    $("#batch-counts").textContent = "";
+    // Before "started" nothing was created or sent (the server or the key
+    // refused first): the panel says why and offers to try again. After it,
+    // the error is said; what was sent stays sent.
+    failedToStart = !started;
+    if (!started) $("#batch-counts").textContent = "";
     say(api.errorMessage(error), "error");
   } finally {
     state.batchRunning = false;

@@ -108,7 +108,7 @@ error-restore_while_other_process = { $count ->
    *[other] Nothing was restored: { $count } other JobGate windows or commands are working on this data. Close them (or let the commands finish), then restore.
 }
 error-restore_settings_changed = Nothing was restored: the sending server (host, port, security, user name or certificate) changed while you were confirming. Restore again to see the differences.
-error-restore_over_usable = Nothing was replaced: the data opens (it was restored meanwhile). Open JobGate; to restore again, use Settings → Restore… or jobgate restore FILE --yes.
+error-restore_over_usable = Nothing was replaced: the data can be opened (it was restored meanwhile). Open JobGate; to restore again, use Settings → Restore… or jobgate restore FILE --yes.
 error-replace_failed = The backup could not replace { $path } ({ $detail }). Nothing is lost: what was moved is in { $safety_dir }. Check the folder's permissions and free space, then restore again.
 error-safety_copy_failed = Nothing was restored: the safety copy of the current data could not be written to { $path } ({ $detail }). Free some disk space or check the data folder's permissions, then try again.
 error-database_damaged = The data file { $path } is damaged ({ $detail }). JobGate neither changed nor recreated it. Restore your latest backup: "Restore a backup…" in the window, or jobgate restore FILE --yes (the damaged file is kept aside).

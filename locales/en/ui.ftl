@@ -41,14 +41,14 @@ batch-counts = { $done } / { $total } — { $sent } sent, { $failed } failed, { 
 batch-cancel = Cancel
 batch-cancelling = Cancelling…
 batch-connecting = Connecting to the sending server…
-batch-cancel_heard = Cancelled: no more emails go out. { $in_flight ->
+batch-cancel_heard = Cancelled: no new email will be sent. { $in_flight ->
         [0] None was being sent
-        [one] { $in_flight } email was already handed to the server: it will still go
-       *[other] { $in_flight } emails were already handed to the server: they will still go
+        [one] { $in_flight } email was already handed to the server: it will still be sent
+       *[other] { $in_flight } emails were already handed to the server: they will still be sent
     }{ $queued ->
         [0] .
-        [one] ; { $queued } invitation is left to send, its link's validity will count from its sending.
-       *[other] ; { $queued } invitations are left to send, their links' validity will count from their sending.
+        [one] ; { $queued } invitation is left to send, its link's validity will count from when it is sent.
+       *[other] ; { $queued } invitations are left to send, their links' validity will count from when they are sent.
     }
 batch-cancel_too_late = Too late to cancel: every email had already gone.
 batch-retry_button = Try again
@@ -260,7 +260,7 @@ status-link_revoked = Link revoked
 ## invite
 
 invite-button = Invite
-invite-confirm = Are you sure you want to invite { $name } to the asynchronous video interview for the "{ $job }" job offer? The invitation will go to { $email }.
+invite-confirm = Are you sure you want to invite { $name } to the asynchronous video interview for the "{ $job }" job offer? The invitation will be sent to { $email }.
 invite-dialog_title = Invite to the interview
 invite-ok = Invite
 invite-cancel = Cancel

@@ -117,7 +117,7 @@ error-restore_while_other_process = { $count ->
    *[other] Rien n'a été restauré : { $count } autres fenêtres ou commandes JobGate travaillent sur ces données. Fermez-les (ou attendez la fin de la commande), puis restaurez.
 }
 error-restore_settings_changed = Rien n'a été restauré : le serveur d'envoi (serveur, port, sécurité, identifiant ou certificat) a changé pendant que vous confirmiez. Recommencez la restauration pour voir les différences.
-error-restore_over_usable = Rien n'a été remplacé : les données s'ouvrent (elles ont été restaurées entre-temps). Ouvrez JobGate ; pour restaurer encore, passez par Réglages → Restaurer… ou jobgate restore FICHIER --yes.
+error-restore_over_usable = Rien n'a été remplacé : les données s'ouvrent (elles ont été restaurées entre-temps). Ouvrez JobGate ; pour restaurer à nouveau, passez par Réglages → Restaurer… ou jobgate restore FICHIER --yes.
 error-replace_failed = La sauvegarde n'a pas pu remplacer { $path } ({ $detail }). Rien n'est perdu : ce qui a été déplacé est dans { $safety_dir }. Vérifiez les droits du dossier et la place libre, puis recommencez la restauration.
 error-safety_copy_failed = Rien n'a été restauré : la copie de sécurité des données actuelles n'a pas pu être écrite dans { $path } ({ $detail }). Libérez de la place sur le disque ou vérifiez les droits du dossier de données, puis réessayez.
 error-database_damaged = Le fichier de données { $path } est endommagé ({ $detail }). JobGate ne l'a ni modifié ni recréé. Restaurez votre dernière sauvegarde : « Restaurer une sauvegarde… » dans la fenêtre, ou jobgate restore FICHIER --yes (le fichier endommagé est gardé à part).

@@ -47,14 +47,14 @@ batch-counts = { $done } / { $total } — { $sent ->
 batch-cancel = Annuler
 batch-cancelling = Annulation…
 batch-connecting = Connexion au serveur d'envoi…
-batch-cancel_heard = Annulé : plus aucun email ne part. { $in_flight ->
+batch-cancel_heard = Annulé : plus aucun nouvel email ne part. { $in_flight ->
         [0] Aucun n'était en cours d'envoi
         [one] { $in_flight } email était déjà remis au serveur : il partira quand même
        *[other] { $in_flight } emails étaient déjà remis au serveur : ils partiront quand même
     }{ $queued ->
         [0] .
-        [one] {" "}; { $queued } invitation reste à envoyer, la validité de son lien repartira de son envoi.
-       *[other] {" "}; { $queued } invitations restent à envoyer, la validité de leurs liens repartira de leur envoi.
+        [one] {" "}; { $queued } invitation reste à envoyer, la validité de son lien comptera à partir de son envoi.
+       *[other] {" "}; { $queued } invitations restent à envoyer, la validité de leurs liens comptera à partir de leur envoi.
     }
 batch-cancel_too_late = Trop tard pour annuler : tous les emails étaient déjà partis.
 batch-retry_button = Réessayer
@@ -275,7 +275,7 @@ status-link_revoked = Lien révoqué
 ## invite
 
 invite-button = Inviter
-invite-confirm = Êtes-vous sûr de vouloir inviter { $name } à l'entretien vidéo différé pour l'offre « { $job } » ? L'invitation partira à { $email }.
+invite-confirm = Êtes-vous sûr de vouloir inviter { $name } à l'entretien vidéo différé pour l'offre « { $job } » ? L'invitation sera envoyée à { $email }.
 invite-dialog_title = Inviter à l'entretien
 invite-ok = Inviter
 invite-cancel = Annuler

@@ -14,7 +14,7 @@ use jobgate_core::{paths, CoreError};
 use crate::error::CommandError;
 
 /// Cheap to clone (one shared [`Shared`]): a command hands a clone to a
-/// thread for blocking work (`commands::transfer::blocking`).
+/// thread for blocking work (`commands::blocking`).
 #[derive(Clone)]
 pub struct AppState(Arc<Shared>);
 

@@ -28,7 +28,7 @@ use crate::settings::MailSettings;
 use crate::store::{Delivery, ListQuery, OutboxEntry};
 
 mod queue;
-use queue::{InFlight, Item, Next, Shared};
+use queue::{Counted, Item, Next, Shared};
 
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -172,7 +172,14 @@ impl Invitations {
             ..BatchReport::default()
         };
         let mut queue = VecDeque::new();
-        for &id in ids {
+        // Annuler while logging in or preparing: what is not prepared yet is
+        // never prepared (no link made, no row queued).
+        let mut never_prepared = 0;
+        for (i, &id) in ids.iter().enumerate() {
+            if cancel.load(Ordering::SeqCst) {
+                never_prepared = ids.len() - i;
+                break;
+            }
             match self.prepare(&settings, id, Utc::now()) {
                 Ok(prepared) => match prepared.delivery {
                     Delivery::Send(entry) => queue.push_back(Item {
@@ -210,6 +217,7 @@ impl Invitations {
             spare: Mutex::new(vec![first_connection]),
             stop: AtomicBool::new(false),
             in_flight: AtomicUsize::new(0),
+            held: AtomicUsize::new(0),
             active: AtomicUsize::new(workers),
             report: Mutex::new(report),
             next_slot: Mutex::new(Instant::now()),
@@ -252,6 +260,7 @@ impl Invitations {
         }
         self.record_pending();
         let mut report = shared.report.lock().map(|r| r.clone()).unwrap_or_default();
+        report.cancelled += never_prepared;
         for item in left {
             if item.attempt == 1 {
                 report.cancelled += 1;
@@ -292,16 +301,18 @@ impl Invitations {
                 }
                 Next::Item(item) => item,
             };
+            let held = Counted::adopt(&shared.held);
             // Cancelled while waiting for its slot: taken back, never claimed.
             if !shared.pace().await {
                 shared.push(*item);
                 break;
             }
-            let entry = match self.claim(shared.settings, item.entry.id, Utc::now()) {
-                Ok(Some(entry)) => {
-                    shared.in_flight.fetch_add(1, Ordering::SeqCst);
-                    entry
-                }
+            let claimed = self.claim(shared.settings, item.entry.id, Utc::now());
+            let _in_flight =
+                matches!(claimed, Ok(Some(_))).then(|| Counted::new(&shared.in_flight));
+            drop(held);
+            let entry = match claimed {
+                Ok(Some(entry)) => entry,
                 Ok(None) => continue, // another process took it
                 // The database would not take the claim (busy, full disk):
                 // nothing was sent for this row; the batch stops and says why,
@@ -319,7 +330,6 @@ impl Invitations {
                 .send_one(outlet, &mut connection, shared.settings, &entry)
                 .await;
             let application_id = item.entry.application_id;
-            let _in_flight = InFlight(&shared.in_flight);
             match &result {
                 Ok(receipt) => {
                     let unrecorded = self.record(item.entry.id, Utc::now(), &result, false)?;

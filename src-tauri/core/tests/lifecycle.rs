@@ -520,6 +520,10 @@ fn the_mailto_carries_the_invitation_with_its_expiry_in_the_recruiters_zone() {
     use jobgate_core::secret::MemorySecretStore;
     let mut store = store();
     let id = add(&mut store, "Dev & Ops", "Ana <b>", "ana@exemple.fr");
+    // A mailto is a real email: its links must lead to the interview platform.
+    store
+        .set_setting("base_url", "https://entretiens.exemple.fr")
+        .unwrap();
     // Wednesday 25 March 2026 at 10:00 in Paris: the link expires on 1 April at 10:00 summer time.
     let made = Utc.with_ymd_and_hms(2026, 3, 25, 9, 0, 0).unwrap();
     store.create_or_get_link(id, made).unwrap();

@@ -83,6 +83,10 @@ fn an_english_campaign_writes_its_emails_in_english_with_an_unambiguous_date() {
     store.use_default_template(job, Lang::En, t0()).unwrap();
     store.create_or_get_link(app, t0()).unwrap();
     store.set_setting("company", "Acme").unwrap();
+    // A mailto is a real email: its links lead to the interview platform.
+    store
+        .set_setting("base_url", "https://interviews.example.com")
+        .unwrap();
     let invitations = Invitations::new(store, Box::<MemorySecretStore>::default());
     let url = invitations.mailto(app, t0()).unwrap();
     let decoded = percent_decode(&url);

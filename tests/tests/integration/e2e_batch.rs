@@ -53,7 +53,7 @@ async fn a_batch_of_20_cancelled_after_2_sends_only_what_had_left() -> anyhow::R
     let note = gui.wait_for("#batch-note:not([hidden])").await?;
     let heard = note.text().await?;
     assert!(
-        heard.starts_with("Annulé : plus aucun email ne part."),
+        heard.starts_with("Annulé : plus aucun nouvel email ne part."),
         "{heard}"
     );
     let counts = gui.wait_for("#batch-counts").await?;

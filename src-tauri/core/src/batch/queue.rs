@@ -34,6 +34,9 @@ pub(super) struct Shared<'a> {
     pub(super) stop: AtomicBool,
     /// Rows claimed and not yet recorded: being handed to the server.
     pub(super) in_flight: AtomicUsize,
+    /// Rows a worker took from the queue and has not claimed yet (waiting for
+    /// its rate-limit slot): still taken back on Annuler.
+    pub(super) held: AtomicUsize,
     /// Workers still running.
     pub(super) active: AtomicUsize,
     pub(super) report: Mutex<BatchReport>,
@@ -52,9 +55,11 @@ impl Shared<'_> {
         };
         let now = Instant::now();
         match queue.iter().position(|item| item.not_before <= now) {
-            Some(i) => queue
-                .remove(i)
-                .map_or(Next::Done, |item| Next::Item(Box::new(item))),
+            Some(i) => queue.remove(i).map_or(Next::Done, |item| {
+                // Counted before the lock is let go: never in neither count.
+                self.held.fetch_add(1, Ordering::SeqCst);
+                Next::Item(Box::new(item))
+            }),
             None => match queue.iter().map(|item| item.not_before).min() {
                 Some(first) => Next::Wait(first - now),
                 None => Next::Done,
@@ -110,7 +115,8 @@ impl Shared<'_> {
     pub(super) async fn watch_cancel(&self) {
         while self.active.load(Ordering::SeqCst) > 0 {
             if self.cancel.load(Ordering::SeqCst) {
-                let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0);
+                let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0)
+                    + self.held.load(Ordering::SeqCst);
                 (self.on_event)(BatchEvent::Cancelling {
                     in_flight: self.in_flight.load(Ordering::SeqCst),
                     queued,
@@ -122,11 +128,25 @@ impl Shared<'_> {
     }
 }
 
-/// One row handed to the server: no longer in flight once its outcome is
-/// recorded (or the worker stopped on an error recording it).
-pub(super) struct InFlight<'a>(pub(super) &'a AtomicUsize);
+/// One row counted in `held` or `in_flight`, uncounted when the guard goes
+/// (its claim settled; its outcome recorded, or the worker stopped on an
+/// error recording it).
+pub(super) struct Counted<'a>(&'a AtomicUsize);
 
-impl Drop for InFlight<'_> {
+impl<'a> Counted<'a> {
+    /// Counts one more.
+    pub(super) fn new(counter: &'a AtomicUsize) -> Counted<'a> {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Counted(counter)
+    }
+
+    /// Takes over one already counted (`held`, counted under the queue's lock).
+    pub(super) fn adopt(counter: &'a AtomicUsize) -> Counted<'a> {
+        Counted(counter)
+    }
+}
+
+impl Drop for Counted<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
     }

@@ -150,6 +150,11 @@ impl Invitations {
                 })
             }
         };
+        // The recruiter's own mail client sends for real, dry run or not.
+        let base_url = store.base_url()?;
+        if settings::is_on_this_computer(&base_url) {
+            return Err(CoreError::BaseUrlOnThisComputer { value: base_url });
+        }
         let settings = settings::mail_settings(|name| store.setting(name))?;
         let template = store.job_template(app.job_id)?.template;
         let context = EmailContext::new(&store, &settings)?;

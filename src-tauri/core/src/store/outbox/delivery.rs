@@ -51,6 +51,9 @@ impl Store {
         lease: Option<&str>,
         remake: Option<&crate::store::Remake<'_>>,
     ) -> Result<Option<OutboxEntry>> {
+        // The links as today's settings make them: a row queued under another
+        // base URL (a dry run's localhost, interrupted) is made again.
+        let start = format!("{}/interview/start/", self.base_url()?);
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -70,11 +73,12 @@ impl Store {
                     .query_row(
                         "SELECT o.application_id, o.link_id, o.kind,
                                 o.recipient = c.email AND o.recipient_name = c.name
+                                    AND instr(o.body_text, ?2) > 0
                          FROM outbox o
                          JOIN applications a ON a.id = o.application_id
                          JOIN candidates c ON c.id = a.candidate_id
                          WHERE o.id = ?1",
-                        [outbox_id],
+                        params![outbox_id, start],
                         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                     )?;
                 if !current {
