@@ -30,10 +30,25 @@ export function currentLang() {
   return lang;
 }
 
+// Whether French elides "de"/"le" before `word` (d'Amélie, de Paul): it starts
+// with a vowel or an h, which the catalog's messages select on through the
+// derived argument `name_elides` ("yes" / "no"), given with every `name`.
+const ELIDING = /^[aeiouhàâäéèêëîïôöùûüœæ]/i;
+
+/**
+ * @param {Record<string, unknown>} vars
+ * @returns {Record<string, any>}
+ */
+function withGrammar(vars) {
+  if (typeof vars.name !== "string") return vars;
+  return { ...vars, name_elides: ELIDING.test(vars.name.trim()) ? "yes" : "no" };
+}
+
 // Message `key` in the current language (else French), with `vars` as its
 // Fluent variables (numbers choose the plural forms).
 export function t(key, vars = {}) {
   const id = key.replaceAll(".", "-");
+  vars = withGrammar(vars);
   for (const code of [lang, "fr"]) {
     const bundle = bundles.get(code);
     const message = bundle?.getMessage(id);

@@ -150,9 +150,18 @@ email-sent_unrecorded = JobGate n'a pas encore pu l'inscrire dans ses données (
 
 ## invite
 
-invite-failed = Le lien de { $name } est créé, mais l'email n'est pas parti. { $error }
-invite-already_sent = L'invitation de { $name } a déjà été envoyée : rien n'a été renvoyé.
-invite-in_progress = L'invitation de { $name } est en cours d'envoi ailleurs : rien n'a été envoyé en double.
+invite-failed = Le lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } est créé, mais l'email n'est pas parti. { $error }
+invite-already_sent = L'invitation { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } a déjà été envoyée : rien n'a été renvoyé.
+invite-in_progress = L'invitation { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } est en cours d'envoi ailleurs : rien n'a été envoyé en double.
 
 ## settings
 
@@ -244,7 +253,10 @@ add-open = + Ajouter une candidature
 add-title = Nouvelle candidature
 add-submit = Ajouter
 add-cancel = Annuler
-add-done = Candidature de { $name } ajoutée pour « { $job } ».
+add-done = Candidature { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } ajoutée pour « { $job } ».
 add-already = { $name } a déjà postulé à « { $job } » : rien n'a été ajouté.
 
 ## field
@@ -385,7 +397,10 @@ appstatus-withdrawn = Retirée par le candidat
 list-status_filter = Filtrer par statut
 list-all_statuses = Tous les statuts
 list-details = Détails
-list-details_of = Détails et historique de { $name }
+list-details_of = Détails et historique { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    }
 
 ## detail
 
@@ -424,17 +439,38 @@ confirm-cancel = Annuler
 
 ## detail
 
-detail-confirm_revoke = Révoquer le lien de { $name } ? Il cessera de fonctionner immédiatement. Vous pourrez en créer un nouveau.
+detail-confirm_revoke = Révoquer le lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } ? Il cessera de fonctionner immédiatement. Vous pourrez en créer un nouveau.
 detail-confirm_resend = Renvoyer l'invitation à { $name } ({ $email }) avec le même lien ?
-detail-confirm_status_close = Passer la candidature de { $name } au statut « { $status } » ? Son lien d'entretien encore valable sera révoqué.
-detail-confirm_extend_notify = Prolonger le lien de { $name } de { $days ->
+detail-confirm_status_close = Passer la candidature { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } au statut « { $status } » ? Son lien d'entretien encore valable sera révoqué.
+detail-confirm_extend_notify = Prolonger le lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } de { $days ->
         [one] { $days } jour et lui envoyer la nouvelle date par email
        *[other] { $days } jours et lui envoyer la nouvelle date par email
     } ?
-detail-revoked = Lien de { $name } révoqué : il ne fonctionne plus.
-detail-extended = Lien de { $name } prolongé : il expire le { $date }.
-detail-status_changed = Statut de { $name } : { $status }.
-detail-status_changed_revoked = Statut de { $name } : { $status }. Son lien a été révoqué.
+detail-revoked = Lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } révoqué : il ne fonctionne plus.
+detail-extended = Lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } prolongé : il expire le { $date }.
+detail-status_changed = Statut { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } : { $status }.
+detail-status_changed_revoked = Statut { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } : { $status }. Son lien a été révoqué.
 detail-mailto_opened = Votre messagerie s'ouvre avec l'invitation : relisez-la puis envoyez-la.
 detail-copy_draft = Copier l'objet et le texte
 detail-copy_address = Copier l'adresse
@@ -444,7 +480,10 @@ detail-copied_address = Adresse copiée ✓
 ## extend
 
 extend-sent = La nouvelle date a été envoyée à { $name } ({ $email }).
-extend-failed = Le lien de { $name } est prolongé, mais l'email n'est pas parti. { $error }
+extend-failed = Le lien { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } est prolongé, mais l'email n'est pas parti. { $error }
 
 ## jobs
 
@@ -565,8 +604,14 @@ detail-edit = Candidat
 detail-save_candidate = Enregistrer
 detail-candidate_saved = Candidat { $name } mis à jour.
 detail-delete = Supprimer la candidature
-detail-confirm_delete = Supprimer la candidature de { $name } pour « { $job } » ? Elle n'a reçu ni lien ni email ; cette action est définitive.
-detail-deleted = Candidature de { $name } supprimée.
+detail-confirm_delete = Supprimer la candidature { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } pour « { $job } » ? Elle n'a reçu ni lien ni email ; cette action est définitive.
+detail-deleted = Candidature { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } supprimée.
 
 ## jobs
 

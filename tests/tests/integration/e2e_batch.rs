@@ -88,6 +88,15 @@ async fn a_batch_of_20_cancelled_after_2_sends_only_what_had_left() -> anyhow::R
             && summary.contains(&format!("{} annulés", 20 - sent)),
         "{summary}"
     );
+    // What the panel said at the click holds: those it said were taken back
+    // (waiting in the queue or for their slot) are exactly the ones not sent.
+    let taken_back: usize = heard
+        .split(" ; ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("how many are left, in: {heard}"));
+    assert_eq!(taken_back, 20 - sent, "{heard}");
     // Settled a moment later still: no straggler left.
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     assert_eq!(server.message_count(), received);

@@ -56,12 +56,17 @@ async fn with_no_mail_client_the_invitation_is_copied_instead() -> anyhow::Resul
         std::env::var("PATH").unwrap_or_default()
     );
     let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY), ("PATH", &path)]).await?;
-    gui.row(id)
+    let details = gui
+        .row(id)
         .await?
         .find(Locator::Css("button.details"))
-        .await?
-        .click()
         .await?;
+    // French elides before a vowel: « d'Amélie », never « de Amélie ».
+    assert_eq!(
+        details.attr("aria-label").await?.as_deref(),
+        Some("Détails et historique d'Amélie Durand")
+    );
+    details.click().await?;
     gui.wait_for(&format!("#detail[data-application-id=\"{id}\"] #timeline"))
         .await?;
     gui.click("#detail button.mailto").await?;
