@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use jobgate_core::restore::{RestorePlan, RestoreTarget};
-use jobgate_core::{CoreError, Lang};
+use jobgate_core::store::Store;
+use jobgate_core::{paths, CoreError, Lang};
 use serde::Serialize;
 use tauri::{Runtime, State};
 
@@ -56,6 +57,16 @@ pub async fn recovery_restore<R: Runtime>(
     };
     let data_dir = state.data_dir.clone();
     let report = tauri::async_runtime::spawn_blocking(move || {
+        // As before the backup is even opened (no copy of it is made for
+        // nothing): data that opens now, or another JobGate at work on it.
+        let database = paths::database_path(&data_dir);
+        if Store::verify(&database)
+            .and_then(|()| Store::open(&database))
+            .is_ok()
+        {
+            return Err(CoreError::RestoreOverUsable);
+        }
+        jobgate_core::restore::refuse_while_others_work(&data_dir, None)?;
         let plan = RestorePlan::prepare(&data_dir, &path, None)?;
         plan.apply(RestoreTarget::OverUnusable, &[], Utc::now())
     })
