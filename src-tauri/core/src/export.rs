@@ -299,31 +299,21 @@ mod tests {
     #[test]
     fn every_word_of_the_spreadsheet_export_is_in_the_catalog() {
         let statuses = crate::domain::ApplicationStatus::ALL.map(|s| s.as_str());
-        let invitations = [
-            "not_invited",
-            "link_active",
-            "queued",
-            "sending",
-            "sent",
-            "send_failed",
-            "send_unknown",
-            "link_expired",
-            "link_revoked",
-        ];
-        let emails = [
-            "queued",
-            "sending",
-            "sent",
-            "failed_temporary",
-            "failed_permanent",
-            "unknown",
-        ];
+        // Every word the enums can write, not a list kept by hand.
+        use strum::VariantArray;
+        let invitations = crate::store::InvitationStatus::VARIANTS
+            .iter()
+            .map(|s| s.as_str());
+        let emails = crate::store::OutboxState::VARIANTS
+            .iter()
+            .map(|s| s.as_str());
         let links = [LinkState::Active, LinkState::Expired, LinkState::Revoked].map(link_status);
         let ids = statuses
             .iter()
-            .chain(&invitations)
+            .copied()
+            .chain(invitations)
             .map(|s| format!("status-{s}"))
-            .chain(emails.iter().map(|e| format!("outbox-state-{e}")))
+            .chain(emails.map(|e| format!("outbox-state-{e}")))
             .chain(links.iter().map(|l| format!("export-link-{l}")))
             .chain(
                 LIST_EXPORT_COLUMNS

@@ -109,7 +109,17 @@ pub struct JobRecord {
 /// Where an application's invitation stands, all things considered.
 /// Sent as `as_str()`'s word (`ApplicationDto::invitation_status`); the
 /// TypeScript union is declared from the same variants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, ts_rs::TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    ts_rs::TS,
+)]
 #[strum(serialize_all = "snake_case")]
 #[ts(rename_all = "snake_case")]
 pub enum InvitationStatus {

@@ -34,6 +34,7 @@ pub use prepare::{Delivery, PreparedEmail, PreparedInvitation};
     serde::Serialize,
     strum::IntoStaticStr,
     strum::EnumString,
+    strum::VariantArray,
     ts_rs::TS,
 )]
 #[strum(serialize_all = "snake_case")]
