@@ -6,7 +6,7 @@ import { applyLimits, loadVocabulary } from "./vocabulary.js";
 import { $, $$ } from "./dom.js";
 import * as api from "./api.js";
 import { t } from "./i18n.js";
-import { initList, invite, loadJobs, refresh as refreshList, refreshAll, showJob } from "./list.js";
+import { initList, invite, keepShown, loadJobs, refresh as refreshList, refreshAll, showJob } from "./list.js";
 import { initJobs, load as loadJobOverview } from "./jobs.js";
 import { initDetail } from "./detail.js";
 import { initTemplateEditor } from "./template.js";
@@ -51,12 +51,20 @@ async function init() {
   translateDocument();
   initList();
   initSettings(refreshAll);
-  initOutbox();
-  initJobs((jobId) => {
-    showJob(jobId);
+  initOutbox({ invite: (app) => invite(app) });
+  initJobs((jobId, stage) => {
+    showJob(jobId, stage);
     return show("list");
   });
-  initDetail({ onChange: refreshAll, invite });
+  initDetail({
+    onChange: (applicationId) => {
+      if (applicationId !== undefined) keepShown(applicationId);
+      // Opened from the Boîte d'envoi: it shows the change too.
+      if (!$("#view-outbox").hidden) loadOutbox();
+      return refreshAll();
+    },
+    invite,
+  });
   initTemplateEditor(loadJobOverview);
   for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
   // A CLI import may have run meanwhile.

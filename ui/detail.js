@@ -12,7 +12,8 @@ import { emailOutcome, linkWhen } from "./outcome.js";
 
 /**
  * What the panel asks of the page: refresh after a change, and the list's own invitation flow.
- * @typedef {{ onChange: () => Promise<unknown>, invite: (app: ApplicationDto, notice: Element) => Promise<unknown> }} DetailHooks
+ * `onChange` gets the application acted on (its row stays in view), or nothing.
+ * @typedef {{ onChange: (applicationId?: number) => Promise<unknown>, invite: (app: ApplicationDto, notice: Element) => Promise<unknown> }} DetailHooks
  */
 /** @type {DetailHooks} */
 let hooks = { onChange: async () => {}, invite: async () => {} };
@@ -69,7 +70,7 @@ async function act(run) {
     await reload(id);
   } finally {
     busy = false;
-    await hooks.onChange();
+    await hooks.onChange(id);
   }
 }
 
@@ -80,13 +81,15 @@ function render(history) {
   $("#detail").dataset.status = app.invitation_status;
   $("#detail-name").textContent = app.candidate_name;
   $("#detail-sub").textContent = `${app.email} — ${app.job_title}`;
-  $("#detail-body").replaceChildren(
+  const sections = [
     statusSection(app),
     linkSection(app),
+    failureSection(app),
     actionsSection(app),
     candidateSection(app),
     historySection(history.timeline),
-  );
+  ];
+  $("#detail-body").replaceChildren(...sections.filter((section) => section !== null));
 }
 
 function section(title, ...children) {
@@ -144,7 +147,7 @@ function candidateSection(app) {
       const reply = await api.updateCandidate(app.candidate_id, app.application_id, name, form.email.value);
       render(reply);
       correctionNotice(reply);
-      await hooks.onChange();
+      await hooks.onChange(app.application_id);
     } catch (error) {
       showFieldErrors(form, error);
       say(api.errorMessage(error), "error");
@@ -212,6 +215,22 @@ function linkSection(app) {
       active ? el("button", { type: "button", class: "btn btn-small", onclick: () => copy(link.start_url) }, t("link.copy")) : null,
     ),
     el("p", { class: `link-expiry detail-expiry ${active ? "" : "muted"}` }, linkWhen(link)),
+  );
+}
+
+// The last email's failure, whole: what JobGate advises, then the server's
+// own words, each labelled as what it is. Nothing once an email went out.
+function failureSection(app) {
+  const email = app.last_email;
+  if (!email || !email.for_current_link || !["failed_temporary", "failed_permanent", "unknown"].includes(email.state)) return null;
+  const server = [email.smtp_code, email.reply].filter((x) => x !== null && x !== undefined && x !== "").join(" ");
+  return el(
+    "section",
+    { class: "detail-section detail-failure", id: "detail-failure" },
+    el("h3", {}, t("detail.last_failure", { state: t(`outbox.state.${email.state}`) })),
+    el("p", { class: "muted" }, t("detail.last_failure_when", { date: email.updated_at_local })),
+    email.error ? el("div", { class: "failure-advice" }, el("strong", {}, t("detail.advice")), el("p", { class: "failure-text" }, email.error)) : null,
+    server ? el("p", { class: "tl-server failure-server" }, t("detail.server", { reply: server })) : null,
   );
 }
 

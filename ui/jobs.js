@@ -9,7 +9,7 @@ import { $, el, notify } from "./dom.js";
 import { stageChart } from "./chart.js";
 import { openEditor } from "./template.js";
 
-/** @type {(jobId: number) => void} */
+/** @type {(jobId: number, stage?: Stage | null) => void} */
 let onShowApplications = () => {};
 
 function card(job) {
@@ -49,7 +49,8 @@ function card(job) {
       el("div", { class: "spacer" }),
       el("span", { class: "muted" }, t("jobs.applications", { n: job.applications })),
     ),
-    stageChart(job),
+    // A segment shows its applications: the list on this offer and that stage.
+    stageChart(job, (stage) => onShowApplications(job.id, stage)),
     el(
       "div",
       { class: "job-template" },
@@ -134,7 +135,8 @@ export async function load() {
   }
 }
 
-// `showApplications(jobId)` switches to the list filtered on that offer.
+// `showApplications(jobId, stage)` switches to the list filtered on that
+// offer (and on that stage of its chart, if one was clicked).
 export function initJobs(showApplications) {
   onShowApplications = showApplications;
   $("#export-all").addEventListener("click", () => exportLinks(null));

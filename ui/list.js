@@ -15,6 +15,7 @@ const state = {
   search: "",
   jobId: null,
   status: null, // workflow status filter
+  stage: null, // the email filter, or a chart segment's stage
   jobs: [], // the offers with their stage counts (the selected one's chart)
   selected: new Set(), // application ids ticked for a batch
   batchRunning: false,
@@ -24,7 +25,31 @@ const state = {
   total: 0,
   offset: 0, // the page shown (pageSize() rows from here)
   busy: new Set(), // application ids with a command in flight
+  // Rows the recruiter just acted on stay where they were, even once they no
+  // longer match the filter (an invited "Nouvelle"), until the recruiter
+  // reloads the list (a new filter, search, sort or page, or Actualiser).
+  kept: new Set(),
+  stale: new Set(), // of those, the ones shown though they no longer match
 };
+
+// The email filter: the stages before the outcome, named as the row's badge.
+const STAGE_BADGE = {
+  not_invited: "not_invited",
+  link_created: "link_active",
+  sending: "sending",
+  sent: "sent",
+  failed: "send_failed",
+  unknown: "send_unknown",
+  expired: "link_expired",
+  revoked: "link_revoked",
+};
+// Past the invitation, a stage is a workflow status: the status filter shows it.
+const WORKFLOW_STAGES = ["interviewed", "hired", "rejected", "withdrawn"];
+
+/** Keeps an application's row in view after an action on it (see `state.kept`). */
+export function keepShown(applicationId) {
+  state.kept.add(applicationId);
+}
 
 
 // The list's filter and sort as the commands take them.
@@ -34,6 +59,7 @@ function query() {
     search: state.search || null,
     job_id: state.jobId,
     status: /** @type {ApplicationStatus | null} */ (state.status),
+    stage: /** @type {Stage | null} */ (state.stage),
     sort: /** @type {SortKey} */ (state.sort),
     descending: state.descending,
   };
@@ -49,6 +75,7 @@ export function refreshAll() {
 // The list from its first page again (after a new filter, search or sort).
 function refreshFromStart() {
   state.offset = 0;
+  state.kept.clear();
   return refresh();
 }
 
@@ -60,7 +87,7 @@ export async function refresh() {
       state.offset = Math.max(0, state.offset - pageSize());
       return refresh();
     }
-    state.rows = reply.rows;
+    state.rows = await withKeptRows(reply.rows);
     state.total = reply.total;
     render();
   } catch (error) {
@@ -68,12 +95,34 @@ export async function refresh() {
   }
 }
 
+// The page's rows, and in their old places the kept rows that no longer
+// match, fresh from the store (a deleted one is simply gone).
+async function withKeptRows(rows) {
+  state.stale.clear();
+  const shown = new Set(rows.map((r) => r.application_id));
+  const missing = state.rows
+    .map((row, index) => ({ id: row.application_id, index }))
+    .filter(({ id }) => state.kept.has(id) && !shown.has(id));
+  if (missing.length === 0) return rows;
+  const fresh = await Promise.all(
+    missing.map(({ id }) => api.applicationHistory(id).then((h) => h.application, () => null)),
+  );
+  const merged = [...rows];
+  missing.forEach(({ id, index }, i) => {
+    const app = fresh[i];
+    if (!app) return;
+    state.stale.add(id);
+    merged.splice(Math.min(index, merged.length), 0, app);
+  });
+  return merged;
+}
+
 function render() {
   $("#applications tbody").replaceChildren(...state.rows.map(renderRow));
-  const filtering = state.search.trim() !== "";
+  const filtering = state.search.trim() !== "" || state.status !== null || state.stage !== null;
   $("#empty").hidden = state.total > 0 || filtering;
   $("#no-match").hidden = !(filtering && state.total === 0);
-  $("#applications").hidden = state.total === 0;
+  $("#applications").hidden = state.rows.length === 0;
   const n = state.total;
   $("#count").textContent = n === 1 ? t("list.count.one", { n }) : t("list.count.many", { n });
   // Pages: the webview never holds more than one.
@@ -123,7 +172,7 @@ export async function loadJobs() {
     select.hidden = state.jobs.length === 0;
     // The chosen offer at a glance, above its applications.
     const job = state.jobs.find((j) => j.id === current);
-    $("#job-summary").replaceChildren(...(job ? [stageChart(job)] : []));
+    $("#job-summary").replaceChildren(...(job ? [stageChart(job, (stage) => { showStage(stage); refreshFromStart(); })] : []));
     $("#job-summary").hidden = !job;
   } catch (error) {
     notify(api.errorMessage(error), "error");
@@ -131,11 +180,31 @@ export async function loadJobs() {
 }
 
 
-// Shows the list filtered on one job offer (from the Offres view).
-export function showJob(jobId) {
+// Shows the list filtered on one job offer (from the Offres view), and on
+// one of its chart's stages if one was clicked.
+/** @param {number | null} jobId @param {Stage | null} [stage] */
+export function showJob(jobId, stage = null) {
   state.jobId = jobId;
   state.offset = 0;
+  state.kept.clear();
   $("#job-filter").value = jobId === null ? "" : String(jobId);
+  if (stage) showStage(stage);
+}
+
+// A chart segment: its applications, and the filters say which. Past the
+// invitation the stage is a workflow status (the status filter); before, it
+// is the email filter, among the applications still in the running.
+/** @param {Stage} stage */
+function showStage(stage) {
+  if (WORKFLOW_STAGES.includes(stage)) {
+    state.status = stage;
+    state.stage = null;
+  } else {
+    state.status = null;
+    state.stage = stage;
+  }
+  $("#status-filter").value = state.status ?? "";
+  $("#stage-filter").value = state.stage ?? "";
 }
 
 // What the action button of a row does, by invitation status.
@@ -151,7 +220,7 @@ const ACTIONS = {
   sent: null,
 };
 
-function statusCell(app) {
+function statusCell(app, stale = false) {
   const status = app.invitation_status;
   const cell = el("td", { class: "col-status" }, el("span", { class: `badge badge-${status}` }, t(`status.${status}`)));
   // The workflow status, once it says more than "new" or "invited".
@@ -164,6 +233,17 @@ function statusCell(app) {
   } else if ((status === "send_failed" || status === "send_unknown") && email?.error) {
     // Three lines at most in the row; the whole message in the tooltip and the notice.
     cell.append(el("div", { class: "status-detail error-text clamp", title: email.error }, email.error));
+  }
+  if (stale) {
+    cell.append(
+      el(
+        "div",
+        { class: "stale-note muted" },
+        t("list.stale_row"),
+        " ",
+        el("button", { type: "button", class: "btn-link reload-list", onclick: () => refreshFromStart() }, t("list.reload")),
+      ),
+    );
   }
   return cell;
 }
@@ -218,15 +298,16 @@ function renderRow(app) {
       updateBulkBar();
     },
   });
+  const stale = state.stale.has(app.application_id);
   return el(
     "tr",
-    { dataset: { applicationId: String(app.application_id), status: app.invitation_status } },
+    { class: stale ? "row-stale" : "", dataset: { applicationId: String(app.application_id), status: app.invitation_status } },
     el("td", { class: "col-select" }, tick),
     // Cut with "…" when long: whole in the tooltip and in Détails.
     el("td", { class: "col-candidate cut", title: app.candidate_name }, app.candidate_name),
     el("td", { class: "col-email cut", title: app.email }, app.email),
     el("td", { class: "col-job cut", title: app.job_title }, app.job_title),
-    statusCell(app),
+    statusCell(app, stale),
     linkCell(app),
     action,
   );
@@ -240,6 +321,7 @@ export async function invite(app, box = undefined) {
   const confirmed = await api.confirmInvite(app);
   if (!confirmed) return;
   state.busy.add(app.application_id);
+  keepShown(app.application_id);
   render();
   try {
     const reply = await api.invite(app.application_id);
@@ -456,6 +538,15 @@ export function initList() {
     state.status = e.target.value === "" ? null : e.target.value;
     refreshFromStart();
   });
+  const stageFilter = $("#stage-filter");
+  stageFilter.replaceChildren(
+    el("option", { value: "" }, t("list.all_stages")),
+    ...Object.entries(STAGE_BADGE).map(([stage, badge]) => el("option", { value: stage }, t(`status.${badge}`))),
+  );
+  stageFilter.addEventListener("change", (e) => {
+    state.stage = e.target.value === "" ? null : e.target.value;
+    refreshFromStart();
+  });
   $("#select-all").addEventListener("change", (e) => {
     for (const row of state.rows) {
       if (e.target.checked) state.selected.add(row.application_id);
@@ -475,10 +566,12 @@ export function initList() {
   });
   $("#page-previous").addEventListener("click", () => {
     state.offset = Math.max(0, state.offset - pageSize());
+    state.kept.clear();
     refresh();
   });
   $("#page-next").addEventListener("click", () => {
     state.offset += pageSize();
+    state.kept.clear();
     refresh();
   });
   $("#export-list").addEventListener("click", exportList);

@@ -69,6 +69,7 @@ error-setting-hint = { $name ->
 ## Applications, candidates, job offers, links.
 
 error-unknown_status = There is no status "{ $value }". Possible statuses: { $known }.
+error-unknown_stage = There is no stage "{ $value }". Possible stages: { $known }.
 error-application_not_found = Application #{ $id } does not exist (any more). Refresh the list.
 error-outbox_not_found = Message #{ $id } is not in the outbox. Refresh the list.
 error-duplicate_application = { $email } has already applied to "{ $job_title }". Nothing was added.

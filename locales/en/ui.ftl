@@ -90,15 +90,21 @@ outbox-count = { $n ->
 outbox-empty = No email yet.
 outbox-col-when = Last change
 outbox-col-recipient = Recipient
+outbox-col-job = Offer
+outbox-col-actions = Actions
+outbox-open = Open
+outbox-open_title = Open { $name }'s application
+outbox-retry = Try again
+outbox-older = A newer email followed for this application.
 outbox-col-state = State
 outbox-col-attempts = Tries
-outbox-col-server = Server reply
+outbox-col-server = What happened
 outbox-state-queued = Queued
 outbox-state-sending = Sending
 outbox-state-sent = Sent
-outbox-state-failed_temporary = Temporary failure
-outbox-state-failed_permanent = Permanent failure
-outbox-state-unknown = Uncertain
+outbox-state-failed_temporary = Sending failed — try again
+outbox-state-failed_permanent = Sending failed — fix first
+outbox-state-unknown = Sending uncertain
 
 ## nav
 
@@ -109,7 +115,7 @@ nav-settings = Settings
 
 status-sending = Sending
 status-queued = Waiting to be sent
-status-sent = Sent
+status-sent = Invitation sent
 status-send_failed = Sending failed
 status-send_unknown = Sending uncertain
 
@@ -284,7 +290,7 @@ empty-body = Import the CSV file of your ATS or job board with "Import a CSV" (c
 ## nomatch
 
 nomatch-title = No application matches
-nomatch-body = Change or clear the search text.
+nomatch-body = Change or clear the search and the filters.
 
 ## error
 
@@ -343,18 +349,46 @@ export-done = { $n ->
 
 ## stage
 
-stage-not_invited = Not invited
-stage-link_created = Link created
+stage-not_invited = { $n ->
+       *[other] Not invited
+    }
+stage-link_created = { $n ->
+        [one] Link created, not sent
+       *[other] Links created, not sent
+    }
 stage-sending = Being sent
-stage-sent = Invitation sent
-stage-failed = Sending failed
-stage-unknown = Sending uncertain
-stage-expired = Link expired
-stage-revoked = Link revoked
-stage-interviewed = Interviewed
-stage-hired = Hired
-stage-rejected = Rejected
-stage-withdrawn = Withdrawn
+stage-sent = { $n ->
+        [one] Invitation sent
+       *[other] Invitations sent
+    }
+stage-failed = { $n ->
+        [one] Sending failed
+       *[other] Failed sendings
+    }
+stage-unknown = { $n ->
+        [one] Sending uncertain
+       *[other] Uncertain sendings
+    }
+stage-expired = { $n ->
+        [one] Link expired
+       *[other] Links expired
+    }
+stage-revoked = { $n ->
+        [one] Link revoked
+       *[other] Links revoked
+    }
+stage-interviewed = { $n ->
+       *[other] Interviewed
+    }
+stage-hired = { $n ->
+       *[other] Hired
+    }
+stage-rejected = { $n ->
+       *[other] Rejected
+    }
+stage-withdrawn = { $n ->
+       *[other] Withdrawn
+    }
 
 ## appstatus
 
@@ -369,6 +403,10 @@ appstatus-withdrawn = Withdrawn
 
 list-status_filter = Filter by status
 list-all_statuses = All statuses
+list-stage_filter = Filter by sending
+list-all_stages = All sendings
+list-stale_row = No longer matches the filter: it goes at the next refresh.
+list-reload = Refresh the list
 list-details = Details
 list-details_of = Details and history of { $name }
 
@@ -391,6 +429,9 @@ detail-mailto_help = If SendGrid fails, or the candidate received nothing: the s
 detail-history = History
 detail-history_empty = Nothing yet.
 detail-server = Server reply: { $reply }
+detail-last_failure = Last sending: { $state }
+detail-last_failure_when = on { $date }
+detail-advice = What to do
 detail-queue_id = id { $id }
 detail-requeued_one = The waiting email was remade for { $email }.
 detail-requeued_many = The { $count } waiting emails were remade for { $email }.

@@ -74,6 +74,7 @@ error-setting-hint = { $name ->
 ## Applications, candidates, job offers, links.
 
 error-unknown_status = Le statut « { $value } » n'existe pas. Statuts possibles : { $known }.
+error-unknown_stage = L'étape « { $value } » n'existe pas. Étapes possibles : { $known }.
 error-application_not_found = La candidature n° { $id } n'existe pas (ou plus). Actualisez la liste.
 error-outbox_not_found = Le message n° { $id } n'existe pas dans la boîte d'envoi. Actualisez la liste.
 error-duplicate_application = { $email } a déjà postulé à l'offre « { $job_title } ». Rien n'a été ajouté.

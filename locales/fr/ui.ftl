@@ -105,15 +105,24 @@ outbox-count = { $n ->
 outbox-empty = Aucun email pour l'instant.
 outbox-col-when = Dernier changement
 outbox-col-recipient = Destinataire
+outbox-col-job = Offre
+outbox-col-actions = Actions
+outbox-open = Ouvrir
+outbox-open_title = Ouvrir la candidature { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    }
+outbox-retry = Réessayer
+outbox-older = Un email plus récent a suivi pour cette candidature.
 outbox-col-state = État
 outbox-col-attempts = Essais
-outbox-col-server = Réponse du serveur
+outbox-col-server = Ce qui s'est passé
 outbox-state-queued = En attente
 outbox-state-sending = En cours d'envoi
 outbox-state-sent = Envoyé
-outbox-state-failed_temporary = Échec temporaire
-outbox-state-failed_permanent = Échec définitif
-outbox-state-unknown = Incertain
+outbox-state-failed_temporary = Échec de l'envoi — à réessayer
+outbox-state-failed_permanent = Échec de l'envoi — à corriger
+outbox-state-unknown = Envoi incertain
 
 ## nav
 
@@ -124,7 +133,7 @@ nav-settings = Réglages
 
 status-sending = Envoi en cours
 status-queued = En attente d'envoi
-status-sent = Envoyé
+status-sent = Invitation envoyée
 status-send_failed = Échec de l'envoi
 status-send_unknown = Envoi incertain
 
@@ -279,7 +288,7 @@ col-action = Action
 
 ## status
 
-status-not_invited = Non invité
+status-not_invited = Non invitée
 status-link_active = Lien créé
 status-link_expired = Lien expiré
 status-link_revoked = Lien révoqué
@@ -311,7 +320,7 @@ empty-body = Importez le fichier CSV de votre ATS ou de votre job board avec « 
 ## nomatch
 
 nomatch-title = Aucune candidature ne correspond
-nomatch-body = Modifiez ou effacez le texte de recherche.
+nomatch-body = Modifiez ou effacez la recherche et les filtres.
 
 ## error
 
@@ -370,18 +379,51 @@ export-done = { $n ->
 
 ## stage
 
-stage-not_invited = Non invités
-stage-link_created = Lien créé
-stage-sending = En cours d'envoi
-stage-sent = Invitation envoyée
-stage-failed = Échec d'envoi
-stage-unknown = Envoi incertain
-stage-expired = Lien expiré
-stage-revoked = Lien révoqué
-stage-interviewed = Entretien passé
-stage-hired = Recrutés
-stage-rejected = Non retenus
-stage-withdrawn = Retirés
+stage-not_invited = { $n ->
+        [one] Non invitée
+       *[other] Non invitées
+    }
+stage-link_created = { $n ->
+        [one] Lien créé, non envoyé
+       *[other] Liens créés, non envoyés
+    }
+stage-sending = Envoi en cours
+stage-sent = { $n ->
+        [one] Invitation envoyée
+       *[other] Invitations envoyées
+    }
+stage-failed = { $n ->
+        [one] Échec de l'envoi
+       *[other] Échecs de l'envoi
+    }
+stage-unknown = { $n ->
+        [one] Envoi incertain
+       *[other] Envois incertains
+    }
+stage-expired = { $n ->
+        [one] Lien expiré
+       *[other] Liens expirés
+    }
+stage-revoked = { $n ->
+        [one] Lien révoqué
+       *[other] Liens révoqués
+    }
+stage-interviewed = { $n ->
+        [one] Entretien passé
+       *[other] Entretiens passés
+    }
+stage-hired = { $n ->
+        [one] Recrutée
+       *[other] Recrutées
+    }
+stage-rejected = { $n ->
+        [one] Non retenue
+       *[other] Non retenues
+    }
+stage-withdrawn = { $n ->
+        [one] Retirée par le candidat
+       *[other] Retirées par le candidat
+    }
 
 ## appstatus
 
@@ -396,6 +438,10 @@ appstatus-withdrawn = Retirée par le candidat
 
 list-status_filter = Filtrer par statut
 list-all_statuses = Tous les statuts
+list-stage_filter = Filtrer par envoi
+list-all_stages = Tous les envois
+list-stale_row = Ne correspond plus au filtre : elle partira à la prochaine actualisation.
+list-reload = Actualiser la liste
 list-details = Détails
 list-details_of = Détails et historique { $name_elides ->
         [yes] d'{ $name }
@@ -421,6 +467,9 @@ detail-mailto_help = Si SendGrid échoue, ou si le candidat n'a rien reçu : le 
 detail-history = Historique
 detail-history_empty = Rien pour l'instant.
 detail-server = Réponse du serveur : { $reply }
+detail-last_failure = Dernier envoi : { $state }
+detail-last_failure_when = le { $date }
+detail-advice = Que faire
 detail-queue_id = identifiant { $id }
 detail-requeued_one = L'email en attente a été refait pour { $email }.
 detail-requeued_many = Les { $count } emails en attente ont été refaits pour { $email }.

@@ -70,6 +70,11 @@ enum Command {
         /// Seulement ce statut / only this status (new, invited, interviewed, rejected, hired, withdrawn).
         #[arg(long)]
         status: Option<String>,
+        /// Seulement cette étape, celle du graphique de l'offre / only this stage, the offer chart's
+        /// (not_invited, link_created, sending, sent, failed, unknown, expired, revoked,
+        /// interviewed, hired, rejected, withdrawn).
+        #[arg(long)]
+        stage: Option<String>,
         /// Nombre maximal de lignes / maximum number of rows.
         #[arg(long)]
         limit: Option<u32>,
@@ -219,12 +224,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
             search,
             job_id,
             status,
+            stage,
             limit,
         } => applications::list(
             applications::ListFormat::of(json, csv, machine),
-            search,
-            job_id,
-            status,
+            applications::ListFilter {
+                search,
+                job_id,
+                status,
+                stage,
+            },
             limit,
             lang,
         ),

@@ -72,7 +72,11 @@ sent_at_local: string | null,
 /**
  * When the state last changed (RFC 3339, UTC).
  */
-updated_at: string, attempts: number, 
+updated_at: string, 
+/**
+ * `updated_at` in the recruiter's zone.
+ */
+updated_at_local: string, attempts: number, 
 /**
  * True when this email carried the application's latest link.
  */
@@ -142,7 +146,11 @@ decided: boolean,
  */
 can: AllowedActions, };
 
-type OutboxDto = { outbox_id: number, application_id: number, recipient: string, recipient_name: string, subject: string, 
+type OutboxDto = { outbox_id: number, application_id: number, job_id: number, job_title: string, 
+/**
+ * The application's latest email: the one Réessayer would make again.
+ */
+latest: boolean, recipient: string, recipient_name: string, subject: string, 
 /**
  * invitation or extension.
  */
@@ -318,7 +326,11 @@ file_name?: string | null,
  */
 filter?: string | null, };
 
-type ListRequest = { search?: string | null, job_id?: number | null, status?: ApplicationStatus | null, sort?: SortKey, descending?: boolean, limit?: number | null, offset?: number, };
+type ListRequest = { search?: string | null, job_id?: number | null, status?: ApplicationStatus | null, 
+/**
+ * Only this stage: a chart segment, the email filter.
+ */
+stage?: Stage | null, sort?: SortKey, descending?: boolean, limit?: number | null, offset?: number, };
 
 type ListReply = { rows: Array<ApplicationDto>, total: number, };
 

@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::error::CoreError;
 use crate::i18n::Lang;
 use crate::store::{
-    ApplicationRecord, EmailKind, EmailRecord, LinkRecord, LinkState, OutboxState, RevokeReason,
-    Stage, TimelineEntry, TimelineKind,
+    ApplicationRecord, EmailKind, EmailRecord, LinkRecord, LinkState, OutboxLine, OutboxState,
+    RevokeReason, Stage, TimelineEntry, TimelineKind,
 };
 use crate::time::{format_local, to_stored};
 
@@ -102,6 +102,8 @@ pub struct LastEmailDto {
     pub sent_at_local: Option<String>,
     /// When the state last changed (RFC 3339, UTC).
     pub updated_at: String,
+    /// `updated_at` in the recruiter's zone.
+    pub updated_at_local: String,
     pub attempts: i64,
     /// True when this email carried the application's latest link.
     pub for_current_link: bool,
@@ -112,6 +114,10 @@ pub struct LastEmailDto {
 pub struct OutboxDto {
     pub outbox_id: i64,
     pub application_id: i64,
+    pub job_id: i64,
+    pub job_title: String,
+    /// The application's latest email: the one Réessayer would make again.
+    pub latest: bool,
     pub recipient: String,
     pub recipient_name: String,
     pub subject: String,
@@ -192,10 +198,14 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn outbox(&self, row: &EmailRecord) -> OutboxDto {
+    pub fn outbox(&self, line: &OutboxLine) -> OutboxDto {
+        let row = &line.email;
         OutboxDto {
             outbox_id: row.outbox_id,
             application_id: row.application_id,
+            job_id: line.job_id,
+            job_title: line.job_title.clone(),
+            latest: line.latest,
             recipient: row.recipient.clone(),
             recipient_name: row.recipient_name.clone(),
             subject: row.subject.clone(),
@@ -232,6 +242,7 @@ impl<'a> View<'a> {
             sent_at: email.sent_at.map(to_stored),
             sent_at_local: email.sent_at.map(|t| format_local(t, self.zone, self.lang)),
             updated_at: to_stored(email.updated_at),
+            updated_at_local: format_local(email.updated_at, self.zone, self.lang),
             attempts: email.attempts,
             for_current_link: Some(email.link_id) == current_link,
         }

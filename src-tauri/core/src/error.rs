@@ -69,6 +69,10 @@ pub enum CoreError {
         value: String,
     },
 
+    UnknownStage {
+        value: String,
+    },
+
     ApplicationNotFound {
         id: i64,
     },

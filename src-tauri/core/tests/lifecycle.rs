@@ -819,9 +819,12 @@ fn an_older_database_with_links_left_under_decisions_is_mended_on_opening() {
     );
     let outbox = store.list_outbox(10).unwrap();
     assert_eq!(outbox.len(), 2, "Ana's untried email withdrawn: {outbox:?}");
-    let bo_row = outbox.iter().find(|r| r.application_id == bo).unwrap();
-    assert_eq!(bo_row.state, OutboxState::FailedPermanent);
-    assert_eq!(bo_row.error_code.as_deref(), Some("link_revoked"));
+    let bo_row = outbox
+        .iter()
+        .find(|r| r.email.application_id == bo)
+        .unwrap();
+    assert_eq!(bo_row.email.state, OutboxState::FailedPermanent);
+    assert_eq!(bo_row.email.error_code.as_deref(), Some("link_revoked"));
     for (app, reason) in [
         (
             id,
@@ -1037,4 +1040,134 @@ fn a_link_whose_email_never_left_counts_its_validity_from_its_first_email() {
         .unwrap();
     assert!(matches!(again.delivery, Delivery::AlreadySent { .. }));
     assert_eq!(again.link.link.expires_at, later + Duration::days(7));
+}
+
+/// The list's stage filter (SQL) and each row's stage (Rust) are one rule:
+/// every application is found under its own stage, and only there — the
+/// chart's counts are the filter's totals.
+#[test]
+fn the_stage_filter_agrees_with_every_rows_stage() {
+    use jobgate_core::store::ListQuery;
+    let mut store = store();
+    let now = t0() + Duration::days(3);
+    let failed = |state, code: u16| DeliveryOutcome {
+        state,
+        smtp_code: Some(code),
+        reply: Some("refused"),
+        queue_id: None,
+        error_code: Some("smtp_rejected"),
+        error_fr: Some("refusé".into()),
+        error_en: Some("refused".into()),
+    };
+    let queued = |store: &mut Store, id: i64, at| {
+        let prepared = store.prepare_invitation(id, at, compose).unwrap();
+        let Delivery::Send(entry) = prepared.delivery else {
+            panic!("a row to send")
+        };
+        entry.id
+    };
+    let mut n = 0;
+    let mut next = |store: &mut Store| {
+        n += 1;
+        add(
+            store,
+            "Dev",
+            &format!("Cand {n}"),
+            &format!("c{n}@exemple.fr"),
+        )
+    };
+    let _not_invited = next(&mut store);
+    let link_only = next(&mut store);
+    store.create_or_get_link(link_only, t0()).unwrap();
+    let waiting = next(&mut store);
+    queued(&mut store, waiting, t0());
+    let sending = next(&mut store);
+    let row = queued(&mut store, sending, t0());
+    assert!(store.claim_outbox(row, t0(), None).unwrap());
+    let sent = next(&mut store);
+    invite_and_send(&mut store, sent, t0());
+    for (state, code) in [
+        (OutboxState::FailedTemporary, 421),
+        (OutboxState::FailedPermanent, 550),
+        (OutboxState::Unknown, 0),
+    ] {
+        let id = next(&mut store);
+        let row = queued(&mut store, id, t0());
+        assert!(store.claim_outbox(row, t0(), None).unwrap());
+        store
+            .record_delivery(row, t0(), &failed(state, code))
+            .unwrap();
+    }
+    // A link made long ago, expired by now.
+    let expired = next(&mut store);
+    invite_and_send(&mut store, expired, t0() - Duration::days(30));
+    let revoked = next(&mut store);
+    invite_and_send(&mut store, revoked, t0());
+    store.revoke_link(revoked, t0()).unwrap();
+    // The email carried an older link: the new one is still unsent.
+    let relinked = next(&mut store);
+    invite_and_send(&mut store, relinked, t0() - Duration::days(30));
+    store.create_or_get_link(relinked, t0()).unwrap();
+    // Past the invitation, the workflow status is the stage, whatever the email.
+    for status in [
+        ApplicationStatus::Interviewed,
+        ApplicationStatus::Hired,
+        ApplicationStatus::Rejected,
+        ApplicationStatus::Withdrawn,
+    ] {
+        let id = next(&mut store);
+        let row = queued(&mut store, id, t0());
+        assert!(store.claim_outbox(row, t0(), None).unwrap());
+        store
+            .record_delivery(row, t0(), &failed(OutboxState::FailedPermanent, 550))
+            .unwrap();
+        store.set_application_status(id, status, t0()).unwrap();
+    }
+
+    let everyone = store
+        .list_applications_at(&ListQuery::default(), now)
+        .unwrap();
+    let mut found = 0;
+    for stage in Stage::ALL {
+        let page = store
+            .list_applications_at(
+                &ListQuery {
+                    stage: Some(stage),
+                    ..ListQuery::default()
+                },
+                now,
+            )
+            .unwrap();
+        for row in &page.rows {
+            assert_eq!(
+                row.stage(now),
+                stage,
+                "application {} under {stage:?}",
+                row.id
+            );
+        }
+        let expected = everyone
+            .rows
+            .iter()
+            .filter(|r| r.stage(now) == stage)
+            .count();
+        assert_eq!(page.total as usize, expected, "{stage:?}");
+        assert!(expected > 0, "the test makes every stage: {stage:?}");
+        found += page.total;
+    }
+    assert_eq!(found, everyone.total);
+    // The chart counts the same.
+    let overview = store.job_overview(now).unwrap();
+    for stage in Stage::ALL {
+        let filtered = store
+            .list_applications_at(
+                &ListQuery {
+                    stage: Some(stage),
+                    ..ListQuery::default()
+                },
+                now,
+            )
+            .unwrap();
+        assert_eq!(overview[0].stages[&stage], filtered.total, "{stage:?}");
+    }
 }

@@ -434,7 +434,7 @@ fn interrupted_sends_become_unknown_unless_their_process_lives() {
         .list_outbox(10)
         .unwrap()
         .into_iter()
-        .map(|r| (r.recipient, r.state.as_str().to_owned()))
+        .map(|r| (r.email.recipient, r.email.state.as_str().to_owned()))
         .collect();
     assert_eq!(
         states,

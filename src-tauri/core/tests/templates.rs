@@ -58,7 +58,7 @@ fn templates_are_versions_never_edited_and_each_email_records_its_own() {
     let v1 = store.job_template(job).unwrap();
     assert_eq!(v1.version, 1);
     let email = &store.list_outbox(1).unwrap()[0];
-    assert_eq!(email.template_id, v1.id);
+    assert_eq!(email.email.template_id, v1.id);
 
     // Saving the recruiter's text, then switching to English: versions 2 and 3.
     let custom =
@@ -69,7 +69,7 @@ fn templates_are_versions_never_edited_and_each_email_records_its_own() {
     assert_eq!((v3.version, v3.custom), (3, false));
     assert_eq!(store.job_template(job).unwrap().template.lang(), Lang::En);
     // The email already made still points at version 1.
-    assert_eq!(store.list_outbox(1).unwrap()[0].template_id, v1.id);
+    assert_eq!(store.list_outbox(1).unwrap()[0].email.template_id, v1.id);
 
     assert!(matches!(
         store.job_template(999),

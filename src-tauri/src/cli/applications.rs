@@ -8,7 +8,7 @@ use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::export::ListCsv;
 use jobgate_core::import::{import_csv, preview_csv};
-use jobgate_core::store::{ListQuery, SortKey};
+use jobgate_core::store::{ListQuery, SortKey, Stage};
 use jobgate_core::time::recruiter_zone;
 use jobgate_core::{settings, tr, CoreError, Lang};
 
@@ -109,18 +109,31 @@ impl ListFormat {
     }
 }
 
+/// `jobgate list`'s filter, as typed.
+pub(super) struct ListFilter {
+    pub search: Option<String>,
+    pub job_id: Option<i64>,
+    pub status: Option<String>,
+    pub stage: Option<String>,
+}
+
 pub(super) fn list(
     format: ListFormat,
-    search: Option<String>,
-    job_id: Option<i64>,
-    status: Option<String>,
+    filter: ListFilter,
     limit: Option<u32>,
     lang: Lang,
 ) -> Result<i32, CoreError> {
+    let ListFilter {
+        search,
+        job_id,
+        status,
+        stage,
+    } = filter;
     let status = status
         .as_deref()
         .map(ApplicationStatus::parse)
         .transpose()?;
+    let stage = stage.as_deref().map(Stage::parse).transpose()?;
     let invitations = open_invitations()?;
     let store = invitations.store()?;
     let base_url = store.base_url()?;
@@ -129,6 +142,7 @@ pub(super) fn list(
         search,
         job_id,
         status,
+        stage,
         sort: SortKey::Applied,
         descending: false,
         limit,

@@ -48,7 +48,7 @@ use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::mail::RenderedEmail;
 use jobgate_core::store::{
     Delivery, DeliveryOutcome, ListQuery, ListStatements, ListValue, OutboxState, PreparedEmail,
-    SortKey, Store,
+    SortKey, Stage, Store,
 };
 
 struct Options {
@@ -515,6 +515,18 @@ fn cases(store: &Store, sample_email: &str, added: usize) -> Result<Vec<Case>> {
             },
         ));
     }
+    // The email filter and the chart's segments: a common stage and a rare
+    // one (few rows: the whole table is walked for the page and the count).
+    for stage in [Stage::NotInvited, Stage::Failed] {
+        cases.push(case(
+            format!("stage_{}", stage.as_str()),
+            format!("stage filter \"{}\"", stage.as_str()),
+            ListQuery {
+                stage: Some(stage),
+                ..ListQuery::default()
+            },
+        ));
+    }
     let sorts = [
         (SortKey::Candidate, "candidate"),
         (SortKey::Email, "email"),
@@ -660,7 +672,7 @@ struct Reference {
 }
 
 fn reference_for(q: &ListQuery, ids: &[i64]) -> Reference {
-    let s = q.statements();
+    let s = q.statements(chrono::Utc::now());
     let mut params = s.page_params();
     let mut statements = vec![s.ids.clone()];
     if !ids.is_empty() {

@@ -404,7 +404,9 @@ fn list_csv_opens_as_columns_in_a_french_spreadsheet() {
     );
     let row = lines.next().expect("one row");
     assert!(
-        row.contains(";Élodie Brûlé;elodie@exemple.fr;Développeur Full Stack;Nouvelle;Non invité;"),
+        row.contains(
+            ";Élodie Brûlé;elodie@exemple.fr;Développeur Full Stack;Nouvelle;Non invitée;"
+        ),
         "{row}"
     );
     let applied = row.split(';').nth(6).expect("the applied column");

@@ -69,7 +69,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
     assert!(rows
         .iter()
         .any(|r| r.contains("Élodie Brûlé") && r.contains("Développeur Full Stack")));
-    assert!(rows.iter().all(|r| r.contains("Non invité")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.contains("Non invitée")), "{rows:?}");
     gui.screenshot("01-list-imported").await?;
 
     // Inviter → the native dialog asks, with the seed's question. Cancel.
@@ -106,7 +106,7 @@ async fn inviting_asks_first_cancel_changes_nothing_and_ok_sends_the_email() -> 
     wait_for_status(&gui, jean, "sent").await?;
     let row = gui.row(jean).await?;
     let row_text = row.text().await?;
-    assert!(row_text.contains("Envoyé"), "{row_text}");
+    assert!(row_text.contains("Invitation envoyée"), "{row_text}");
     assert!(
         row_text.contains("Expire le") && row_text.contains("(Europe/Paris)"),
         "{row_text}"

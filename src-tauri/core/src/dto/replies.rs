@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::i18n::Lang;
 use crate::import::{DuplicateRow, ImportPreview, ImportReport, PreviewRow, RejectedRow};
 use crate::invitations::EmailOutcome;
-use crate::store::{CandidateCorrection, JobOverview, ListQuery, SortKey, StoredTemplate};
+use crate::store::{CandidateCorrection, JobOverview, ListQuery, SortKey, Stage, StoredTemplate};
 use crate::template;
 
 /// The list's filter, sort and page, as the page sends it.
@@ -27,6 +27,8 @@ pub struct ListRequest {
     pub job_id: Option<i64>,
     #[ts(as = "Option<crate::domain::ApplicationStatus>")]
     pub status: Option<String>,
+    /// Only this stage: a chart segment, the email filter.
+    pub stage: Option<Stage>,
     #[ts(as = "Option<SortKey>", optional)]
     pub sort: SortKey,
     #[ts(as = "Option<bool>", optional)]
@@ -47,6 +49,7 @@ impl ListRequest {
             search: self.search,
             job_id: self.job_id,
             status,
+            stage: self.stage,
             sort: self.sort,
             descending: self.descending,
             limit: if paged { self.limit } else { None },

@@ -67,6 +67,14 @@ impl CoreError {
                     .collect();
                 set("known", known.join(", ").into());
             }
+            CoreError::UnknownStage { value } => {
+                set("value", text(value));
+                let known: Vec<_> = crate::store::Stage::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect();
+                set("known", known.join(", ").into());
+            }
             CoreError::ApplicationNotFound { id }
             | CoreError::OutboxNotFound { id }
             | CoreError::JobNotFound { id }

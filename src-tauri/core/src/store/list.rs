@@ -6,12 +6,16 @@
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::ToSql;
 
+use chrono::{DateTime, Utc};
+
+use super::records::invitation_status_sql;
 use super::{
-    read_application, select_applications, ListPage, ListQuery, SortKey, Store, DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
+    read_application, select_applications, ListPage, ListQuery, SortKey, StageMembers, Store,
+    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
 };
 use crate::domain::{search_key, ApplicationStatus};
 use crate::error::Result;
+use crate::time::to_stored;
 
 /// The statements behind one page of the list, as
 /// [`Store::list_applications`] runs them, with their parameters.
@@ -25,8 +29,8 @@ pub struct ListStatements {
     pub rows: String,
     /// How many applications match; binds [`ListStatements::filter`].
     pub count: String,
-    /// The filter's named parameters: `:search`, `:job`, `:status`, only
-    /// those the query asks for.
+    /// The filter's named parameters: `:search`, `:job`, `:status`, `:now`,
+    /// only those the query asks for.
     pub filter: Vec<(&'static str, ListValue)>,
     /// The page's size (the query's, capped) and offset.
     pub limit: u32,
@@ -73,8 +77,9 @@ impl ListStatements {
 }
 
 impl ListQuery {
-    /// The statements [`Store::list_applications`] runs for this query.
-    pub fn statements(&self) -> ListStatements {
+    /// The statements [`Store::list_applications`] runs for this query at
+    /// `now` (a link expires at a moment: the stage filter needs one).
+    pub fn statements(&self, now: DateTime<Utc>) -> ListStatements {
         let pattern = self
             .search
             .as_deref()
@@ -107,6 +112,31 @@ impl ListQuery {
         if let Some(status) = status {
             conditions.push("a.status = :status");
             filter.push((":status", ListValue::Text(status.to_owned())));
+        }
+        let stage_condition;
+        if let Some(stage) = self.stage {
+            // Codes from the enums, never the user's text.
+            let quoted = |code: &str| format!("'{code}'");
+            stage_condition = match stage.members() {
+                StageMembers::Workflow(status) => format!("a.status = {}", quoted(status.as_str())),
+                StageMembers::Invitation(statuses) => {
+                    let running = [ApplicationStatus::New, ApplicationStatus::Invited];
+                    format!(
+                        "a.status IN ({}) AND {} IN ({})",
+                        running.map(|s| quoted(s.as_str())).join(", "),
+                        invitation_status_sql(),
+                        statuses
+                            .iter()
+                            .map(|s| quoted(s.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                }
+            };
+            conditions.push(&stage_condition);
+            if matches!(stage.members(), StageMembers::Invitation(_)) {
+                filter.push((":now", ListValue::Text(to_stored(now))));
+            }
         }
         let where_clause = if conditions.is_empty() {
             String::new()
@@ -153,7 +183,13 @@ impl Store {
     /// candidates and offers once per query rather than once per application.
     /// Ids, rows and total come from one read snapshot.
     pub fn list_applications(&self, query: &ListQuery) -> Result<ListPage> {
-        let statements = query.statements();
+        self.list_applications_at(query, Utc::now())
+    }
+
+    /// [`Store::list_applications`] with the clock given (a link's expiry
+    /// decides its stage).
+    pub fn list_applications_at(&self, query: &ListQuery, now: DateTime<Utc>) -> Result<ListPage> {
+        let statements = query.statements(now);
         let page = statements.page_params();
 
         // A read transaction: the page and its total are from one snapshot

@@ -24,10 +24,10 @@ pub(crate) use events::record_event;
 pub use events::EventKind;
 pub use lifecycle::{RevokeReason, StatusChange};
 pub use outbox::{
-    Delivery, DeliveryOutcome, EmailKind, EmailRecord, OutboxEntry, OutboxState, PreparedEmail,
-    PreparedInvitation,
+    Delivery, DeliveryOutcome, EmailKind, EmailRecord, OutboxEntry, OutboxLine, OutboxState,
+    PreparedEmail, PreparedInvitation,
 };
-pub use overview::{JobOverview, LinkExportRow, Stage};
+pub use overview::{JobOverview, LinkExportRow, Stage, StageMembers};
 pub use templates::StoredTemplate;
 pub use timeline::{TimelineEntry, TimelineKind};
 

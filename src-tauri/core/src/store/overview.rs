@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     optional_time_column, time_column, InvitationStatus, LinkRecord, LinkState, OutboxState, Store,
 };
 use crate::domain::{ApplicationStatus, Token};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 
 /// Where an application stands, for the per-offer chart: its workflow status
 /// once the recruiter moved it past the invitation, else its invitation.
@@ -24,6 +24,7 @@ use crate::error::Result;
     PartialOrd,
     Ord,
     Serialize,
+    Deserialize,
     strum::IntoStaticStr,
     strum::EnumString,
     ts_rs::TS,
@@ -65,6 +66,37 @@ impl Stage {
         self.into()
     }
 
+    /// A stage named by its code (`jobgate list --stage failed`).
+    pub fn parse(s: &str) -> Result<Stage> {
+        s.trim().parse().map_err(|_| CoreError::UnknownStage {
+            value: s.to_owned(),
+        })
+    }
+
+    /// What an application at this stage is: past the invitation, its
+    /// workflow status; before, still in the running (new or invited) with
+    /// one of these invitation statuses. [`Stage::of`] read backwards, which
+    /// the list's stage filter turns into SQL.
+    pub fn members(self) -> StageMembers {
+        use InvitationStatus as I;
+        let workflow = |status| StageMembers::Workflow(status);
+        let invitation = |statuses: &'static [InvitationStatus]| StageMembers::Invitation(statuses);
+        match self {
+            Stage::Interviewed => workflow(ApplicationStatus::Interviewed),
+            Stage::Hired => workflow(ApplicationStatus::Hired),
+            Stage::Rejected => workflow(ApplicationStatus::Rejected),
+            Stage::Withdrawn => workflow(ApplicationStatus::Withdrawn),
+            Stage::NotInvited => invitation(&[I::NotInvited]),
+            Stage::LinkCreated => invitation(&[I::LinkActive]),
+            Stage::Sending => invitation(&[I::Queued, I::Sending]),
+            Stage::Sent => invitation(&[I::Sent]),
+            Stage::Failed => invitation(&[I::SendFailed]),
+            Stage::Unknown => invitation(&[I::SendUnknown]),
+            Stage::Expired => invitation(&[I::LinkExpired]),
+            Stage::Revoked => invitation(&[I::LinkRevoked]),
+        }
+    }
+
     pub fn of(status: ApplicationStatus, invitation: InvitationStatus) -> Stage {
         match status {
             ApplicationStatus::Interviewed => return Stage::Interviewed,
@@ -84,6 +116,15 @@ impl Stage {
             InvitationStatus::LinkRevoked => Stage::Revoked,
         }
     }
+}
+
+/// The applications at one stage: see [`Stage::members`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageMembers {
+    /// Those with this workflow status, whatever their invitation.
+    Workflow(ApplicationStatus),
+    /// Those still new or invited whose invitation is one of these.
+    Invitation(&'static [InvitationStatus]),
 }
 
 /// A job offer with how many of its applications are at each stage.

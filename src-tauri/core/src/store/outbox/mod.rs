@@ -167,21 +167,49 @@ impl Store {
         )?)
     }
 
-    /// The latest outbox rows, newest first.
-    pub fn list_outbox(&self, limit: u32) -> Result<Vec<EmailRecord>> {
+    /// The latest outbox rows, newest first, each with its offer and whether
+    /// it is its application's latest email (the one Réessayer would redo).
+    pub fn list_outbox(&self, limit: u32) -> Result<Vec<OutboxLine>> {
         let sql = format!(
-            "SELECT {} FROM outbox o ORDER BY o.id DESC LIMIT ?1",
+            "SELECT {}, j.id, j.title,
+                    o.id = (SELECT MAX(id) FROM outbox WHERE application_id = o.application_id)
+             FROM outbox o
+             JOIN applications a ON a.id = o.application_id
+             JOIN job_offers j ON j.id = a.job_id
+             ORDER BY o.id DESC LIMIT ?1",
             email_columns("o")
         );
+        let first_job_column = EMAIL_COLUMNS.len();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map([limit], |r| read_email_record(r, 0))?
+            .query_map([limit], |r| {
+                Ok(
+                    read_email_record(r, 0)?.map(|email| -> rusqlite::Result<OutboxLine> {
+                        Ok(OutboxLine {
+                            email,
+                            job_id: r.get(first_job_column)?,
+                            job_title: r.get(first_job_column + 1)?,
+                            latest: r.get(first_job_column + 2)?,
+                        })
+                    }),
+                )
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?
             .into_iter()
             .flatten()
-            .collect();
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+}
+
+/// One line of the Boîte d'envoi: an email, its offer, and whether it is its
+/// application's latest.
+#[derive(Debug, Clone)]
+pub struct OutboxLine {
+    pub email: EmailRecord,
+    pub job_id: i64,
+    pub job_title: String,
+    pub latest: bool,
 }
 
 fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
