@@ -196,6 +196,10 @@ export async function confirmBatch(message) {
   });
 }
 
+// The first-run checklist, and the recruiter's yes to a private-network link address.
+export const setupStatus = () => invoke("setup_status", {});
+export const confirmLinkAddress = () => invoke("confirm_link_address", {});
+
 // The native confirmation dialog. The plugin's dialog is asynchronous: it
 // must be awaited (a bare window.confirm would always look like "OK").
 /**

@@ -12,6 +12,7 @@ import { initDetail } from "./detail.js";
 import { initTemplateEditor } from "./template.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings } from "./settings.js";
+import { initSetup, loadSetup } from "./setup.js";
 
 // Says plainly, on every screen, when nothing is really sent.
 async function showDeliveryMode() {
@@ -32,7 +33,7 @@ function show(view) {
   if (view === "settings") return loadSettings();
   if (view === "outbox") return loadOutbox();
   if (view === "jobs") return loadJobOverview();
-  return Promise.all([refreshList(), loadJobs()]);
+  return Promise.all([refreshList(), loadJobs(), loadSetup()]);
 }
 
 async function init() {
@@ -51,6 +52,15 @@ async function init() {
   translateDocument();
   initList();
   initSettings(refreshAll);
+  // The checklist's buttons: Réglages, at the field to fill.
+  initSetup({
+    openSetting: async (selector) => {
+      await show("settings");
+      const field = /** @type {HTMLElement | null} */ (document.querySelector(selector));
+      field?.scrollIntoView({ block: "center" });
+      field?.focus();
+    },
+  });
   initOutbox({ invite: (app) => invite(app) });
   initJobs((jobId, stage) => {
     showJob(jobId, stage);

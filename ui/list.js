@@ -10,6 +10,7 @@ import { emailOutcome, linkWhen } from "./outcome.js";
 import { openDetail } from "./detail.js";
 import { stageChart } from "./chart.js";
 import { initImporter } from "./importer.js";
+import { linkAddressAgreed, loadSetup } from "./setup.js";
 
 const state = {
   search: "",
@@ -69,7 +70,7 @@ function query() {
 // edit): the page and the offers' counts with it. A search keystroke only
 // needs the page.
 export function refreshAll() {
-  return Promise.all([refresh(), loadJobs()]);
+  return Promise.all([refresh(), loadJobs(), loadSetup()]);
 }
 
 // The list from its first page again (after a new filter, search or sort).
@@ -317,7 +318,9 @@ function renderRow(app) {
 // confirmation, then the link and the email. `box` is where the outcome is told.
 export async function invite(app, box = undefined) {
   if (state.busy.has(app.application_id)) return;
-  // The native dialog: nothing happens unless the recruiter says OK.
+  // A private-network link address is agreed once; then the native dialog:
+  // nothing happens unless the recruiter says OK.
+  if (!(await linkAddressAgreed())) return;
   const confirmed = await api.confirmInvite(app);
   if (!confirmed) return;
   state.busy.add(app.application_id);
@@ -372,6 +375,7 @@ async function inviteMany(applicationIds, jobId) {
     message += "\n\n" + t("bulk.confirm_quota", { sent: preview.quota.sent_last_24h, n: ids.length, quota: preview.quota.quota });
   }
   if (preview.dry_run) message += "\n\n" + t("bulk.confirm_dry_run");
+  if (!(await linkAddressAgreed())) return;
   if (!(await api.confirmBatch(message))) return;
   await runBatch(ids, preview.dry_run);
 }

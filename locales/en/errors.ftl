@@ -25,6 +25,19 @@ error-field-label-start = { $field ->
 error-invalid_email = "{ $value }" is not a valid email address. Correct it (e.g. first.last@example.com).
 error-invalid_base_url = "{ $value }" is not a valid web address for links. Use an http:// or https:// address such as https://interviews.example.com.
 error-base_url_on_this_computer = The links would lead to "{ $value }", an address of this computer: no candidate could open them, nothing was sent. Enter your interview platform's address in Settings → Interview links (dry runs accept it).
+error-not_ready_to_send = Nothing was created or sent: { $sender ->
+        [yes] { $key ->
+            [yes] the sender address (From) and the SendGrid API key are missing
+           *[no] the sender address (From) is missing
+        }
+       *[no] the SendGrid API key is missing
+    }, without which the email cannot go. Set { $sender ->
+        [yes] { $key ->
+            [yes] them
+           *[no] it
+        }
+       *[no] it
+    } in Settings (an administrator enters the key once), then invite again. The dry run needs neither.
 error-invalid_validity_days = "{ $value }" is not a possible validity. Enter a number of days between 1 and 365.
 
 ## Settings ($name: the setting's name, $known: every setting's name).

@@ -347,6 +347,31 @@ export-done = { $n ->
        *[other] { $n } links exported to
     } { $path }.
 
+
+## setup — the first-run checklist above the list
+
+setup-title = Before you invite candidates
+setup-intro = Three settings and a test email, once: then every invitation goes out with a link the candidate can open.
+setup-sender = Verified sender
+setup-sender_done = Invitations go out from { $sender }.
+setup-sender_todo = The address invitations go out from, verified in SendGrid.
+setup-link = Your interview platform's address
+setup-link_done = Links lead to { $url }.
+setup-link_this_computer = Links would lead to { $url }, an address on this computer: no candidate could open them.
+setup-link_private = Links lead to { $url }, a private network address: only candidates on that network can open them.
+setup-key = SendGrid key
+setup-key_done = Saved in the system keyring.
+setup-key_todo = Entered once by an administrator; it stays in the system keyring.
+setup-key_unusable = Saved, but unreadable: open Settings to see why.
+setup-test = Test email
+setup-test_done = A test email went to { $to }.
+setup-test_todo = Check that an email does arrive before you invite the first candidate.
+setup-advised = advised
+setup-go = Set up
+setup-go_test = Send a test
+setup-confirm_private = Interview links will lead to { $url }, a private network address: only candidates on that network (at the office, over a VPN) can open them. Invite anyway? You will not be asked again for this address.
+setup-confirm_private_ok = Invite anyway
+
 ## stage
 
 stage-not_invited = { $n ->

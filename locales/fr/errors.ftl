@@ -30,6 +30,19 @@ error-control_character = { $field ->
 error-invalid_email = « { $value } » n'est pas une adresse e-mail valide. Corrigez-la (exemple : prenom.nom@exemple.fr).
 error-invalid_base_url = « { $value } » n'est pas une adresse web valide pour les liens. Indiquez une adresse http:// ou https://, par exemple https://entretiens.exemple.fr.
 error-base_url_on_this_computer = Les liens mèneraient à « { $value } », une adresse de cet ordinateur : aucun candidat ne pourrait les ouvrir, rien n'a été envoyé. Indiquez l'adresse de votre plateforme d'entretien dans Réglages → Liens d'entretien (le mode essai, lui, l'accepte).
+error-not_ready_to_send = Rien n'a été créé ni envoyé : { $sender ->
+        [yes] { $key ->
+            [yes] l'adresse d'expéditeur (From) et la clé API SendGrid manquent
+           *[no] l'adresse d'expéditeur (From) manque
+        }
+       *[no] la clé API SendGrid manque
+    } pour que l'email parte. { $sender ->
+        [yes] { $key ->
+            [yes] Réglez-les
+           *[no] Réglez-la
+        }
+       *[no] Réglez-la
+    } dans Réglages (un administrateur saisit la clé une fois), puis invitez à nouveau. Le mode essai, lui, n'en a pas besoin.
 error-invalid_validity_days = « { $value } » n'est pas une durée de validité possible. Indiquez un nombre de jours entre 1 et 365.
 
 ## Settings ($name: the setting's name, $known: every setting's name).

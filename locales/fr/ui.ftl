@@ -377,6 +377,31 @@ export-done = { $n ->
        *[other] { $n } liens exportés dans
     } { $path }.
 
+
+## setup — the first-run checklist above the list
+
+setup-title = Avant d'inviter vos candidats
+setup-intro = Trois réglages et un email de test, une seule fois : ensuite chaque invitation part, avec un lien que le candidat peut ouvrir.
+setup-sender = Expéditeur vérifié
+setup-sender_done = Les invitations partent de { $sender }.
+setup-sender_todo = L'adresse d'où partent les invitations, vérifiée dans SendGrid.
+setup-link = Adresse de votre plateforme d'entretien
+setup-link_done = Les liens mènent à { $url }.
+setup-link_this_computer = Les liens mèneraient à { $url }, une adresse de cet ordinateur : aucun candidat ne pourrait les ouvrir.
+setup-link_private = Les liens mènent à { $url }, une adresse de réseau privé : seuls les candidats connectés à ce réseau pourront les ouvrir.
+setup-key = Clé SendGrid
+setup-key_done = Enregistrée dans le trousseau du système.
+setup-key_todo = Saisie une fois par un administrateur ; elle reste dans le trousseau du système.
+setup-key_unusable = Enregistrée, mais illisible : ouvrez Réglages pour voir pourquoi.
+setup-test = Email de test
+setup-test_done = Un email de test est parti vers { $to }.
+setup-test_todo = Vérifiez qu'un email arrive bien avant d'inviter le premier candidat.
+setup-advised = conseillé
+setup-go = Régler
+setup-go_test = Envoyer un test
+setup-confirm_private = Les liens d'entretien mèneront à { $url }, une adresse de réseau privé : seuls les candidats connectés à ce réseau (au bureau, par VPN) pourront les ouvrir. Inviter quand même ? La question ne sera plus posée pour cette adresse.
+setup-confirm_private_ok = Inviter quand même
+
 ## stage
 
 stage-not_invited = { $n ->

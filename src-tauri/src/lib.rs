@@ -153,6 +153,8 @@ pub fn app_builder_with<R: Runtime>(
             commands::settings::delete_api_key,
             commands::settings::check_connection,
             commands::settings::send_test_email,
+            commands::settings::setup_status,
+            commands::settings::confirm_link_address,
             commands::settings::app_info,
             commands::data::backup_data,
             commands::data::inspect_backup,

@@ -27,8 +27,9 @@ use jobgate_core::dto::{
 };
 use jobgate_core::i18n::Lang;
 use jobgate_core::import::{DuplicateRow, PreviewRow};
-use jobgate_core::invitations::{MailDraft, Preview};
+use jobgate_core::invitations::{KeyState, MailDraft, Preview, SetupStatus};
 use jobgate_core::secret::{KeySource, KeyStatus};
+use jobgate_core::settings::LinkPlace;
 use jobgate_core::store::backup::{BackupSummary, RestoreReport};
 use jobgate_core::store::{
     CandidateCorrection, EmailKind, InvitationStatus, JobOverview, LinkState, OutboxState, SortKey,
@@ -53,12 +54,12 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
     declarations![cfg;
         // Words and enums.
         Lang, ApplicationStatus, InvitationStatus, Stage, LinkState, EmailKind, OutboxState,
-        SortKey, KeySource,
+        SortKey, KeySource, KeyState, LinkPlace,
         // Core DTOs.
         ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,
         PreviewRow, MailDraft, CandidateCorrection, BackupSummary, RestoreReport, StatusWord, FieldLimits,
-        Vocabulary,
+        Vocabulary, SetupStatus,
         // The shell's requests and replies.
         CommandErrorWire, DialogText, ListRequest, ListReply, NewApplicationRequest, AddReply,
         InviteReply, AppInfo, SettingsReply, SmtpReply, BatchPreview, StatusReply, EmailReply,
@@ -107,6 +108,8 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         delete_api_key {} => KeyStatus;
         check_connection {} => SmtpReply;
         send_test_email { address: String } => SmtpReply;
+        setup_status {} => SetupStatus;
+        confirm_link_address {} => SetupStatus;
         app_info {} => AppInfo;
         batch_preview { application_ids: Vec<i64>, job_id: Option<i64> } => BatchPreview;
         invite_batch { application_ids: Vec<i64>, on_event = "Channel<BatchEvent>" } => BatchReport;

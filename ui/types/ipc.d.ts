@@ -20,6 +20,10 @@ type SortKey = "candidate" | "email" | "job" | "status" | "applied" | "expires";
 
 type KeySource = "environment" | "keyring";
 
+type KeyState = "present" | "missing" | "unusable";
+
+type LinkPlace = "this_computer" | "private" | "public";
+
 type ErrorDto = { code: string, 
 /**
  * The form field (or setting name) the error is about.
@@ -314,6 +318,29 @@ placeholders: Array<string>,
  */
 languages: Array<Lang>, };
 
+type SetupStatus = { 
+/**
+ * Nothing is really sent: the checklist does not apply.
+ */
+dry_run: boolean, 
+/**
+ * The sender's address, once set.
+ */
+sender: string | null, 
+/**
+ * The interview links' address, and where it leads.
+ */
+base_url: string, link_place: LinkPlace, 
+/**
+ * A private-network address the recruiter confirmed (always true for
+ * any other place).
+ */
+link_address_confirmed: boolean, key: KeyState, 
+/**
+ * Where the last test email that went out was sent.
+ */
+test_email_to: string | null, };
+
 type CommandError = { code: string, field: string | null, fields: Array<ErrorDto>, } & ({ [key in "fr" | "en"]?: string });
 
 type DialogText = { title: string, 
@@ -480,6 +507,8 @@ interface Commands {
   delete_api_key: { args: Record<string, never>; reply: KeyStatus };
   check_connection: { args: Record<string, never>; reply: SmtpReply };
   send_test_email: { args: { address: string }; reply: SmtpReply };
+  setup_status: { args: Record<string, never>; reply: SetupStatus };
+  confirm_link_address: { args: Record<string, never>; reply: SetupStatus };
   app_info: { args: Record<string, never>; reply: AppInfo };
   batch_preview: { args: { application_ids: Array<number>; job_id: number | null }; reply: BatchPreview };
   invite_batch: { args: { application_ids: Array<number>; on_event: Channel<BatchEvent> }; reply: BatchReport };

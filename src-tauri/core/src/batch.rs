@@ -158,9 +158,6 @@ impl Invitations {
         on_event: &(dyn Fn(BatchEvent) + Send + Sync),
     ) -> Result<BatchReport> {
         let settings = self.mail_settings()?;
-        if settings.from.is_none() {
-            return Err(MailError::NoSender.into());
-        }
         self.ready_to_send(&settings)?;
         let outlet = self.outlet(&settings)?;
         // Log in before creating anything: a refused key or an unreachable

@@ -73,6 +73,13 @@ pub enum CoreError {
         value: String,
     },
 
+    /// A real email cannot go yet: the sender or the key is missing. Said
+    /// before any link is made.
+    NotReadyToSend {
+        sender_missing: bool,
+        key_missing: bool,
+    },
+
     ApplicationNotFound {
         id: i64,
     },

@@ -230,6 +230,17 @@ INSERT INTO events (application_id, at, kind, detail)
 DROP TABLE decided_links;
 "#;
 
+/// What the app has seen happen once, for the first-run checklist: a test
+/// email that went out, a link address on a private network the recruiter
+/// confirmed. Not settings: nothing to edit, no default, no override.
+const V10: &str = r#"
+CREATE TABLE facts (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL,
+    at     TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -241,12 +252,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    9
+    10
 }
 
 #[cfg(test)]

@@ -216,6 +216,56 @@ pub fn is_on_this_computer(base_url: &str) -> bool {
     }
 }
 
+/// Where interview links lead, as the first-run checklist tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkPlace {
+    /// This computer ([`is_on_this_computer`]): refused for real emails.
+    ThisComputer,
+    /// A private network (10/8, 172.16/12, 192.168/16, link-local, IPv6
+    /// unique-local, a one-word host name or `.local`, `.lan`, `.internal`,
+    /// `.home.arpa`): only candidates on that network could open the links,
+    /// so the recruiter is asked once.
+    Private,
+    /// Anywhere else: the Internet.
+    Public,
+}
+
+/// Where links to `base_url` lead.
+pub fn link_place(base_url: &str) -> LinkPlace {
+    if is_on_this_computer(base_url) {
+        return LinkPlace::ThisComputer;
+    }
+    let private = match url::Url::parse(base_url)
+        .ok()
+        .and_then(|u| u.host().map(|h| h.to_owned()))
+    {
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            !name.contains('.')
+                || [".local", ".lan", ".internal", ".home.arpa", ".intranet"]
+                    .iter()
+                    .any(|suffix| name.ends_with(suffix))
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_private() || ip.is_link_local(),
+        Some(url::Host::Ipv6(ip)) => {
+            let first = ip.segments()[0];
+            // fc00::/7 (unique local) and fe80::/10 (link-local).
+            (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                || ip
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| v4.is_private() || v4.is_link_local())
+        }
+        None => false,
+    };
+    if private {
+        LinkPlace::Private
+    } else {
+        LinkPlace::Public
+    }
+}
+
 pub fn parse_validity_days(raw: &str) -> Result<u32> {
     let invalid = || CoreError::InvalidValidityDays {
         value: raw.trim().to_owned(),

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use jobgate_core::dto::replies::{AppInfo, SettingsReply, SmtpReply};
+use jobgate_core::invitations::SetupStatus;
 use jobgate_core::secret::{self, ApiKey, KeyStatus};
 use jobgate_core::store::Store;
 use jobgate_core::{settings, time, CoreError};
@@ -149,6 +150,22 @@ pub async fn send_test_email(
         code: Some(receipt.code),
         reply: Some(receipt.reply),
     })
+}
+
+/// The first-run checklist: sender, link address, key, test email.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn setup_status(state: State<'_, AppState>) -> Result<SetupStatus, CommandError> {
+    Ok(state.invitations.setup_status()?)
+}
+
+/// The recruiter answered yes to links on a private network (native
+/// dialog): not asked again for this address.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn confirm_link_address(state: State<'_, AppState>) -> Result<SetupStatus, CommandError> {
+    state
+        .invitations
+        .confirm_private_base_url(chrono::Utc::now())?;
+    Ok(state.invitations.setup_status()?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -67,6 +67,14 @@ impl CoreError {
                     .collect();
                 set("known", known.join(", ").into());
             }
+            CoreError::NotReadyToSend {
+                sender_missing,
+                key_missing,
+            } => {
+                let word = |b: bool| FluentValue::from(if b { "yes" } else { "no" });
+                set("sender", word(*sender_missing));
+                set("key", word(*key_missing));
+            }
             CoreError::UnknownStage { value } => {
                 set("value", text(value));
                 let known: Vec<_> = crate::store::Stage::ALL

@@ -30,10 +30,12 @@ mod follow_up;
 mod outcome;
 mod preview;
 mod sending;
+mod setup;
 
 pub use compose::EmailContext;
 pub use preview::{MailDraft, Preview};
 pub use sending::MailerCache;
+pub use setup::{KeyState, SetupStatus};
 
 /// SendGrid category of invitation emails.
 pub const INVITATION_CATEGORY: &str = "jobgate-invitation";
@@ -242,17 +244,23 @@ impl Invitations {
 
     /// The link (created or reused) and, in the same transaction, the outbox
     /// row with the rendered invitation.
-    /// Refuses, before any link is made, a real email whose links would lead
-    /// to this computer (the seed's `http://localhost:3000` left as it is):
-    /// no candidate could open them. A dry run may; an email that cannot go
-    /// anyway (no sender, no key) fails as it always did, saying what is
-    /// missing.
+    /// Refuses, before any link is made, a real email that cannot go: no
+    /// sender or no key (what is missing is said), or links that would lead
+    /// to this computer (the seed's `http://localhost:3000` left as it is: no
+    /// candidate could open them). A dry run needs none of it. A key that is
+    /// there but unusable (keyring locked, malformed) is said by the send
+    /// itself, with its own remedy.
     pub(crate) fn ready_to_send(&self, settings: &MailSettings) -> Result<()> {
-        if settings.dry_run_dir.is_some() || settings.from.is_none() {
+        if settings.dry_run_dir.is_some() {
             return Ok(());
         }
-        if !matches!(secret::resolve(self.secrets.as_ref()), Ok(Some(_))) {
-            return Ok(());
+        let sender_missing = settings.from.is_none();
+        let key_missing = matches!(secret::resolve(self.secrets.as_ref()), Ok(None));
+        if sender_missing || key_missing {
+            return Err(CoreError::NotReadyToSend {
+                sender_missing,
+                key_missing,
+            });
         }
         let base_url = self.store()?.base_url()?;
         if settings::is_on_this_computer(&base_url) {

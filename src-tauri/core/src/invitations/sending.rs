@@ -107,7 +107,16 @@ impl Invitations {
             },
             &email,
         )?;
-        Ok(self.outlet(&settings)?.send(message).await?)
+        let receipt = self.outlet(&settings)?.send(message).await?;
+        // The first-run checklist's last item (a dry run proves nothing).
+        if settings.dry_run_dir.is_none() {
+            self.store()?.record_fact(
+                crate::store::Fact::TestEmailSent,
+                to.as_str(),
+                chrono::Utc::now(),
+            )?;
+        }
+        Ok(receipt)
     }
 }
 

@@ -15,6 +15,8 @@ pub mod backup;
 mod editing;
 pub use editing::CandidateCorrection;
 mod events;
+mod facts;
+pub use facts::Fact;
 mod lifecycle;
 mod outbox;
 mod overview;

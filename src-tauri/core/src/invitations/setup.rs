@@ -1,0 +1,85 @@
+//! The first-run checklist: what must be set before a real email can go
+//! (the sender, the link address, the key) and what is recommended (a test
+//! email that went out).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::Invitations;
+use crate::error::Result;
+use crate::secret;
+use crate::settings::{self, LinkPlace};
+use crate::store::Fact;
+
+/// Whether the SendGrid key can be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyState {
+    Present,
+    Missing,
+    /// There, but the keyring cannot be read or the key is malformed.
+    Unusable,
+}
+
+/// Where the first-run checklist stands.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SetupStatus {
+    /// Nothing is really sent: the checklist does not apply.
+    pub dry_run: bool,
+    /// The sender's address, once set.
+    pub sender: Option<String>,
+    /// The interview links' address, and where it leads.
+    pub base_url: String,
+    pub link_place: LinkPlace,
+    /// A private-network address the recruiter confirmed (always true for
+    /// any other place).
+    pub link_address_confirmed: bool,
+    pub key: KeyState,
+    /// Where the last test email that went out was sent.
+    pub test_email_to: Option<String>,
+}
+
+impl SetupStatus {
+    /// Everything a real email needs is set (the test email is only advised).
+    pub fn ready(&self) -> bool {
+        self.sender.is_some()
+            && self.key == KeyState::Present
+            && self.link_place != LinkPlace::ThisComputer
+    }
+}
+
+impl Invitations {
+    /// Where the first-run checklist stands: what is set, what is missing.
+    pub fn setup_status(&self) -> Result<SetupStatus> {
+        let settings = self.mail_settings()?;
+        let key = match secret::resolve(self.secrets.as_ref()) {
+            Ok(Some(_)) => KeyState::Present,
+            Ok(None) => KeyState::Missing,
+            Err(_) => KeyState::Unusable,
+        };
+        let store = self.store()?;
+        let base_url = store.base_url()?;
+        let link_place = settings::link_place(&base_url);
+        let confirmed = store
+            .fact(Fact::PrivateBaseUrlConfirmed)?
+            .is_some_and(|(url, _)| url == base_url);
+        let test_email = store.fact(Fact::TestEmailSent)?.map(|(to, _)| to);
+        Ok(SetupStatus {
+            dry_run: settings.dry_run_dir.is_some(),
+            sender: settings.from.as_ref().map(|from| from.email.to_string()),
+            link_place,
+            link_address_confirmed: link_place != LinkPlace::Private || confirmed,
+            base_url,
+            key,
+            test_email_to: test_email,
+        })
+    }
+
+    /// The recruiter confirmed links on a private network: not asked again
+    /// for this address.
+    pub fn confirm_private_base_url(&self, now: DateTime<Utc>) -> Result<()> {
+        let mut store = self.store()?;
+        let base_url = store.base_url()?;
+        store.record_fact(Fact::PrivateBaseUrlConfirmed, &base_url, now)
+    }
+}
