@@ -115,7 +115,9 @@ fn the_expiry_date_follows_the_emails_language_whatever_words_its_text_holds() {
     let invitations = Invitations::new(store, Box::<MemorySecretStore>::default());
     let preview = |lang, body| {
         let template = EmailTemplate::parse(lang, "Entretien — {job_title}", body).unwrap();
-        invitations.preview(job, Some(app), &template, t0()).unwrap()
+        invitations
+            .preview(job, Some(app), &template, t0())
+            .unwrap()
     };
 
     // French words, English email: the date reads in English.
@@ -128,7 +130,11 @@ fn the_expiry_date_follows_the_emails_language_whatever_words_its_text_holds() {
         "{}",
         english.text
     );
-    assert!(english.html.contains("Start my interview"), "{}", english.html);
+    assert!(
+        english.html.contains("Start my interview"),
+        "{}",
+        english.html
+    );
 
     // English words, French email: the date reads in French.
     let french = preview(Lang::Fr, "Valid until {expires_at}: {start_url}\n");
@@ -139,5 +145,9 @@ fn the_expiry_date_follows_the_emails_language_whatever_words_its_text_holds() {
         "{}",
         french.text
     );
-    assert!(french.html.contains("Commencer mon entretien"), "{}", french.html);
+    assert!(
+        french.html.contains("Commencer mon entretien"),
+        "{}",
+        french.html
+    );
 }
