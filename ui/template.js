@@ -203,6 +203,7 @@ async function preview() {
     $("#preview-subject").textContent = p.subject;
     $("#preview-text").textContent = p.text;
     $("#preview-text").classList.remove("preview-error");
+    $(".preview-subject").hidden = false;
     const notes = [];
     if (p.application_id === null) notes.push(t("template.preview_sample_candidate"));
     if (p.sample_link) notes.push(t("template.preview_sample_link"));
@@ -215,7 +216,8 @@ async function preview() {
     // preview of an older text as if it were this one.
     showErrors(error);
     $("#preview-subject").textContent = "";
-    $("#preview-text").textContent = t("template.preview_error", { error: errorText(error) });
+    $(".preview-subject").hidden = true;
+    $("#preview-text").textContent = t("template.preview_error");
     $("#preview-text").classList.add("preview-error");
     $("#preview-note").hidden = true;
     $("#template-editor").dataset.preview = "error";

@@ -478,7 +478,7 @@ template-leave_question = The template was changed but not saved. Close it witho
 template-leave_ok = Close without saving
 template-leave_stay = Stay
 template-lang_note = The expiry date and the email's button follow the email's language ({ $lang }); your text itself is not translated. "Use the default text" puts in this language's text.
-template-preview_error = No preview while the template has an error: { $error }
+template-preview_error = No preview while the template has an error: fix what is pointed out and the preview comes back at once.
 # The placeholders as the editor shows them, in the interface's language
 # (the stored template keeps the codes: {candidate_name}…; both are accepted).
 template-placeholder-candidate_name = candidate_name

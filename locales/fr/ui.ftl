@@ -532,7 +532,7 @@ template-leave_question = Le modèle a été modifié mais pas enregistré. Le f
 template-leave_ok = Fermer sans enregistrer
 template-leave_stay = Rester
 template-lang_note = La date d'expiration et le bouton de l'email suivent la langue de l'email ({ $lang }) ; votre texte, lui, n'est pas traduit. « Reprendre le texte par défaut » met celui de cette langue.
-template-preview_error = Pas d'aperçu tant que le modèle contient une erreur : { $error }
+template-preview_error = Pas d'aperçu tant que le modèle contient une erreur : corrigez ce qui est signalé, l'aperçu revient aussitôt.
 # The placeholders as the editor shows them, in the interface's language
 # (the stored template keeps the codes: {candidate_name}…; both are accepted).
 template-placeholder-candidate_name = nom du candidat
