@@ -146,6 +146,7 @@ function fill(template) {
   const f = form();
   f.lang.value = template.lang;
   shownLang = template.lang;
+  sayButton(template.lang);
   f.subject.value = withNames(template.subject);
   f.body.value = withNames(template.body);
   const kind = template.custom ? t("template.kind_custom", { version: template.version }) : t("template.kind_default");
@@ -153,6 +154,11 @@ function fill(template) {
     template.version === 0 ? t("template.never_saved") : t("template.version_info", { version: template.version, kind });
   $("#template-editor").dataset.version = String(template.version);
   $("#template-dirty").hidden = true;
+}
+
+// The HTML part's button, named as the email of `lang` writes it.
+function sayButton(lang) {
+  $("#template-html-note").textContent = t("template.html_note", { button: tIn(lang, "template.start.button") });
 }
 
 function draft() {
@@ -183,6 +189,7 @@ function languageChanged() {
   $("#template-lang-note").textContent = t("template.lang_note", { lang: t(`lang.name.${lang}`) });
   $("#template-lang-note").hidden = !own;
   shownLang = lang;
+  sayButton(lang);
   changed();
 }
 

@@ -472,7 +472,8 @@ template-preview_sample_candidate = No applications for this offer yet: preview 
 template-version_info = Version { $version } — { $kind }
 template-never_saved = Default template, never changed
 template-default_confirm = Replace the subject and body with the default template in { $lang }? Anything not saved will be lost.
-template-html_note = The email also goes out as HTML: the same text, the link clickable, and a "Start my interview" button.
+# $button: the button's words in the email's language.
+template-html_note = The email also goes out as HTML: the same text, the link clickable, and a "{ $button }" button.
 template-dirty = Unsaved changes
 template-leave_question = The template was changed but not saved. Close it without saving?
 template-leave_ok = Close without saving

@@ -526,7 +526,8 @@ template-preview_sample_candidate = Aucune candidature pour cette offre : aperç
 template-version_info = Version { $version } — { $kind }
 template-never_saved = Modèle par défaut, jamais modifié
 template-default_confirm = Remplacer l'objet et le texte par le modèle par défaut en { $lang } ? Ce qui n'est pas enregistré sera perdu.
-template-html_note = L'email part aussi en HTML : le même texte, le lien cliquable et un bouton « Commencer mon entretien ».
+# $button: the button's words in the email's language.
+template-html_note = L'email part aussi en HTML : le même texte, le lien cliquable et un bouton « { $button } ».
 template-dirty = Modifications non enregistrées
 template-leave_question = Le modèle a été modifié mais pas enregistré. Le fermer sans l'enregistrer ?
 template-leave_ok = Fermer sans enregistrer

@@ -289,6 +289,13 @@ async fn the_template_editor_asks_before_dropping_edits_and_shows_no_stale_previ
             .is_some_and(|t| t.starts_with("Bonjour Élodie") && t.contains(" at ")))
     })
     .await?;
+    // The HTML part's button too speaks the email's language.
+    assert!(
+        gui.text_of("#template-html-note")
+            .await?
+            .contains("« Start my interview »"),
+        "the button named as the email writes it"
+    );
     keep_shot(&gui.screenshot("64-template-editor").await?)?;
 
     // ✕ with unsaved edits: asked; Rester keeps the editor and the edits.
