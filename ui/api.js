@@ -173,6 +173,23 @@ export async function confirmAction(message, okLabel) {
   });
 }
 
+// The native question before unsaved edits are dropped: true to leave
+// (the edits are lost), false to stay (they are kept).
+/**
+ * @param {string} message
+ * @param {string} leaveLabel
+ * @param {string} stayLabel
+ * @returns {Promise<boolean>}
+ */
+export async function confirmLeave(message, leaveLabel, stayLabel) {
+  return bridge.dialog.ask(message, {
+    title: t("settings.leave_title"),
+    kind: "warning",
+    okLabel: leaveLabel,
+    cancelLabel: stayLabel,
+  });
+}
+
 // Runs a batch; `onEvent` hears each outcome as it happens (a tauri Channel).
 /**
  * @param {number[]} applicationIds

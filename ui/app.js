@@ -11,7 +11,7 @@ import { initJobs, load as loadJobOverview } from "./jobs.js";
 import { initDetail } from "./detail.js";
 import { initTemplateEditor } from "./template.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
-import { initSettings, load as loadSettings } from "./settings.js";
+import { initSettings, load as loadSettings, canLeave as canLeaveSettings, hasUnsavedChanges } from "./settings.js";
 import { initSetup, loadSetup } from "./setup.js";
 
 // Says plainly, on every screen, when nothing is really sent.
@@ -24,6 +24,20 @@ async function showDeliveryMode() {
   } catch {
     // The list shows its own error.
   }
+}
+
+// The view on screen: "list", "jobs", "outbox" or "settings".
+const current = () => $(".view:not([hidden])")?.id.replace("view-", "");
+
+// Shows `view`, once Réglages with unsaved changes were left on purpose
+// (a native question; "Rester" keeps the edits, and the view).
+async function go(view) {
+  if (current() === "settings") {
+    // Already there: shown again (read afresh) only when nothing would be lost.
+    if (view === "settings" && hasUnsavedChanges()) return;
+    if (view !== "settings" && !(await canLeaveSettings())) return;
+  }
+  return show(view);
 }
 
 function show(view) {
@@ -76,7 +90,7 @@ async function init() {
     invite,
   });
   initTemplateEditor(loadJobOverview);
-  for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => show(tab.dataset.view));
+  for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => go(tab.dataset.view));
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());
   // After a change of language the window comes back on Réglages; else the list.

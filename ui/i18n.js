@@ -47,9 +47,19 @@ function withGrammar(vars) {
 // Message `key` in the current language (else French), with `vars` as its
 // Fluent variables (numbers choose the plural forms).
 export function t(key, vars = {}) {
+  return tIn(lang, key, vars);
+}
+
+// Message `key` in `language` (else French).
+/**
+ * @param {string} language
+ * @param {string} key
+ * @param {Record<string, unknown>} [vars]
+ */
+export function tIn(language, key, vars = {}) {
   const id = key.replaceAll(".", "-");
   vars = withGrammar(vars);
-  for (const code of [lang, "fr"]) {
+  for (const code of [language, "fr"]) {
     const bundle = bundles.get(code);
     const message = bundle?.getMessage(id);
     if (message?.value) return bundle.formatPattern(message.value, vars);

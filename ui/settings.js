@@ -39,6 +39,30 @@ async function renderAbout() {
 // The values the form was filled with: saving sends only what the recruiter
 // changed, so a change made meanwhile elsewhere (the CLI) is not overwritten.
 let shown = {};
+// The form as it was filled (what "unsaved changes" is measured against).
+let filled = "";
+
+const formState = () => JSON.stringify([...new FormData($("#settings-form"))].map(([name, value]) => [name, String(value)]));
+
+// Whether Réglages hold edits not saved: a field changed, or a key typed.
+export function hasUnsavedChanges() {
+  return formState() !== filled || $("#key-form [name=api_key]").value !== "";
+}
+
+// Before another view replaces Réglages: true when nothing is lost, or the
+// recruiter chose to leave (the edits go); false to stay, edits kept.
+export async function canLeave() {
+  if ($("#view-settings").hidden || !hasUnsavedChanges()) return true;
+  const leave = await api.confirmLeave(t("settings.leave_question"), t("settings.leave_ok"), t("settings.leave_stay"));
+  if (leave) $("#key-form [name=api_key]").value = "";
+  return leave;
+}
+
+// An error in the folded Avancé section opens it, so the recruiter sees it.
+function openAdvancedOnError() {
+  if ($("#settings-advanced [aria-invalid=true]")) /** @type {HTMLDetailsElement} */ ($("#settings-advanced")).open = true;
+  /** @type {HTMLElement | null} */ ($("#settings-form [aria-invalid=true]"))?.focus();
+}
 
 function render(reply) {
   const form = $("#settings-form");
@@ -57,6 +81,7 @@ function render(reply) {
     note.hidden = !override;
     if (override) note.textContent = t("settings.overridden", { variable: override[0], value: override[1] });
   }
+  filled = formState();
   renderKey(reply.key);
 }
 
@@ -89,6 +114,7 @@ async function save(event) {
     sayNear($("#save-settings"), t("settings.saved"), "success");
   } catch (error) {
     showFieldErrors(form, error);
+    openAdvancedOnError();
     notify(api.errorMessage(error), "error");
     sayNear($("#save-settings"), api.errorMessage(error), "error");
   }

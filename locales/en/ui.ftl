@@ -155,6 +155,13 @@ settings-check_ok = Connected to { $host }:{ $port } ({ $security }): the API ke
 settings-test_ok = Test email sent to { $address } (server reply: { $code } { $reply }).
 settings-working = Please wait…
 settings-overridden = Overridden by the { $variable } variable: { $value }
+settings-advanced = Advanced: SMTP server and sending pace
+settings-advanced_help = Change these only for a relay other than SendGrid, or when your IT team asks.
+settings-pace_title = Sending pace
+settings-leave_title = Unsaved changes
+settings-leave_question = Some settings were changed but not saved. Leave Settings without saving them?
+settings-leave_ok = Leave without saving
+settings-leave_stay = Stay
 
 ## key
 
@@ -531,8 +538,22 @@ template-preview_sample_candidate = No applications for this offer yet: preview 
 template-version_info = Version { $version } — { $kind }
 template-never_saved = Default template, never changed
 template-default_confirm = Replace the subject and body with the default template in { $lang }? Anything not saved will be lost.
-template-html_note = The email also goes out as HTML: the same text, the link clickable, and a "Start my interview" button.
+# $button: the button's words in the email's language.
+template-html_note = The email also goes out as HTML: the same text, the link clickable, and a "{ $button }" button.
 template-dirty = Unsaved changes
+template-leave_question = The template was changed but not saved. Close it without saving?
+template-leave_ok = Close without saving
+template-leave_stay = Stay
+template-lang_note = The expiry date and the email's button follow the email's language ({ $lang }); your text itself is not translated. "Use the default text" puts in this language's text.
+template-preview_error = No preview while the template has an error: fix what is pointed out and the preview comes back at once.
+# The placeholders as the editor shows them, in the interface's language
+# (the stored template keeps the codes: {candidate_name}…; both are accepted).
+template-placeholder-candidate_name = candidate_name
+template-placeholder-job_title = job_title
+template-placeholder-start_url = start_url
+template-placeholder-expires_at = expires_at
+template-placeholder-company = company
+template-placeholder-recruiter_name = recruiter_name
 
 ## setting
 

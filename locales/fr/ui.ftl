@@ -182,6 +182,13 @@ settings-check_ok = Connexion réussie à { $host }:{ $port } ({ $security }) : 
 settings-test_ok = Email de test envoyé à { $address } (réponse du serveur : { $code } { $reply }).
 settings-working = Patientez…
 settings-overridden = Remplacé par la variable { $variable } : { $value }
+settings-advanced = Avancé : serveur SMTP et cadence d'envoi
+settings-advanced_help = À ne changer que pour un autre relais que SendGrid, ou à la demande de votre service informatique.
+settings-pace_title = Cadence d'envoi
+settings-leave_title = Modifications non enregistrées
+settings-leave_question = Des réglages ont été modifiés mais pas enregistrés. Quitter les Réglages sans les enregistrer ?
+settings-leave_ok = Quitter sans enregistrer
+settings-leave_stay = Rester
 
 ## key
 
@@ -593,15 +600,29 @@ template-preview_sample_candidate = Aucune candidature pour cette offre : aperç
 template-version_info = Version { $version } — { $kind }
 template-never_saved = Modèle par défaut, jamais modifié
 template-default_confirm = Remplacer l'objet et le texte par le modèle par défaut en { $lang } ? Ce qui n'est pas enregistré sera perdu.
-template-html_note = L'email part aussi en HTML : le même texte, le lien cliquable et un bouton « Commencer mon entretien ».
+# $button: the button's words in the email's language.
+template-html_note = L'email part aussi en HTML : le même texte, le lien cliquable et un bouton « { $button } ».
 template-dirty = Modifications non enregistrées
+template-leave_question = Le modèle a été modifié mais pas enregistré. Le fermer sans l'enregistrer ?
+template-leave_ok = Fermer sans enregistrer
+template-leave_stay = Rester
+template-lang_note = La date d'expiration et le bouton de l'email suivent la langue de l'email ({ $lang }) ; votre texte, lui, n'est pas traduit. « Reprendre le texte par défaut » met celui de cette langue.
+template-preview_error = Pas d'aperçu tant que le modèle contient une erreur : corrigez ce qui est signalé, l'aperçu revient aussitôt.
+# The placeholders as the editor shows them, in the interface's language
+# (the stored template keeps the codes: {candidate_name}…; both are accepted).
+template-placeholder-candidate_name = nom du candidat
+template-placeholder-job_title = intitulé du poste
+template-placeholder-start_url = lien de l'entretien
+template-placeholder-expires_at = date d'expiration
+template-placeholder-company = entreprise
+template-placeholder-recruiter_name = nom du recruteur
 
 ## setting
 
 setting-ui_language = Langue de l'interface
-setting-company = Nom de l'entreprise — {"{"}company{"}"}
+setting-company = Nom de l'entreprise — {"{"}entreprise{"}"}
 setting-company-placeholder = par défaut : le nom de l'expéditeur
-setting-recruiter_name = Nom du recruteur — {"{"}recruiter_name{"}"}
+setting-recruiter_name = Nom du recruteur — {"{"}nom du recruteur{"}"}
 setting-recruiter_name-placeholder = par défaut : le nom de l'entreprise
 
 ## settings

@@ -102,3 +102,52 @@ fn an_english_campaign_writes_its_emails_in_english_with_an_unambiguous_date() {
     );
     assert!(decoded.contains("The Acme team"), "{decoded}");
 }
+
+/// Issue 18, item 6: a custom French text set to English read « valable
+/// jusqu'au 9 December 2026 at 00:09 ». That is the rule, kept on purpose: the
+/// date (and the button) follow the email's language — the one the template
+/// chose —, whatever words its text holds; the editor now says so when the
+/// language changes under a text of the recruiter's own.
+#[test]
+fn the_expiry_date_follows_the_emails_language_whatever_words_its_text_holds() {
+    let (mut store, app, job) = store_with("Dev", "Ana", "ana@exemple.fr");
+    store.create_or_get_link(app, t0()).unwrap();
+    let invitations = Invitations::new(store, Box::<MemorySecretStore>::default());
+    let preview = |lang, body| {
+        let template = EmailTemplate::parse(lang, "Entretien — {job_title}", body).unwrap();
+        invitations
+            .preview(job, Some(app), &template, t0())
+            .unwrap()
+    };
+
+    // French words, English email: the date reads in English.
+    let english = preview(Lang::En, "Valable jusqu'au {expires_at} : {start_url}\n");
+    assert_eq!(english.lang, Lang::En);
+    assert!(
+        english
+            .text
+            .contains("Valable jusqu'au 1 April 2026 at 10:00 (Europe/Paris)"),
+        "{}",
+        english.text
+    );
+    assert!(
+        english.html.contains("Start my interview"),
+        "{}",
+        english.html
+    );
+
+    // English words, French email: the date reads in French.
+    let french = preview(Lang::Fr, "Valid until {expires_at}: {start_url}\n");
+    assert!(
+        french
+            .text
+            .contains("Valid until 01/04/2026 à 10:00 (Europe/Paris)"),
+        "{}",
+        french.text
+    );
+    assert!(
+        french.html.contains("Commencer mon entretien"),
+        "{}",
+        french.html
+    );
+}

@@ -284,7 +284,9 @@ async fn settings_show_the_key_hint_validate_each_field_check_and_send_a_test() 
     let test = MessageParser::default().parse(&messages[0]).unwrap();
     assert_eq!(test.subject(), Some("Test JobGate - Invitation Candidat"));
 
-    // Wrong values: a message next to each, and nothing saved.
+    // Wrong values: a message next to each, and nothing saved. The SMTP
+    // server is under Avancé, folded until opened.
+    gui.click("#settings-advanced > summary").await?;
     let port_input = gui.wait_for("#settings-form [name=smtp_port]").await?;
     port_input.clear().await?;
     port_input.send_keys("99999").await?;

@@ -295,6 +295,7 @@ async fn moving_the_key_to_another_smtp_server_is_confirmed_natively() -> anyhow
     )
     .await?;
     gui.click("#nav-settings").await?;
+    gui.click("#settings-advanced > summary").await?;
     let host = gui.wait_for("#settings-form [name=smtp_host]").await?;
     host.clear().await?;
     host.send_keys("smtp.relais-inconnu.example").await?;

@@ -118,6 +118,7 @@ async fn every_screen_reads_in_english() -> anyhow::Result<()> {
 
     // Réglages, and a wrong value's message in English next to its field.
     gui.click("#nav-settings").await?;
+    gui.click("#settings-advanced > summary").await?;
     let port = gui.wait_for("#settings-form [name=smtp_port]").await?;
     port.clear().await?;
     port.send_keys("99999").await?;
