@@ -10,7 +10,7 @@ import { emailOutcome, linkWhen } from "./outcome.js";
 import { openDetail } from "./detail.js";
 import { stageChart } from "./chart.js";
 import { initImporter } from "./importer.js";
-import { linkAddressAgreed, loadSetup } from "./setup.js";
+import { readyToInvite, loadSetup } from "./setup.js";
 
 const state = {
   search: "",
@@ -318,9 +318,10 @@ function renderRow(app) {
 // confirmation, then the link and the email. `box` is where the outcome is told.
 export async function invite(app, box = undefined) {
   if (state.busy.has(app.application_id)) return;
-  // A private-network link address is agreed once; then the native dialog:
-  // nothing happens unless the recruiter says OK.
-  if (!(await linkAddressAgreed())) return;
+  // What is missing is said first (nothing is made); a private-network link
+  // address is agreed once; then the native dialog: nothing happens unless
+  // the recruiter says OK.
+  if (!(await readyToInvite(box))) return;
   const confirmed = await api.confirmInvite(app);
   if (!confirmed) return;
   state.busy.add(app.application_id);
@@ -375,7 +376,7 @@ async function inviteMany(applicationIds, jobId) {
     message += "\n\n" + t("bulk.confirm_quota", { sent: preview.quota.sent_last_24h, n: ids.length, quota: preview.quota.quota });
   }
   if (preview.dry_run) message += "\n\n" + t("bulk.confirm_dry_run");
-  if (!(await linkAddressAgreed())) return;
+  if (!(await readyToInvite())) return;
   if (!(await api.confirmBatch(message))) return;
   await runBatch(ids, preview.dry_run);
 }

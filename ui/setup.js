@@ -6,7 +6,7 @@
 
 import * as api from "./api.js";
 import { t } from "./i18n.js";
-import { $, el } from "./dom.js";
+import { $, el, notify } from "./dom.js";
 
 /** @type {(selector: string) => unknown} */
 let openSetting = () => undefined;
@@ -34,8 +34,8 @@ function item(id, state, text, selector, go) {
       { class: "setup-body" },
       el("strong", {}, t(`setup.${id}`), state === "advised" ? el("span", { class: "setup-advised" }, ` — ${t("setup.advised")}`) : null),
       el("p", { class: "muted" }, text),
+      state === "done" ? null : el("button", { type: "button", class: "btn btn-small setup-go", onclick: () => openSetting(selector) }, go),
     ),
-    state === "done" ? null : el("button", { type: "button", class: "btn btn-small setup-go", onclick: () => openSetting(selector) }, go),
   );
 }
 
@@ -73,9 +73,8 @@ export async function loadSetup() {
       ? item("test", "done", t("setup.test_done", { to: status.test_email_to }), '#test-form [name="test_address"]', t("setup.go_test"))
       : item("test", "advised", t("setup.test_todo"), '#test-form [name="test_address"]', t("setup.go_test")),
   ];
-  const ready = status.sender !== null && status.key === "present" && status.link_place !== "this_computer";
   // A dry run sends nothing: there is nothing to set up for it.
-  box.hidden = status.dry_run || (ready && status.test_email_to !== null && status.link_address_confirmed);
+  box.hidden = status.dry_run || (status.blocked === null && status.test_email_to !== null && status.link_address_confirmed);
   box.replaceChildren(
     el("h2", {}, t("setup.title")),
     el("p", { class: "muted setup-intro" }, t("setup.intro")),
@@ -84,16 +83,23 @@ export async function loadSetup() {
 }
 
 /**
- * Before a real email to a private-network link address: asks once (native
- * dialog) for this address. Resolves to false if the recruiter says no.
+ * Before Inviter asks its question: says at once why an email could not go
+ * (the command's own check: nothing is made), and asks once (native dialog)
+ * about a private-network link address. Resolves to false to stop there.
+ * @param {Element | undefined} box where to say it (the view's notice by default)
  * @returns {Promise<boolean>}
  */
-export async function linkAddressAgreed() {
+export async function readyToInvite(box = undefined) {
   let status;
   try {
     status = await api.setupStatus();
   } catch {
     return true; // the invitation itself will say what is wrong
+  }
+  if (status.blocked) {
+    notify(api.errorMessage(status.blocked), "error", box);
+    loadSetup();
+    return false;
   }
   if (status.dry_run || status.link_address_confirmed) return true;
   const yes = await api.confirmAction(t("setup.confirm_private", { url: status.base_url }), t("setup.confirm_private_ok"));

@@ -107,6 +107,30 @@ fn add_list_and_invite_round_trip() {
     assert_eq!(list["total"], 1);
     assert_eq!(list["rows"][0]["invitation_status"], "not_invited");
 
+    // No sender and no key: the email could not go, so no link is made, and
+    // the error says what is missing (issue 18: inviting before a sender is
+    // set created the link, then failed).
+    let refused = h
+        .call("invite", json!({ "application_id": id }))
+        .unwrap_err();
+    assert_eq!(refused["code"], "not_ready_to_send", "{refused}");
+    assert!(
+        refused["fr"].as_str().unwrap().contains(
+            "Rien n'a été créé ni envoyé : l'adresse d'expéditeur (From) et la clé API SendGrid manquent"
+        ),
+        "{refused}"
+    );
+    let list = h.call("list_applications", json!({ "query": {} })).unwrap();
+    assert!(list["rows"][0]["link"].is_null(), "{list}");
+    let setup = h.call("setup_status", json!({})).unwrap();
+    assert_eq!(setup["sender"], Value::Null);
+    assert_eq!(setup["key"], "missing");
+    assert_eq!(setup["link_place"], "this_computer");
+    // The page hears Inviter's own refusal before asking anything.
+    assert_eq!(setup["blocked"]["code"], "not_ready_to_send", "{setup}");
+
+    // The dry run needs a sender, and no key.
+    h.offline();
     let first = h.call("invite", json!({ "application_id": id })).unwrap();
     assert_eq!(first["created"], true);
     let link = &first["application"]["link"];
@@ -1090,4 +1114,30 @@ fn the_allowed_actions_follow_the_application() {
         .unwrap();
     assert_eq!(hired["history"]["application"]["decided"], true);
     assert!(can(&hired["history"]["application"]).is_empty());
+}
+
+/// A private-network link address is agreed once per address: the page asks
+/// (native dialog) while `link_address_confirmed` is false.
+#[test]
+fn a_private_network_link_address_is_agreed_once_per_address() {
+    let h = harness();
+    let set = |url: &str| {
+        h.call("save_settings", json!({ "values": { "base_url": url } }))
+            .unwrap();
+        h.call("setup_status", json!({})).unwrap()
+    };
+    let public = set("https://entretiens.exemple.fr");
+    assert_eq!(public["link_place"], "public");
+    assert_eq!(public["link_address_confirmed"], true);
+    let private = set("http://192.168.1.20:8080");
+    assert_eq!(private["link_place"], "private");
+    assert_eq!(private["link_address_confirmed"], false);
+    let agreed = h.call("confirm_link_address", json!({})).unwrap();
+    assert_eq!(agreed["link_address_confirmed"], true);
+    assert_eq!(
+        set("http://192.168.1.20:8080")["link_address_confirmed"],
+        true
+    );
+    // Another private address asks again.
+    assert_eq!(set("http://intranet")["link_address_confirmed"], false);
 }

@@ -339,7 +339,13 @@ link_address_confirmed: boolean, key: KeyState,
 /**
  * Where the last test email that went out was sent.
  */
-test_email_to: string | null, };
+test_email_to: string | null, 
+/**
+ * Why Inviter would refuse now, before any link is made (what is
+ * missing, or links to this computer); `None` when an email can go (the
+ * test email is only advised).
+ */
+blocked: ErrorDto | null, };
 
 type CommandError = { code: string, field: string | null, fields: Array<ErrorDto>, } & ({ [key in "fr" | "en"]?: string });
 

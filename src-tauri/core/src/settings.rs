@@ -379,3 +379,39 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod link_place_tests {
+    use super::{link_place, LinkPlace};
+
+    #[test]
+    fn where_links_lead_this_computer_private_or_public() {
+        for url in [
+            "http://localhost:3000",
+            "http://127.0.0.1",
+            "http://[::1]:8080",
+        ] {
+            assert_eq!(link_place(url), LinkPlace::ThisComputer, "{url}");
+        }
+        for url in [
+            "http://192.168.1.20:8080",
+            "http://10.0.0.5",
+            "https://172.20.1.1",
+            "http://169.254.3.4",
+            "http://intranet",
+            "https://entretiens.local",
+            "https://rh.home.arpa",
+            "http://[fd00::1]",
+            "http://[fe80::1]",
+        ] {
+            assert_eq!(link_place(url), LinkPlace::Private, "{url}");
+        }
+        for url in [
+            "https://entretiens.exemple.fr",
+            "https://8.8.8.8",
+            "https://172.32.0.1",
+        ] {
+            assert_eq!(link_place(url), LinkPlace::Public, "{url}");
+        }
+    }
+}

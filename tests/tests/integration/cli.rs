@@ -1,7 +1,7 @@
 //! The command line, run as a user runs it: the real binary, a fresh data folder,
 //! no display (proving no window opens for a subcommand).
 
-use jobgate_tests::{text, DataDir};
+use jobgate_tests::{ok, text, DataDir};
 
 const SAMPLE: &str = "job_title,candidate_name,email\n\
     Développeur Full Stack,Élodie Brûlé,elodie@exemple.fr\n\
@@ -13,6 +13,19 @@ fn imported() -> DataDir {
     let csv = data.write_file("c.csv", SAMPLE.as_bytes());
     data.run(&["import", csv.to_str().unwrap()]);
     data
+}
+
+/// A dry run with a sender: links are made and emails written to a folder,
+/// nothing leaves the machine (a real email also needs a key).
+fn offline(data: &DataDir) {
+    let essai = data.path().join("essai");
+    for (name, value) in [
+        ("delivery_mode", "dry_run"),
+        ("dry_run_dir", essai.to_str().unwrap()),
+        ("from", "Acme Recrutement <recrutement@acme.fr>"),
+    ] {
+        ok(&data.run(&["config", "set", name, value]));
+    }
 }
 
 #[test]
@@ -115,11 +128,21 @@ fn invite_needs_yes_then_creates_one_link_and_is_idempotent() {
         "nothing created without --yes"
     );
 
-    // No sender is set in this data folder: the link is created, the email
-    // cannot go, and the command says so with exit 1 (tests/smtp.rs sends for real).
+    // No sender and no key in this data folder: the email could not go, so
+    // no link is made, and the command says what is missing (issue 18).
+    let refused = data.run(&["invite", &id, "--yes"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("Rien n'a été créé ni envoyé"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(data.list_json()[0]["link"].is_null(), "no link made");
+
+    // In a dry run (a sender, no key) the link is made and the email written.
+    offline(&data);
     let first = data.run(&["invite", &id, "--yes"]);
-    assert_eq!(first.status.code(), Some(1), "{}", text(&first.stderr));
-    assert!(text(&first.stderr).contains("Aucune adresse d'expéditeur (From)"));
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let stdout = text(&first.stdout);
     assert!(
         stdout.starts_with("Lien créé pour Élodie Brûlé : http://localhost:3000/interview/start/"),
@@ -142,10 +165,13 @@ fn invite_needs_yes_then_creates_one_link_and_is_idempotent() {
     assert_eq!(expires - created, chrono::Duration::days(7));
     assert_eq!(data.list_json()[0]["status"], "invited");
 
-    // Asking again reuses the same link (and tries the email again).
+    // Asking again reuses the same link.
     let second = data.run(&["invite", &id, "--yes"]);
-    assert_eq!(second.status.code(), Some(1));
-    assert!(text(&second.stdout).contains("a déjà un lien valide"));
+    assert!(
+        text(&second.stdout).contains("a déjà un lien valide"),
+        "{}",
+        text(&second.stdout)
+    );
     assert_eq!(data.list_json()[0]["link"]["token"], token.as_str());
 }
 
@@ -164,6 +190,7 @@ fn inviting_an_unknown_application_says_so() {
 #[test]
 fn base_url_setting_and_the_seed_environment_override() {
     let data = imported();
+    offline(&data);
     let id = data.list_json()[0]["application_id"]
         .as_i64()
         .unwrap()

@@ -627,14 +627,20 @@ fn send_test_delivers_the_test_message() {
 fn without_a_sender_nothing_is_sent() {
     let (data, server) = setup(ServerOptions::starttls());
     data.set("from", "");
+    // Said before any link is made (issue 18): no link for an email that
+    // cannot go, and what is missing is named.
     let out = data.invite("elodie@exemple.fr");
-    let row = assert_failed_keeping_link(&data, "elodie@exemple.fr", &out);
-    assert_eq!(row["last_email"]["error_code"], "no_sender", "{row}");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("Aucune adresse d'expéditeur"),
+        text(&out.stderr)
+            .contains("Rien n'a été créé ni envoyé : l'adresse d'expéditeur (From) manque"),
         "{}",
         text(&out.stderr)
     );
+    let row = data.row("elodie@exemple.fr");
+    assert!(row["link"].is_null(), "no link made: {row}");
+    assert!(row["last_email"].is_null(), "{row}");
+    assert_eq!(server.message_count(), 0);
 
     // DEFAULT_FROM_EMAIL (the seed's variable) stands in for the setting.
     let id = data.id_of("elodie@exemple.fr");

@@ -34,7 +34,7 @@ impl Invitations {
         // An email that cannot go (no sender, no key, links to this
         // computer) is said before anything changes.
         if notify {
-            self.ready_to_send(&self.mail_settings()?)?;
+            self.ready_to_email(&self.mail_settings()?, application_id)?;
         }
         let link = self.lock()?.extend_link(application_id, days, now())?;
         if !notify {
@@ -53,7 +53,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<EmailOutcome> {
         let settings = self.mail_settings()?;
-        self.ready_to_send(&settings)?;
+        self.ready_to_email(&settings, application_id)?;
         self.record_pending();
         let delivery = {
             let mut store = self.lock()?;

@@ -186,7 +186,7 @@ impl Invitations {
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<InviteResult> {
         let settings = self.mail_settings()?;
-        self.ready_to_send(&settings)?;
+        self.ready_to_email(&settings, application_id)?;
         let prepared = self.prepare(&settings, application_id, now())?;
         let link_created = prepared.link.created;
         tracing::info!(
@@ -247,20 +247,36 @@ impl Invitations {
     /// Refuses, before any link is made, a real email that cannot go: no
     /// sender or no key (what is missing is said), or links that would lead
     /// to this computer (the seed's `http://localhost:3000` left as it is: no
-    /// candidate could open them). A dry run needs none of it. A key that is
+    /// candidate could open them). A dry run needs only the sender. A key that is
     /// there but unusable (keyring locked, malformed) is said by the send
     /// itself, with its own remedy.
-    pub(crate) fn ready_to_send(&self, settings: &MailSettings) -> Result<()> {
-        if settings.dry_run_dir.is_some() {
-            return Ok(());
+    /// [`Invitations::ready_to_send`] for one application, once it is known
+    /// to exist and to be in the running: what is wrong with the application
+    /// itself is said first.
+    pub(crate) fn ready_to_email(
+        &self,
+        settings: &MailSettings,
+        application_id: i64,
+    ) -> Result<()> {
+        if let Some(closed) = self.store()?.application(application_id)?.decision_closed() {
+            return Err(closed);
         }
+        self.ready_to_send(settings)
+    }
+
+    pub(crate) fn ready_to_send(&self, settings: &MailSettings) -> Result<()> {
+        let dry_run = settings.dry_run_dir.is_some();
+        // A dry run writes the very message: it needs its sender, not a key.
         let sender_missing = settings.from.is_none();
-        let key_missing = matches!(secret::resolve(self.secrets.as_ref()), Ok(None));
+        let key_missing = !dry_run && matches!(secret::resolve(self.secrets.as_ref()), Ok(None));
         if sender_missing || key_missing {
             return Err(CoreError::NotReadyToSend {
                 sender_missing,
                 key_missing,
             });
+        }
+        if dry_run {
+            return Ok(());
         }
         let base_url = self.store()?.base_url()?;
         if settings::is_on_this_computer(&base_url) {

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Invitations;
-use crate::error::Result;
+use crate::dto::ErrorDto;
+use crate::error::{CoreError, Result};
 use crate::secret;
 use crate::settings::{self, LinkPlace};
 use crate::store::Fact;
@@ -37,15 +38,10 @@ pub struct SetupStatus {
     pub key: KeyState,
     /// Where the last test email that went out was sent.
     pub test_email_to: Option<String>,
-}
-
-impl SetupStatus {
-    /// Everything a real email needs is set (the test email is only advised).
-    pub fn ready(&self) -> bool {
-        self.sender.is_some()
-            && self.key == KeyState::Present
-            && self.link_place != LinkPlace::ThisComputer
-    }
+    /// Why Inviter would refuse now, before any link is made (what is
+    /// missing, or links to this computer); `None` when an email can go (the
+    /// test email is only advised).
+    pub blocked: Option<ErrorDto>,
 }
 
 impl Invitations {
@@ -57,6 +53,15 @@ impl Invitations {
             Ok(None) => KeyState::Missing,
             Err(_) => KeyState::Unusable,
         };
+        // Inviter's own check, so the page and the command never disagree
+        // (before the store is held here: it takes it itself).
+        let blocked = match self.ready_to_send(&settings) {
+            Ok(()) => None,
+            Err(
+                e @ (CoreError::NotReadyToSend { .. } | CoreError::BaseUrlOnThisComputer { .. }),
+            ) => Some(ErrorDto::from(&e)),
+            Err(e) => return Err(e),
+        };
         let store = self.store()?;
         let base_url = store.base_url()?;
         let link_place = settings::link_place(&base_url);
@@ -65,6 +70,7 @@ impl Invitations {
             .is_some_and(|(url, _)| url == base_url);
         let test_email = store.fact(Fact::TestEmailSent)?.map(|(to, _)| to);
         Ok(SetupStatus {
+            blocked,
             dry_run: settings.dry_run_dir.is_some(),
             sender: settings.from.as_ref().map(|from| from.email.to_string()),
             link_place,
