@@ -371,7 +371,12 @@ async function inviteMany(applicationIds, jobId) {
     notify(t("bulk.none"), "info");
     return;
   }
-  let message = t("bulk.confirm", { n: ids.length });
+  // Who (how many), for which offer, and what happens.
+  const chosen = new Set(ids);
+  const titles = new Set(state.rows.filter((r) => chosen.has(r.application_id)).map((r) => r.job_title));
+  const job = jobId !== null ? state.jobs.find((j) => j.id === jobId)?.title : titles.size === 1 ? [...titles][0] : undefined;
+  const offers = job !== undefined ? 1 : titles.size;
+  let message = t("bulk.confirm", { n: ids.length, offers, job: job ?? "" });
   if (preview.quota.exceeds) {
     message += "\n\n" + t("bulk.confirm_quota", { sent: preview.quota.sent_last_24h, n: ids.length, quota: preview.quota.quota });
   }

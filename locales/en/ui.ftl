@@ -18,9 +18,15 @@ bulk-selected = Invite the selection ({ $n })
 bulk-all = Invite all not yet invited for this offer
 bulk-none = No application of this offer awaits an invitation.
 bulk-confirm = Invite { $n ->
-        [one] { $n } candidate to the asynchronous video interview
-       *[other] { $n } candidates to the asynchronous video interview
-    }?
+        [one] { $n } candidate
+       *[other] { $n } candidates
+    } { $offers ->
+        [one] for the offer “{ $job }”
+       *[other] across { $offers } offers
+    } to the asynchronous video interview? { $n ->
+        [one] They will get
+       *[other] Each will get
+    } their personal interview link by email.
 bulk-confirm_quota = Warning: { $sent ->
         [one] { $sent } email already sent in the last 24 h
        *[other] { $sent } emails already sent in the last 24 h

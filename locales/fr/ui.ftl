@@ -18,9 +18,15 @@ bulk-selected = Inviter la sélection ({ $n })
 bulk-all = Inviter tous les non-invités de l'offre
 bulk-none = Aucune candidature de cette offre n'attend d'invitation.
 bulk-confirm = Inviter { $n ->
-        [one] { $n } candidat à l'entretien vidéo différé
-       *[other] { $n } candidats à l'entretien vidéo différé
-    } ?
+        [one] { $n } candidat
+       *[other] { $n } candidats
+    } { $offers ->
+        [one] de l'offre « { $job } »
+       *[other] de { $offers } offres
+    } à l'entretien vidéo différé ? { $n ->
+        [one] Il recevra
+       *[other] Chacun recevra
+    } par email son lien personnel d'entretien.
 bulk-confirm_quota = Attention : { $sent ->
         [one] { $sent } email déjà envoyé ces dernières 24 h
        *[other] { $sent } emails déjà envoyés ces dernières 24 h

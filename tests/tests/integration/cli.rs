@@ -459,3 +459,24 @@ fn list_csv_opens_as_columns_in_a_french_spreadsheet() {
     );
     assert!(english.contains(",New,Not invited,"), "{english}");
 }
+
+/// `--stage` keeps one part of an offer's bar; an unknown stage is named,
+/// with the possible ones.
+#[test]
+fn list_by_stage_shows_who_never_got_their_email() {
+    let data = imported();
+    let all = data.list_json().as_array().unwrap().len();
+    let out = data.run(&["list", "--json", "--stage", "not_invited"]);
+    let rows = jobgate_tests::parse_list_json(&out);
+    assert_eq!(rows.as_array().unwrap().len(), all);
+    let out = data.run(&["list", "--json", "--stage", "sent"]);
+    assert_eq!(jobgate_tests::parse_list_json(&out), serde_json::json!([]));
+    let bad = data.run(&["list", "--stage", "perdu"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = text(&bad.stderr);
+    assert!(
+        stderr.contains("L'étape « perdu » n'existe pas")
+            && stderr.contains("not_invited, link_created"),
+        "{stderr}"
+    );
+}
