@@ -27,7 +27,7 @@ export function stageChart(job, onPick = null) {
   const name = (stage) => t(`stage.${stage}`, { n: job.stages[stage] });
   for (const stage of present) {
     const n = job.stages[stage];
-    const title = `${name(stage)} : ${n}`;
+    const title = t("jobs.chart_segment", { stage: name(stage), n });
     const segment = onPick
       ? el("button", { type: "button", class: `chart-seg seg-${stage}`, title, "aria-label": title, dataset: { stage, count: String(n) }, onclick: () => onPick(stage) })
       : el("span", { class: `chart-seg seg-${stage}`, title, dataset: { stage, count: String(n) } });

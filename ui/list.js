@@ -99,30 +99,38 @@ export async function refresh() {
 // The page's rows, and in their old places the kept rows that no longer
 // match, fresh from the store (a deleted one is simply gone).
 async function withKeptRows(rows) {
-  state.stale.clear();
   const shown = new Set(rows.map((r) => r.application_id));
-  const missing = state.rows
-    .map((row, index) => ({ id: row.application_id, index }))
-    .filter(({ id }) => state.kept.has(id) && !shown.has(id));
-  if (missing.length === 0) return rows;
+  // Kept until the recruiter reloads, even while it matches again: an
+  // answer fetched before the action (the window's focus after the native
+  // dialog) must not drop it. A handful of rows at most: those acted on.
+  // Without a filter a row only moves (another page, another place): nothing
+  // is kept out of the filter's way.
+  const missing = filtering()
+    ? state.rows.map((row, index) => ({ id: row.application_id, index })).filter(({ id }) => state.kept.has(id) && !shown.has(id))
+    : [];
   const fresh = await Promise.all(
     missing.map(({ id }) => api.applicationHistory(id).then((h) => h.application, () => null)),
   );
+  const stale = new Set();
   const merged = [...rows];
   missing.forEach(({ id, index }, i) => {
     const app = fresh[i];
     if (!app) return;
-    state.stale.add(id);
+    stale.add(id);
     merged.splice(Math.min(index, merged.length), 0, app);
   });
+  state.stale = stale;
   return merged;
 }
 
+// A search, a status or an email state narrows the list (an offer only picks one).
+const filtering = () => state.search.trim() !== "" || state.status !== null || state.stage !== null;
+
 function render() {
   $("#applications tbody").replaceChildren(...state.rows.map(renderRow));
-  const filtering = state.search.trim() !== "" || state.status !== null || state.stage !== null;
-  $("#empty").hidden = state.total > 0 || filtering;
-  $("#no-match").hidden = !(filtering && state.total === 0);
+  const narrowed = filtering();
+  $("#empty").hidden = state.rows.length > 0 || narrowed;
+  $("#no-match").hidden = !(narrowed && state.rows.length === 0);
   $("#applications").hidden = state.rows.length === 0;
   const n = state.total;
   $("#count").textContent = n === 1 ? t("list.count.one", { n }) : t("list.count.many", { n });
@@ -145,7 +153,8 @@ function render() {
   // Ticks survive a refresh only for rows still shown.
   const shown = new Set(state.rows.map((r) => r.application_id));
   for (const id of [...state.selected]) if (!shown.has(id)) state.selected.delete(id);
-  $("#select-all").checked = state.rows.length > 0 && state.selected.size === state.rows.length;
+  const matching = state.rows.filter((r) => !state.stale.has(r.application_id));
+  $("#select-all").checked = matching.length > 0 && matching.every((r) => state.selected.has(r.application_id));
   updateBulkBar();
 }
 
@@ -197,6 +206,9 @@ export function showJob(jobId, stage = null) {
 // is the email filter, among the applications still in the running.
 /** @param {Stage} stage */
 function showStage(stage) {
+  // The segment's count is the list's: no search narrows it further.
+  state.search = "";
+  /** @type {HTMLInputElement} */ ($("#search")).value = "";
   if (WORKFLOW_STAGES.includes(stage)) {
     state.status = stage;
     state.stage = null;
@@ -546,6 +558,11 @@ export function initList() {
   );
   statusFilter.addEventListener("change", (e) => {
     state.status = e.target.value === "" ? null : e.target.value;
+    // The other way round: a decided status clears the email state.
+    if (state.status !== null && !["new", "invited"].includes(state.status) && state.stage !== null) {
+      state.stage = null;
+      $("#stage-filter").value = "";
+    }
     refreshFromStart();
   });
   const stageFilter = $("#stage-filter");
@@ -555,10 +572,17 @@ export function initList() {
   );
   stageFilter.addEventListener("change", (e) => {
     state.stage = e.target.value === "" ? null : e.target.value;
+    // Email states are those of applications still in the running: a
+    // decided status beside one would always show nothing.
+    if (state.stage !== null && state.status !== null && !["new", "invited"].includes(state.status)) {
+      state.status = null;
+      $("#status-filter").value = "";
+    }
     refreshFromStart();
   });
   $("#select-all").addEventListener("change", (e) => {
-    for (const row of state.rows) {
+    // The rows that match: one kept in view out of the filter is not "all".
+    for (const row of state.rows.filter((r) => !state.stale.has(r.application_id))) {
       if (e.target.checked) state.selected.add(row.application_id);
       else state.selected.delete(row.application_id);
     }

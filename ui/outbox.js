@@ -40,8 +40,9 @@ function row(r) {
   const actions = el(
     "div",
     { class: "row-actions" },
-    r.latest && RETRIED.includes(r.state)
-      ? el("button", { type: "button", class: "btn btn-primary btn-small retry", onclick: () => retry(r) }, t("outbox.retry"))
+    // The list's own action for that state (Rust decides when there is one).
+    r.retry
+      ? el("button", { type: "button", class: "btn btn-primary btn-small retry", onclick: () => retry(r) }, t(r.retry === "resend" ? "invite.resend" : "invite.retry"))
       : null,
     el(
       "button",

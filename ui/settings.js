@@ -39,14 +39,16 @@ async function renderAbout() {
 // The values the form was filled with: saving sends only what the recruiter
 // changed, so a change made meanwhile elsewhere (the CLI) is not overwritten.
 let shown = {};
-// The form as it was filled (what "unsaved changes" is measured against).
-let filled = "";
+// The form as it was filled (what "unsaved changes" is measured against);
+// null until it was (a failed load has nothing to lose).
+/** @type {string | null} */
+let filled = null;
 
 const formState = () => JSON.stringify([...new FormData($("#settings-form"))].map(([name, value]) => [name, String(value)]));
 
 // Whether Réglages hold edits not saved: a field changed, or a key typed.
 export function hasUnsavedChanges() {
-  return formState() !== filled || $("#key-form [name=api_key]").value !== "";
+  return (filled !== null && formState() !== filled) || $("#key-form [name=api_key]").value !== "";
 }
 
 // Before another view replaces Réglages: true when nothing is lost, or the
@@ -218,7 +220,10 @@ function formatSize(bytes) {
 
 async function saveLogLevel(event) {
   try {
-    render(await api.saveSettings({ log_level: event.currentTarget.value }));
+    // Only the level: the rest of Réglages keeps what the recruiter is typing.
+    const reply = await api.saveSettings({ log_level: event.currentTarget.value });
+    shown.log_level = reply.values.log_level;
+    $("#log-level").value = reply.values.log_level || "info";
     notify(t("log.saved"), "success");
   } catch (error) {
     notify(api.errorMessage(error), "error");

@@ -74,7 +74,7 @@ export async function loadSetup() {
       : item("test", "advised", t("setup.test_todo"), '#test-form [name="test_address"]', t("setup.go_test")),
   ];
   // A dry run sends nothing: there is nothing to set up for it.
-  box.hidden = status.dry_run || (status.blocked === null && status.test_email_to !== null && status.link_address_confirmed);
+  box.hidden = status.dry_run || (status.blocked === null && status.key === "present" && status.test_email_to !== null && status.link_address_confirmed);
   box.replaceChildren(
     el("h2", {}, t("setup.title")),
     el("p", { class: "muted setup-intro" }, t("setup.intro")),

@@ -37,7 +37,7 @@ error-not_ready_to_send = Nothing was created or sent: { $sender ->
            *[no] it
         }
        *[no] it
-    } in Settings (an administrator enters the key once), then invite again. The dry run needs no key.
+    } in Settings (an administrator enters the key once; or set the SENDGRID_API_KEY variable), then try again. The dry run needs no key.
 error-invalid_validity_days = "{ $value }" is not a possible validity. Enter a number of days between 1 and 365.
 
 ## Settings ($name: the setting's name, $known: every setting's name).

@@ -100,7 +100,6 @@ outbox-col-job = Offer
 outbox-col-actions = Actions
 outbox-open = Open
 outbox-open_title = Open { $name }'s application
-outbox-retry = Try again
 outbox-older = A newer email followed for this application.
 outbox-col-state = State
 outbox-col-attempts = Tries
@@ -345,6 +344,7 @@ jobs-closed = Offer "{ $title }" closed: { $n ->
        *[other] { $n } links revoked
     }.
 jobs-reopened = Offer "{ $title }" reopened: its candidates can be invited.
+jobs-chart_segment = { $stage }: { $n }
 jobs-chart_label = Where the { $n ->
         [one] { $n } application of
        *[other] { $n } applications of
@@ -400,12 +400,10 @@ stage-sent = { $n ->
        *[other] Invitations sent
     }
 stage-failed = { $n ->
-        [one] Sending failed
-       *[other] Failed sendings
+       *[other] Sending failed
     }
 stage-unknown = { $n ->
-        [one] Sending uncertain
-       *[other] Uncertain sendings
+       *[other] Sending uncertain
     }
 stage-expired = { $n ->
         [one] Link expired
@@ -441,9 +439,9 @@ appstatus-withdrawn = Withdrawn
 
 list-status_filter = Filter by status
 list-all_statuses = All statuses
-list-stage_filter = Filter by sending
-list-all_stages = All sendings
-list-stale_row = No longer matches the filter: it goes at the next refresh.
+list-stage_filter = Filter by email
+list-all_stages = All email states
+list-stale_row = No longer matches the filters: this row disappears when you refresh the list.
 list-reload = Refresh the list
 list-details = Details
 list-details_of = Details and history of { $name }
@@ -467,7 +465,7 @@ detail-mailto_help = If SendGrid fails, or the candidate received nothing: the s
 detail-history = History
 detail-history_empty = Nothing yet.
 detail-server = Server reply: { $reply }
-detail-last_failure = Last sending: { $state }
+detail-last_failure = Last email: { $state }
 detail-last_failure_when = on { $date }
 detail-advice = What to do
 detail-queue_id = id { $id }

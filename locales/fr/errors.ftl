@@ -42,7 +42,7 @@ error-not_ready_to_send = Rien n'a été créé ni envoyé : { $sender ->
            *[no] Réglez-la
         }
        *[no] Réglez-la
-    } dans Réglages (un administrateur saisit la clé une fois), puis invitez à nouveau. Le mode essai, lui, n'a pas besoin de clé.
+    } dans Réglages (un administrateur saisit la clé une fois ; ou définissez la variable SENDGRID_API_KEY), puis réessayez. Le mode essai, lui, n'a pas besoin de clé.
 error-invalid_validity_days = « { $value } » n'est pas une durée de validité possible. Indiquez un nombre de jours entre 1 et 365.
 
 ## Settings ($name: the setting's name, $known: every setting's name).

@@ -118,7 +118,6 @@ outbox-open_title = Ouvrir la candidature { $name_elides ->
         [yes] d'{ $name }
        *[no] de { $name }
     }
-outbox-retry = Réessayer
 outbox-older = Un email plus récent a suivi pour cette candidature.
 outbox-col-state = État
 outbox-col-attempts = Essais
@@ -375,6 +374,7 @@ jobs-closed = Offre « { $title } » fermée : { $n ->
        *[other] { $n } liens révoqués
     }.
 jobs-reopened = Offre « { $title } » rouverte : ses candidats peuvent être invités.
+jobs-chart_segment = { $stage } : { $n }
 jobs-chart_label = Où en sont les { $n ->
         [one] { $n } candidature de «
        *[other] { $n } candidatures de «
@@ -431,12 +431,10 @@ stage-sent = { $n ->
        *[other] Invitations envoyées
     }
 stage-failed = { $n ->
-        [one] Échec de l'envoi
-       *[other] Échecs de l'envoi
+       *[other] Échec de l'envoi
     }
 stage-unknown = { $n ->
-        [one] Envoi incertain
-       *[other] Envois incertains
+       *[other] Envoi incertain
     }
 stage-expired = { $n ->
         [one] Lien expiré
@@ -460,7 +458,7 @@ stage-rejected = { $n ->
     }
 stage-withdrawn = { $n ->
         [one] Retirée par le candidat
-       *[other] Retirées par le candidat
+       *[other] Retirées par les candidats
     }
 
 ## appstatus
@@ -478,7 +476,7 @@ list-status_filter = Filtrer par statut
 list-all_statuses = Tous les statuts
 list-stage_filter = Filtrer par envoi
 list-all_stages = Tous les envois
-list-stale_row = Ne correspond plus au filtre : elle partira à la prochaine actualisation.
+list-stale_row = Ne correspond plus aux filtres : cette ligne disparaîtra quand vous actualiserez la liste.
 list-reload = Actualiser la liste
 list-details = Détails
 list-details_of = Détails et historique { $name_elides ->

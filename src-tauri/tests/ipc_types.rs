@@ -23,7 +23,7 @@ use jobgate_core::dto::replies::{
 };
 use jobgate_core::dto::{
     AllowedActions, ApplicationDto, ErrorDto, HistoryDto, LastEmailDto, LinkDto, OutboxDto,
-    TimelineDto,
+    OutboxRetry, TimelineDto,
 };
 use jobgate_core::i18n::Lang;
 use jobgate_core::import::{DuplicateRow, PreviewRow};
@@ -54,7 +54,7 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
     declarations![cfg;
         // Words and enums.
         Lang, ApplicationStatus, InvitationStatus, Stage, LinkState, EmailKind, OutboxState,
-        SortKey, KeySource, KeyState, LinkPlace,
+        SortKey, KeySource, KeyState, LinkPlace, OutboxRetry,
         // Core DTOs.
         ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,

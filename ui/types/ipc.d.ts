@@ -24,6 +24,8 @@ type KeyState = "present" | "missing" | "unusable";
 
 type LinkPlace = "this_computer" | "private" | "public";
 
+type OutboxRetry = "retry" | "resend";
+
 type ErrorDto = { code: string, 
 /**
  * The form field (or setting name) the error is about.
@@ -154,7 +156,13 @@ type OutboxDto = { outbox_id: number, application_id: number, job_id: number, jo
 /**
  * The application's latest email: the one Réessayer would make again.
  */
-latest: boolean, recipient: string, recipient_name: string, subject: string, 
+latest: boolean, 
+/**
+ * The button its row offers (the list's action for that state), or none:
+ * an email that went, an older one, a decided application, a link no
+ * longer the one that failed (revoked, expired, replaced).
+ */
+retry: OutboxRetry | null, recipient: string, recipient_name: string, subject: string, 
 /**
  * invitation or extension.
  */

@@ -118,6 +118,10 @@ pub struct OutboxDto {
     pub job_title: String,
     /// The application's latest email: the one Réessayer would make again.
     pub latest: bool,
+    /// The button its row offers (the list's action for that state), or none:
+    /// an email that went, an older one, a decided application, a link no
+    /// longer the one that failed (revoked, expired, replaced).
+    pub retry: Option<OutboxRetry>,
     pub recipient: String,
     pub recipient_name: String,
     pub subject: String,
@@ -135,6 +139,16 @@ pub struct OutboxDto {
     pub created_at: String,
     pub updated_at: String,
     pub sent_at: Option<String>,
+}
+
+/// What the Boîte d'envoi offers for an email that did not go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxRetry {
+    /// Réessayer: it failed.
+    Retry,
+    /// Renvoyer: uncertain, it may have arrived.
+    Resend,
 }
 
 /// One line of an application's history.
@@ -206,6 +220,7 @@ impl<'a> View<'a> {
             job_id: line.job_id,
             job_title: line.job_title.clone(),
             latest: line.latest,
+            retry: line.application.as_ref().and_then(|app| self.retry_of(app)),
             recipient: row.recipient.clone(),
             recipient_name: row.recipient_name.clone(),
             subject: row.subject.clone(),
@@ -220,6 +235,21 @@ impl<'a> View<'a> {
             created_at: to_stored(row.created_at),
             updated_at: to_stored(row.updated_at),
             sent_at: row.sent_at.map(to_stored),
+        }
+    }
+
+    /// What the Boîte d'envoi's button does for an application whose latest
+    /// email did not go: the list's own action for that state, and none once
+    /// a decision was made or the link is no longer the one that failed.
+    fn retry_of(&self, app: &ApplicationRecord) -> Option<OutboxRetry> {
+        if app.decision_closed().is_some() {
+            return None;
+        }
+        match app.invitation_status(self.now) {
+            crate::store::InvitationStatus::SendFailed => Some(OutboxRetry::Retry),
+            // May have arrived: sent again only on purpose, as in the list.
+            crate::store::InvitationStatus::SendUnknown => Some(OutboxRetry::Resend),
+            _ => None,
         }
     }
 

@@ -234,7 +234,7 @@ DROP TABLE decided_links;
 /// email that went out, a link address on a private network the recruiter
 /// confirmed. Not settings: nothing to edit, no default, no override.
 const V10: &str = r#"
-CREATE TABLE facts (
+CREATE TABLE IF NOT EXISTS facts (
     name   TEXT PRIMARY KEY,
     value  TEXT NOT NULL,
     at     TEXT NOT NULL

@@ -1171,3 +1171,54 @@ fn the_stage_filter_agrees_with_every_rows_stage() {
         assert_eq!(overview[0].stages[&stage], filtered.total, "{stage:?}");
     }
 }
+
+/// The Boîte d'envoi's button: Réessayer on a failed latest email, Renvoyer
+/// on an uncertain one, none once the link that failed is revoked (a new
+/// link for someone deliberately revoked is not a "retry").
+#[test]
+fn the_outbox_offers_retry_only_where_the_list_would() {
+    use jobgate_core::dto::{OutboxRetry, View};
+    let mut store = store();
+    let failed = |state| DeliveryOutcome {
+        state,
+        smtp_code: Some(550),
+        reply: Some("refused"),
+        queue_id: None,
+        error_code: Some("smtp_rejected"),
+        error_fr: Some("refusé".into()),
+        error_en: Some("refused".into()),
+    };
+    let send = |store: &mut Store, id: i64, state| {
+        let prepared = store.prepare_invitation(id, t0(), compose).unwrap();
+        let Delivery::Send(entry) = prepared.delivery else {
+            panic!("a row to send")
+        };
+        assert!(store.claim_outbox(entry.id, t0(), None).unwrap());
+        store
+            .record_delivery(entry.id, t0(), &failed(state))
+            .unwrap();
+    };
+    let ana = add(&mut store, "Dev", "Ana", "ana@exemple.fr");
+    let bea = add(&mut store, "Dev", "Bea", "bea@exemple.fr");
+    send(&mut store, ana, OutboxState::FailedPermanent);
+    send(&mut store, bea, OutboxState::Unknown);
+    let view = View {
+        base_url: "https://entretiens.exemple.fr",
+        now: t0(),
+        zone: paris(),
+        lang: jobgate_core::Lang::Fr,
+    };
+    let retry_of = |store: &Store, id: i64| {
+        let lines = store.list_outbox(10).unwrap();
+        let line = lines.iter().find(|l| l.email.application_id == id).unwrap();
+        view.outbox(line).retry
+    };
+    assert_eq!(retry_of(&store, ana), Some(OutboxRetry::Retry));
+    assert_eq!(retry_of(&store, bea), Some(OutboxRetry::Resend));
+    store.revoke_link(ana, t0()).unwrap();
+    assert_eq!(retry_of(&store, ana), None, "revoked on purpose");
+    store
+        .set_application_status(bea, ApplicationStatus::Rejected, t0())
+        .unwrap();
+    assert_eq!(retry_of(&store, bea), None, "a decision is final");
+}

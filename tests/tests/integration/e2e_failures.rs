@@ -290,7 +290,7 @@ async fn who_never_got_their_email_is_one_click_away_and_can_be_retried() -> any
             .text_now(&format!("tr.row-stale[data-application-id=\"{chloe}\"]"))
             .await?
             .is_some_and(|t| {
-                t.contains("Invitation envoyée") && t.contains("Ne correspond plus au filtre")
+                t.contains("Invitation envoyée") && t.contains("Ne correspond plus aux filtres")
             }))
     })
     .await?;

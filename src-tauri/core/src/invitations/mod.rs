@@ -21,7 +21,7 @@ use crate::error::{CoreError, Result};
 use crate::files::DataFolder;
 use crate::lease::ProcessLease;
 use crate::mail::{MailError, SmtpReceipt};
-use crate::secret::{self, SecretStore};
+use crate::secret::SecretStore;
 use crate::settings::{self, MailSettings};
 use crate::store::{Delivery, EmailKind, OutboxEntry, PreparedInvitation, Store};
 
@@ -265,10 +265,16 @@ impl Invitations {
     }
 
     pub(crate) fn ready_to_send(&self, settings: &MailSettings) -> Result<()> {
+        self.ready_with_key(settings, self.key_state())
+    }
+
+    /// [`Invitations::ready_to_send`] with the key already looked for (one
+    /// Secret Service round trip per question, not two).
+    pub(crate) fn ready_with_key(&self, settings: &MailSettings, key: KeyState) -> Result<()> {
         let dry_run = settings.dry_run_dir.is_some();
         // A dry run writes the very message: it needs its sender, not a key.
         let sender_missing = settings.from.is_none();
-        let key_missing = !dry_run && matches!(secret::resolve(self.secrets.as_ref()), Ok(None));
+        let key_missing = !dry_run && key == KeyState::Missing;
         if sender_missing || key_missing {
             return Err(CoreError::NotReadyToSend {
                 sender_missing,

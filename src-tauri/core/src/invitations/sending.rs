@@ -15,7 +15,9 @@ use crate::mail::{
 };
 use crate::secret::{self, ApiKey};
 use crate::settings::MailSettings;
-use crate::store::OutboxEntry;
+use crate::store::{Fact, OutboxEntry};
+
+use super::setup::TestEmailProof;
 
 /// The transport built for the current settings and key, rebuilt only when
 /// either changes, so its pooled connections are reused across sends.
@@ -108,13 +110,24 @@ impl Invitations {
             &email,
         )?;
         let receipt = self.outlet(&settings)?.send(message).await?;
-        // The first-run checklist's last item (a dry run proves nothing).
+        // The first-run checklist's last item (a dry run proves nothing),
+        // kept with the sender and server it proved. The email went: a
+        // failure to write that down is logged, never reported as a failed send.
         if settings.dry_run_dir.is_none() {
-            self.store()?.record_fact(
-                crate::store::Fact::TestEmailSent,
-                to.as_str(),
-                chrono::Utc::now(),
-            )?;
+            let proof = TestEmailProof {
+                to: to.as_str(),
+                from: from.email.as_ref(),
+                host: &settings.smtp.host,
+            };
+            let recorded = self.store().and_then(|mut store| {
+                store.record_fact(Fact::TestEmailSent, &proof.encode(), chrono::Utc::now())
+            });
+            if let Err(error) = recorded {
+                tracing::warn!(
+                    code = error.code(),
+                    "the test email went out but could not be noted"
+                );
+            }
         }
         Ok(receipt)
     }

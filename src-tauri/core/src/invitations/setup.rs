@@ -44,18 +44,47 @@ pub struct SetupStatus {
     pub blocked: Option<ErrorDto>,
 }
 
+/// What a test email that went out proved: that this sender, through this
+/// server, reaches an inbox. Another sender or server needs a new test.
+pub(crate) struct TestEmailProof<'a> {
+    pub to: &'a str,
+    pub from: &'a str,
+    pub host: &'a str,
+}
+
+impl<'a> TestEmailProof<'a> {
+    /// One line each (none of them can hold a line break: validated).
+    pub fn encode(&self) -> String {
+        format!("{}\n{}\n{}", self.to, self.from, self.host)
+    }
+
+    pub fn decode(value: &'a str) -> Option<TestEmailProof<'a>> {
+        let mut parts = value.split('\n');
+        Some(TestEmailProof {
+            to: parts.next()?,
+            from: parts.next()?,
+            host: parts.next()?,
+        })
+    }
+}
+
 impl Invitations {
-    /// Where the first-run checklist stands: what is set, what is missing.
-    pub fn setup_status(&self) -> Result<SetupStatus> {
-        let settings = self.mail_settings()?;
-        let key = match secret::resolve(self.secrets.as_ref()) {
+    /// Whether the key can be had now (`SENDGRID_API_KEY`, else the keyring).
+    pub(crate) fn key_state(&self) -> KeyState {
+        match secret::resolve(self.secrets.as_ref()) {
             Ok(Some(_)) => KeyState::Present,
             Ok(None) => KeyState::Missing,
             Err(_) => KeyState::Unusable,
-        };
+        }
+    }
+
+    /// Where the first-run checklist stands: what is set, what is missing.
+    pub fn setup_status(&self) -> Result<SetupStatus> {
+        let settings = self.mail_settings()?;
+        let key = self.key_state();
         // Inviter's own check, so the page and the command never disagree
         // (before the store is held here: it takes it itself).
-        let blocked = match self.ready_to_send(&settings) {
+        let blocked = match self.ready_with_key(&settings, key) {
             Ok(()) => None,
             Err(
                 e @ (CoreError::NotReadyToSend { .. } | CoreError::BaseUrlOnThisComputer { .. }),
@@ -68,11 +97,19 @@ impl Invitations {
         let confirmed = store
             .fact(Fact::PrivateBaseUrlConfirmed)?
             .is_some_and(|(url, _)| url == base_url);
-        let test_email = store.fact(Fact::TestEmailSent)?.map(|(to, _)| to);
+        // A test through today's sender and server (an older one proved another).
+        let from = settings.from.as_ref().map(|from| from.email.to_string());
+        let test_email = store.fact(Fact::TestEmailSent)?.and_then(|(value, _)| {
+            TestEmailProof::decode(&value)
+                .filter(|proof| {
+                    Some(proof.from) == from.as_deref() && proof.host == settings.smtp.host
+                })
+                .map(|proof| proof.to.to_owned())
+        });
         Ok(SetupStatus {
             blocked,
             dry_run: settings.dry_run_dir.is_some(),
-            sender: settings.from.as_ref().map(|from| from.email.to_string()),
+            sender: from,
             link_place,
             link_address_confirmed: link_place != LinkPlace::Private || confirmed,
             base_url,

@@ -190,6 +190,7 @@ impl Store {
                             job_id: r.get(first_job_column)?,
                             job_title: r.get(first_job_column + 1)?,
                             latest: r.get(first_job_column + 2)?,
+                            application: None,
                         })
                     }),
                 )
@@ -197,7 +198,21 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?
             .into_iter()
             .flatten()
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<rusqlite::Result<Vec<OutboxLine>>>()?;
+        // What Réessayer would redo needs the application as it stands: only
+        // for the latest email of an application, when it did not go.
+        let mut rows = rows;
+        for line in rows.iter_mut().filter(|l| {
+            l.latest
+                && matches!(
+                    l.email.state,
+                    OutboxState::FailedTemporary
+                        | OutboxState::FailedPermanent
+                        | OutboxState::Unknown
+                )
+        }) {
+            line.application = Some(self.application(line.email.application_id)?);
+        }
         Ok(rows)
     }
 }
@@ -210,6 +225,9 @@ pub struct OutboxLine {
     pub job_id: i64,
     pub job_title: String,
     pub latest: bool,
+    /// The application as it stands, for the latest email that did not go
+    /// (failed or uncertain): what Réessayer would do depends on it.
+    pub application: Option<super::ApplicationRecord>,
 }
 
 fn read_entry(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<OutboxEntry> {
