@@ -43,7 +43,7 @@ ensure_rust() {
 # window, xdotool/ImageMagick for its dialogs and screenshots, xclip to read what it copied, a session bus and
 # gnome-keyring for the Secret Service, the SMTP server's Python and openssl.
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver xdotool imagemagick dbus dbus-x11 gnome-keyring
-  python3-aiosmtpd openssl fonts-noto-color-emoji xclip)
+  python3-aiosmtpd openssl fonts-noto-color-emoji xclip python3-xlib)
 
 # Installs what the tests need (Debian packages, Rust, tauri-driver).
 ensure_test_tools() {

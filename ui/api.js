@@ -215,6 +215,8 @@ export async function confirmBatch(message) {
 
 // The first-run checklist, and the recruiter's yes to a private-network link address.
 export const setupStatus = () => invoke("setup_status", {});
+/** Whether closing the window would lose edits (Rust then asks first). @param {boolean} unsaved */
+export const setUnsavedChanges = (unsaved) => invoke("set_unsaved_changes", { unsaved });
 export const confirmLinkAddress = () => invoke("confirm_link_address", {});
 
 // The native confirmation dialog. The plugin's dialog is asynchronous: it

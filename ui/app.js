@@ -9,7 +9,7 @@ import { t } from "./i18n.js";
 import { initList, invite, keepShown, loadJobs, refresh as refreshList, refreshAll, showJob } from "./list.js";
 import { initJobs, load as loadJobOverview } from "./jobs.js";
 import { initDetail } from "./detail.js";
-import { initTemplateEditor } from "./template.js";
+import { initTemplateEditor, isDirty as templateHasEdits } from "./template.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings, canLeave as canLeaveSettings, hasUnsavedChanges } from "./settings.js";
 import { initSetup, loadSetup } from "./setup.js";
@@ -38,6 +38,16 @@ async function go(view) {
     if (view !== "settings" && !(await canLeaveSettings())) return;
   }
   return show(view);
+}
+
+// Tells Rust, when it changes, whether closing the window would lose edits:
+// Réglages on screen with changes not saved, or the template editor's draft.
+let reportedUnsaved = false;
+function reportUnsaved() {
+  const unsaved = (!$("#view-settings").hidden && hasUnsavedChanges()) || templateHasEdits();
+  if (unsaved === reportedUnsaved) return;
+  reportedUnsaved = unsaved;
+  api.setUnsavedChanges(unsaved).catch(() => (reportedUnsaved = !unsaved));
 }
 
 function show(view) {
@@ -90,7 +100,8 @@ async function init() {
     invite,
   });
   initTemplateEditor(loadJobOverview);
-  for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => go(tab.dataset.view));
+  for (const tab of $$(".nav-tab")) tab.addEventListener("click", () => go(tab.dataset.view).finally(reportUnsaved));
+  for (const type of ["input", "change", "jobgate:forms"]) document.addEventListener(type, reportUnsaved);
   // A CLI import may have run meanwhile.
   window.addEventListener("focus", () => !$("#view-list").hidden && refreshList());
   // After a change of language the window comes back on Réglages; else the list.

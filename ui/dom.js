@@ -22,6 +22,10 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+// A form's saved state may have changed (filled, saved, closed): app.js then
+// tells Rust whether closing the window would lose edits.
+export const formsChanged = () => document.dispatchEvent(new Event("jobgate:forms"));
+
 let noticeTimer;
 // A message in the view's notice bar. Errors stay until the next message.
 // `message` is a text, or elements (a sentence and its button).

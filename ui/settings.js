@@ -5,7 +5,7 @@
 
 import * as api from "./api.js";
 import { t, currentLang } from "./i18n.js";
-import { $, $$, el, notify, sayNear, showFieldErrors, clearFieldErrors } from "./dom.js";
+import { $, $$, el, formsChanged, notify, sayNear, showFieldErrors, clearFieldErrors } from "./dom.js";
 
 function renderKey(key) {
   const status = $("#key-status");
@@ -85,6 +85,7 @@ function render(reply) {
   }
   filled = formState();
   renderKey(reply.key);
+  formsChanged();
 }
 
 export async function load() {
@@ -130,6 +131,7 @@ async function saveKey(event) {
   try {
     renderKey(await api.setApiKey(input.value));
     input.value = "";
+    formsChanged();
     notify(t("key.saved"), "success");
   } catch (error) {
     const span = form.querySelector('[data-error-for="api_key"]');

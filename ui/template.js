@@ -9,7 +9,7 @@
 
 import * as api from "./api.js";
 import { t, tIn, languages } from "./i18n.js";
-import { $, el, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
+import { $, el, formsChanged, notify, showFieldErrors, clearFieldErrors } from "./dom.js";
 
 let job = null; // the offer being edited (from the job overview)
 let saved = null; // the template as last loaded or saved
@@ -114,8 +114,8 @@ export async function openEditor(jobOverview) {
   form().subject.focus();
 }
 
-// Whether the form holds edits not saved.
-function isDirty() {
+// Whether the form holds edits not saved (false once closed).
+export function isDirty() {
   if (!saved) return false;
   const d = draft();
   return d.lang !== saved.lang || d.subject !== withCodes(withNames(saved.subject)) || d.body !== withCodes(withNames(saved.body));
@@ -138,6 +138,7 @@ export async function closeEditor() {
   if ($("#detail").hidden) $("#detail-backdrop").hidden = true;
   job = null;
   saved = null;
+  formsChanged();
   return true;
 }
 
@@ -154,6 +155,7 @@ function fill(template) {
     template.version === 0 ? t("template.never_saved") : t("template.version_info", { version: template.version, kind });
   $("#template-editor").dataset.version = String(template.version);
   $("#template-dirty").hidden = true;
+  formsChanged();
 }
 
 // The HTML part's button, named as the email of `lang` writes it.

@@ -22,3 +22,10 @@ key-destination-settings = Sending server changed
         Save only if you recognise this server; otherwise cancel (nothing will be saved).
     .ok = Save and send the key there
     .cancel = Cancel
+
+## Closing the window while Settings or the template editor hold edits not saved.
+
+close-unsaved = Unsaved changes
+    .body = Some changes have not been saved (Settings or an email template). Close JobGate without saving them?
+    .ok = Close without saving
+    .cancel = Stay

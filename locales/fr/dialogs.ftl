@@ -22,3 +22,10 @@ key-destination-settings = Serveur d'envoi modifié
         Enregistrez seulement si vous reconnaissez ce serveur ; sinon, annulez (rien ne sera enregistré).
     .ok = Enregistrer et y envoyer la clé
     .cancel = Annuler
+
+## Closing the window while Réglages or the template editor hold edits not saved.
+
+close-unsaved = Modifications non enregistrées
+    .body = Des modifications n'ont pas été enregistrées (Réglages ou modèle d'email). Fermer JobGate sans les enregistrer ?
+    .ok = Fermer sans enregistrer
+    .cancel = Rester

@@ -11,6 +11,9 @@ pub mod logging;
 pub mod recovery;
 pub mod state;
 
+use std::sync::atomic::Ordering;
+
+use jobgate_core::i18n::{self, Lang};
 use tauri::{Builder, Manager, Runtime};
 
 pub use state::AppState;
@@ -102,6 +105,52 @@ pub fn app_builder<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<
     app_builder_with(builder, state, commands::files::Chooser::Native)
 }
 
+/// Closing the main window while the page holds edits not saved (Réglages,
+/// the template editor) asks first, natively: "Rester" keeps the window and
+/// the edits; leaving closes it. Decided here, in Rust, so the page needs no
+/// right to destroy its window and a page that hangs cannot keep it open.
+fn ask_before_closing_over_unsaved_edits<R: Runtime>(
+    window: &tauri::Window<R>,
+    event: &tauri::WindowEvent,
+) {
+    let tauri::WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let Some(state) = window.try_state::<AppState>() else {
+        return;
+    };
+    if window.label() != "main" || !state.unsaved_changes.load(Ordering::SeqCst) {
+        return;
+    }
+    api.prevent_close();
+    let window = window.clone();
+    let app = window.app_handle().clone();
+    let lang = state
+        .store()
+        .ok()
+        .and_then(|store| commands::ui_lang(&store).ok())
+        .unwrap_or_else(Lang::from_env);
+    tauri::async_runtime::spawn(async move {
+        let part = |suffix: &str| i18n::render(lang, &format!("close-unsaved{suffix}"), None);
+        let leave = commands::files::ask(
+            &app,
+            &part(""),
+            &part(".body"),
+            &part(".ok"),
+            &part(".cancel"),
+        )
+        .await;
+        if leave {
+            if let Some(state) = app.try_state::<AppState>() {
+                state.unsaved_changes.store(false, Ordering::SeqCst);
+            }
+            if let Err(error) = window.destroy() {
+                tracing::warn!(%error, "the window could not be closed");
+            }
+        }
+    });
+}
+
 /// [`app_builder`] with who answers the file dialogs: the recruiter
 /// (`Chooser::Native`), or a test's script on the mock runtime.
 pub fn app_builder_with<R: Runtime>(
@@ -119,6 +168,7 @@ pub fn app_builder_with<R: Runtime>(
             write_unrecorded_outcomes(app.handle().clone());
             Ok(())
         })
+        .on_window_event(ask_before_closing_over_unsaved_edits)
         .invoke_handler(tauri::generate_handler![
             commands::applications::list_applications,
             commands::applications::add_application,
@@ -154,6 +204,7 @@ pub fn app_builder_with<R: Runtime>(
             commands::settings::check_connection,
             commands::settings::send_test_email,
             commands::settings::setup_status,
+            commands::settings::set_unsaved_changes,
             commands::settings::confirm_link_address,
             commands::settings::app_info,
             commands::data::backup_data,

@@ -25,6 +25,9 @@ pub struct Shared {
     pub batch_running: AtomicBool,
     /// Set by "Annuler" to stop the running batch.
     pub batch_cancel: AtomicBool,
+    /// The page holds edits not saved (Réglages, the template editor): closing
+    /// the window asks first.
+    pub unsaved_changes: AtomicBool,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             data_dir,
             batch_running: AtomicBool::new(false),
             batch_cancel: AtomicBool::new(false),
+            unsaved_changes: AtomicBool::new(false),
         }))
     }
 

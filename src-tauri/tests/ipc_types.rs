@@ -109,6 +109,7 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         check_connection {} => SmtpReply;
         send_test_email { address: String } => SmtpReply;
         setup_status {} => SetupStatus;
+        set_unsaved_changes { unsaved: bool } => ();
         confirm_link_address {} => SetupStatus;
         app_info {} => AppInfo;
         batch_preview { application_ids: Vec<i64>, job_id: Option<i64> } => BatchPreview;

@@ -536,6 +536,22 @@ pub fn wait_for_window(title: &str) -> Result<WindowBox> {
     }
 }
 
+/// Asks the visible window titled `title` to close, as a window manager's
+/// close button does (`tests/support/close_window.py`: WM_DELETE_WINDOW).
+pub fn request_close(title: &str) -> Result<()> {
+    let window = wait_for_window(title)?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("support/close_window.py");
+    let status = Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(window.id.to_string())
+        .status()
+        .context("run tests/support/close_window.py (python3-xlib)")?;
+    if !status.success() {
+        bail!("close_window.py failed for {title:?}: {status}");
+    }
+    Ok(())
+}
+
 pub fn window_is_gone(title: &str) -> Result<bool> {
     Ok(xdotool(&[
         "search",

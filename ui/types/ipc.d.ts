@@ -522,6 +522,7 @@ interface Commands {
   check_connection: { args: Record<string, never>; reply: SmtpReply };
   send_test_email: { args: { address: string }; reply: SmtpReply };
   setup_status: { args: Record<string, never>; reply: SetupStatus };
+  set_unsaved_changes: { args: { unsaved: boolean }; reply: null };
   confirm_link_address: { args: Record<string, never>; reply: SetupStatus };
   app_info: { args: Record<string, never>; reply: AppInfo };
   batch_preview: { args: { application_ids: Array<number>; job_id: number | null }; reply: BatchPreview };

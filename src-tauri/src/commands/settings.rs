@@ -152,6 +152,19 @@ pub async fn send_test_email(
     })
 }
 
+/// The page says whether it holds edits not saved (Réglages, the template
+/// editor), so closing the window asks first (`lib.rs`).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_unsaved_changes(
+    state: State<'_, AppState>,
+    unsaved: bool,
+) -> Result<(), CommandError> {
+    state
+        .unsaved_changes
+        .store(unsaved, std::sync::atomic::Ordering::SeqCst);
+    Ok(())
+}
+
 /// The first-run checklist: sender, link address, key, test email.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn setup_status(state: State<'_, AppState>) -> Result<SetupStatus, CommandError> {

@@ -340,3 +340,73 @@ async fn the_template_editor_asks_before_dropping_edits_and_shows_no_stale_previ
     gui.wait_for("#template-editor[hidden]").await?;
     gui.close().await
 }
+
+/// The main window's title, as the window manager's close button meets it.
+const MAIN_TITLE: &str = "JobGate — Entretiens vidéo différés";
+
+/// Closing the window (the window manager's close button: WM_DELETE_WINDOW)
+/// with Réglages edited and not saved asks natively first; « Rester » keeps
+/// the window and the edit. Once saved, closing asks nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_window_over_unsaved_settings_asks_first() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
+    let data = DataDir::new();
+    let gui = Gui::start(&data).await?;
+    gui.click("#nav-settings").await?;
+    // Réglages filled (the key's line is written with the values).
+    gui.wait_until("Réglages loaded", || async {
+        Ok(gui
+            .text_now("#key-status")
+            .await?
+            .is_some_and(|t| !t.is_empty()))
+    })
+    .await?;
+    let company = gui.wait_for("#settings-form [name=company]").await?;
+    company.send_keys("Acme Conseil").await?;
+    // The page tells Rust on the next input event: give it a moment.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    jobgate_tests::request_close(MAIN_TITLE)?;
+    wait_for_window(LEAVE_TITLE)?;
+    keep_shot(&screen_shot("65-close-with-unsaved-settings")?)?;
+    answer_dialog(LEAVE_TITLE, Answer::Cancel)?;
+    assert!(
+        !jobgate_tests::window_is_gone(MAIN_TITLE)?,
+        "« Rester » keeps the window"
+    );
+    let kept: serde_json::Value = gui
+        .client
+        .execute(
+            "return document.querySelector('#settings-form [name=company]').value",
+            vec![],
+        )
+        .await?;
+    assert_eq!(kept, "Acme Conseil", "and the edit");
+
+    // Saved: nothing to lose, the window closes at once.
+    gui.click("#save-settings").await?;
+    gui.wait_until("the company saved", || async {
+        Ok(
+            jobgate_tests::text(&data.run(&["config", "get", "company"]).stdout).trim()
+                == "Acme Conseil",
+        )
+    })
+    .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    jobgate_tests::request_close(MAIN_TITLE)?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !jobgate_tests::window_is_gone(MAIN_TITLE)? {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the window closes when nothing is unsaved"
+        );
+        assert!(
+            jobgate_tests::window_is_gone(LEAVE_TITLE)?,
+            "no question once saved"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The driver's session ended with its window: dropping `gui` stops the rest.
+    drop(gui);
+    Ok(())
+}
