@@ -1127,6 +1127,7 @@ fn the_stage_filter_agrees_with_every_rows_stage() {
     let everyone = store
         .list_applications_at(&ListQuery::default(), now)
         .unwrap();
+    let overview = store.job_overview(now).unwrap();
     let mut found = 0;
     for stage in Stage::ALL {
         let page = store
@@ -1153,23 +1154,11 @@ fn the_stage_filter_agrees_with_every_rows_stage() {
             .count();
         assert_eq!(page.total as usize, expected, "{stage:?}");
         assert!(expected > 0, "the test makes every stage: {stage:?}");
+        // The chart counts the same.
+        assert_eq!(overview[0].stages[&stage], page.total, "{stage:?}");
         found += page.total;
     }
     assert_eq!(found, everyone.total);
-    // The chart counts the same.
-    let overview = store.job_overview(now).unwrap();
-    for stage in Stage::ALL {
-        let filtered = store
-            .list_applications_at(
-                &ListQuery {
-                    stage: Some(stage),
-                    ..ListQuery::default()
-                },
-                now,
-            )
-            .unwrap();
-        assert_eq!(overview[0].stages[&stage], filtered.total, "{stage:?}");
-    }
 }
 
 /// The Boîte d'envoi's button: Réessayer on a failed latest email, Renvoyer
