@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::dto::{TimelineDto, View};
 use crate::error::Result;
 use crate::files::DataFolder;
-use crate::store::{EmailKind, LinkState, OutboxState, PersonalRecords};
+use crate::store::{EmailKind, Erasure, LinkState, OutboxState, PersonalRecords};
 use crate::time::to_stored;
 
 /// The document's `format`: what it is, for whoever receives it.
@@ -46,6 +46,33 @@ pub fn is_erased_address(email: &str) -> bool {
 /// language; the window and the CLI show `candidate-erased-name` in theirs).
 pub fn erased_name() -> String {
     crate::tr!(crate::Lang::Fr, "candidate-erased-name")
+}
+
+/// The erasure for the CLI and the window: [`crate::store::Store::erase_candidate`],
+/// then the dry-run `.eml` files of their emails (in the dry-run folder set
+/// now, or the default one), which hold their name, address and link too.
+pub fn erase(
+    invitations: &crate::invitations::Invitations,
+    candidate_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Erasure> {
+    let (mut erasure, folder) = {
+        let mut store = invitations.store()?;
+        let folder = store.setting(crate::settings::DRY_RUN_DIR)?;
+        (store.erase_candidate(candidate_id, now)?, folder)
+    };
+    let folder = if folder.trim().is_empty() {
+        crate::settings::default_dry_run_dir()
+    } else {
+        std::path::PathBuf::from(folder)
+    };
+    for id in std::mem::take(&mut erasure.message_ids) {
+        let file = folder.join(crate::mail::outlet::eml_file_name(&id));
+        if std::fs::remove_file(&file).is_ok() {
+            erasure.files_removed += 1;
+        }
+    }
+    Ok(erasure)
 }
 
 /// Everything JobGate holds about one candidate (GDPR art. 15).

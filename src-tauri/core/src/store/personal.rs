@@ -114,6 +114,13 @@ pub struct Erasure {
     /// bytes (false: another program kept the journal open; the next
     /// erasure or start-up checkpoint finishes it).
     pub compacted: bool,
+    /// Dry-run `.eml` files of their emails removed ([`crate::rgpd::erase`]).
+    pub files_removed: u32,
+    /// The Message-IDs their emails had, to find their dry-run files; never
+    /// serialized.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub message_ids: Vec<String>,
 }
 
 impl Store {
@@ -247,6 +254,14 @@ impl Store {
             candidate_id,
             applications: applications.len() as u32,
             ..Erasure::default()
+        };
+
+        erasure.message_ids = {
+            let mut stmt = tx.prepare(&format!("SELECT message_id FROM outbox WHERE {THEIRS}"))?;
+            let ids = stmt
+                .query_map([candidate_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            ids
         };
 
         // Links: every one revoked (a bearer link must not outlive its owner's
