@@ -49,8 +49,9 @@ pub fn erased_name() -> String {
 }
 
 /// The erasure for the CLI and the window: [`crate::store::Store::erase_candidate`],
-/// then the dry-run `.eml` files of their emails (in the dry-run folder set
-/// now, or the default one), which hold their name, address and link too.
+/// then the dry-run `.eml` files that hold their address, a Message-ID or a
+/// link of theirs (in the dry-run folder set now, or the default one): a dry
+/// run's outbox row is gone once written, so the file is found by what it says.
 pub fn erase(
     invitations: &crate::invitations::Invitations,
     candidate_id: i64,
@@ -66,13 +67,39 @@ pub fn erase(
     } else {
         std::path::PathBuf::from(folder)
     };
-    for id in std::mem::take(&mut erasure.message_ids) {
-        let file = folder.join(crate::mail::outlet::eml_file_name(&id));
-        if std::fs::remove_file(&file).is_ok() {
-            erasure.files_removed += 1;
+    let traces: Vec<Vec<u8>> = std::mem::take(&mut erasure.traces)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_ascii_lowercase().into_bytes())
+        .collect();
+    erasure.files_removed = remove_files_naming(&folder, &traces);
+    Ok(erasure)
+}
+
+/// Removes the `.eml` files of `folder` that contain one of `traces`
+/// (lower case; the files compared in lower case too). Returns how many.
+fn remove_files_naming(folder: &Path, traces: &[Vec<u8>]) -> u32 {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("eml") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let bytes = bytes.to_ascii_lowercase();
+        let names = traces
+            .iter()
+            .any(|t| bytes.windows(t.len()).any(|w| w == t.as_slice()));
+        if names && std::fs::remove_file(&path).is_ok() {
+            removed += 1;
         }
     }
-    Ok(erasure)
+    removed
 }
 
 /// Everything JobGate holds about one candidate (GDPR art. 15).

@@ -66,16 +66,6 @@ impl OutletConnection {
     }
 }
 
-/// The name of the dry-run file of the message with this Message-ID (its
-/// letters, digits, `-`, `_` and `.`), also how an erasure finds it.
-pub fn eml_file_name(message_id: &str) -> String {
-    let id = message_id
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .collect::<String>();
-    format!("{}.eml", if id.is_empty() { "message" } else { &id })
-}
-
 /// Writes the message as `<message-id>.eml`, atomically (a reader never sees
 /// half a file) and privately, never into the data folder's own files.
 fn write_eml(folder: &DryRunFolder, message: &Message) -> Result<SmtpReceipt, MailError> {
@@ -84,7 +74,14 @@ fn write_eml(folder: &DryRunFolder, message: &Message) -> Result<SmtpReceipt, Ma
         path: dir.display().to_string(),
         detail: e.to_string(),
     };
-    let name = eml_file_name(message.headers().get_raw("Message-ID").unwrap_or("message"));
+    let id = message
+        .headers()
+        .get_raw("Message-ID")
+        .unwrap_or("message")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect::<String>();
+    let name = format!("{}.eml", if id.is_empty() { "message" } else { &id });
     let path = dir.join(&name);
     if let Some(data) = &folder.data {
         data.check_destination(&path)

@@ -116,11 +116,11 @@ pub struct Erasure {
     pub compacted: bool,
     /// Dry-run `.eml` files of their emails removed ([`crate::rgpd::erase`]).
     pub files_removed: u32,
-    /// The Message-IDs their emails had, to find their dry-run files; never
-    /// serialized.
+    /// What finds their dry-run files (their old address, Message-IDs and
+    /// tokens); in memory only, never serialized.
     #[serde(skip)]
     #[ts(skip)]
-    pub message_ids: Vec<String>,
+    pub traces: Vec<String>,
 }
 
 impl Store {
@@ -256,12 +256,16 @@ impl Store {
             ..Erasure::default()
         };
 
-        erasure.message_ids = {
-            let mut stmt = tx.prepare(&format!("SELECT message_id FROM outbox WHERE {THEIRS}"))?;
-            let ids = stmt
+        erasure.traces = {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT message_id FROM outbox WHERE {THEIRS}
+                 UNION ALL SELECT token FROM invite_links WHERE {THEIRS}"
+            ))?;
+            let mut traces = stmt
                 .query_map([candidate_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            ids
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            traces.push(old_email.clone());
+            traces
         };
 
         // Links: every one revoked (a bearer link must not outlive its owner's
