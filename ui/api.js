@@ -150,6 +150,19 @@ export const renameJob = (jobId, title) => invoke("rename_job", { job_id: jobId,
 /** @param {number} applicationId */
 export const deleteApplication = (applicationId) => invoke("delete_application", { application_id: applicationId });
 
+// "Exporter ses données" (RGPD): Rust opens the native save dialog, then
+// writes everything JobGate holds about the application's candidate as JSON.
+// Resolves to null when the recruiter cancels the dialog.
+/** @param {number} applicationId */
+export const exportCandidateData = (applicationId) =>
+  invoke("export_candidate_data", {
+    application_id: applicationId,
+    dialog: { title: t("detail.export_data_title"), file_name: t("detail.export_data_name"), filter: "JSON" },
+  });
+// "Effacer ce candidat (RGPD)", once the recruiter confirmed natively.
+/** @param {number} candidateId */
+export const eraseCandidate = (candidateId) => invoke("erase_candidate", { candidate_id: candidateId });
+
 // "Exporter la liste": Rust opens the native save dialog, then writes every row of `query`.
 /** @param {ListRequest} query */
 export const exportList = (query) =>

@@ -80,13 +80,15 @@ function render(history) {
   $("#detail").dataset.applicationId = String(app.application_id);
   $("#detail").dataset.status = app.invitation_status;
   $("#detail-name").textContent = app.candidate_name;
-  $("#detail-sub").textContent = `${app.email} — ${app.job_title}`;
+  // An erased candidate's stored address is a placeholder, not worth showing.
+  $("#detail-sub").textContent = app.erased ? app.job_title : `${app.email} — ${app.job_title}`;
   const sections = [
     statusSection(app),
     linkSection(app),
     failureSection(app),
     actionsSection(app),
-    candidateSection(app),
+    app.erased ? null : candidateSection(app),
+    rightsSection(app),
     historySection(history.timeline),
   ];
   $("#detail-body").replaceChildren(...sections.filter((section) => section !== null));
@@ -199,6 +201,35 @@ function deleteButton(app) {
     }
     await hooks.onChange();
   }, "btn-danger");
+}
+
+// The candidate's rights (RGPD): their data in one file (the native save
+// dialog, opened by Rust), and erasure after a native confirmation that
+// says what goes. An erased candidate has nothing left to export or erase.
+function rightsSection(app) {
+  if (app.erased) return section(t("detail.rgpd"), el("p", { class: "muted note erased-note" }, t("detail.erased_note")));
+  const exportData = button("export-data", t("detail.export_data"), async () => {
+    try {
+      const reply = await api.exportCandidateData(app.application_id);
+      if (reply) say(t("detail.exported_data", { name: app.candidate_name, path: reply.path }), "success");
+    } catch (error) {
+      say(api.errorMessage(error), "error");
+    }
+  });
+  const erase = button("erase-candidate", t("detail.erase"), async () => {
+    const question = t("detail.confirm_erase", { name: app.candidate_name, email: app.email });
+    if (!(await api.confirmAction(question, t("detail.erase")))) return;
+    await act(async () => {
+      await api.eraseCandidate(app.candidate_id);
+      say(t("detail.erased", { name: app.candidate_name }), "success");
+      return null;
+    });
+  }, "btn-danger");
+  return section(
+    t("detail.rgpd"),
+    el("div", { class: "detail-actions" }, exportData, erase),
+    el("p", { class: "help" }, t("detail.export_data_help")),
+  );
 }
 
 function linkSection(app) {

@@ -157,3 +157,24 @@ cli-about-version = Version: { $version }
 cli-about-schema = Database schema: { $schema } (newest schema known: { $latest })
 cli-about-data = Data: { $path }
 cli-about-logs = Logs: { $path }
+
+# jobgate candidate export|erase (GDPR). $count/$applications: applications; $links, $emails: how many.
+cli-candidate-exported = { $count ->
+    [one] The candidate's data was exported to { $path } ({ $count } application).
+   *[other] The candidate's data was exported to { $path } ({ $count } applications).
+}
+cli-candidate-erase-confirm = Nothing was erased. Erasing { $name } ({ $email }) removes for good their name, address, links ({ $links }) and the text of their emails ({ $emails }); their applications ({ $applications }) stay, with no personal data, for the offers' counts. Confirm by adding --yes:
+    {"  "}jobgate candidate erase { $email } --yes
+cli-candidate-erased = Candidate #{ $id } erased: { $applications ->
+    [one] { $applications } application kept with no personal data
+   *[other] { $applications } applications kept with no personal data
+}, { $links ->
+    [0] no link to revoke
+    [one] { $links } link revoked
+   *[other] { $links } links revoked
+}, { $emails ->
+    [0] no waiting email
+    [one] { $emails } waiting email withdrawn
+   *[other] { $emails } waiting emails withdrawn
+}.
+cli-candidate-erased-not-compacted = Warning: another program holds the database open; the file will be cleaned of the erased bytes at the next erasure or when JobGate closes.

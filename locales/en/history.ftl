@@ -39,3 +39,7 @@ history-email_attempt = { $kind ->
     }
 # A status no longer known (an old database).
 history-status-unknown = ?
+# The candidate was erased (RGPD); the event holds no personal data.
+history-candidate_erased = Candidate erased at their request (GDPR): links revoked, waiting emails withdrawn, name, address, links and email texts removed
+# The name an erased candidate is shown under (their own is gone).
+candidate-erased-name = Erased candidate

@@ -313,6 +313,19 @@ error-no_bridge = The interface is not connected to JobGate. Start the app with 
 
 nav-jobs = Job offers
 
+## detail: the candidate's rights (GDPR)
+
+detail-rgpd = Personal data (GDPR)
+detail-export_data = Export their data
+detail-export_data_help = Everything JobGate holds about this candidate, in one JSON file: to answer their access request.
+detail-export_data_title = Export the candidate's data (JSON)
+detail-export_data_name = candidate-data.json
+detail-exported_data = { $name }'s data exported to { $path }.
+detail-erase = Erase this candidate (GDPR)
+detail-confirm_erase = Erase { $name } ({ $email }) at their request? Their name, address, links and the text of their emails will be removed from all their applications, their links revoked and their waiting emails withdrawn. Their applications stay, with no personal data, for the offers' counts. This cannot be undone.
+detail-erased = { $name }'s data erased: their applications stay, with no personal data.
+detail-erased_note = Candidate erased at their request (GDPR): only the offer, the dates and the status are left.
+
 ## jobs
 
 jobs-title = Job offers

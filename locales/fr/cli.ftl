@@ -169,3 +169,24 @@ cli-about-version = Version: { $version }
 cli-about-schema = Schéma de la base: { $schema } (schéma le plus récent connu: { $latest })
 cli-about-data = Données: { $path }
 cli-about-logs = Journaux: { $path }
+
+# jobgate candidate export|erase (RGPD). $count/$applications: applications; $links, $emails: how many.
+cli-candidate-exported = { $count ->
+    [one] Données du candidat exportées dans { $path } ({ $count } candidature).
+   *[other] Données du candidat exportées dans { $path } ({ $count } candidatures).
+}
+cli-candidate-erase-confirm = Rien n'a été effacé. Effacer { $name } ({ $email }) supprime définitivement son nom, son adresse, ses liens ({ $links }) et le texte de ses emails ({ $emails }) ; ses candidatures ({ $applications }) restent, sans donnée personnelle, pour les comptes des offres. Confirmez en ajoutant --yes :
+    {"  "}jobgate candidate erase { $email } --yes
+cli-candidate-erased = Candidat n° { $id } effacé : { $applications ->
+    [one] { $applications } candidature gardée sans donnée personnelle
+   *[other] { $applications } candidatures gardées sans donnée personnelle
+}, { $links ->
+    [0] aucun lien à révoquer
+    [one] { $links } lien révoqué
+   *[other] { $links } liens révoqués
+}, { $emails ->
+    [0] aucun email en attente
+    [one] { $emails } email en attente retiré
+   *[other] { $emails } emails en attente retirés
+}.
+cli-candidate-erased-not-compacted = Attention : un autre programme tient la base ouverte ; le fichier sera nettoyé des octets effacés au prochain effacement ou à la fermeture de JobGate.

@@ -105,6 +105,12 @@ error-no_active_link = { $state ->
 error-job_not_found = Il n'y a pas d'offre n° { $id }. Vérifiez le numéro (jobgate job list).
 error-application_of_another_job = La candidature n° { $id } est pour l'offre n° { $its_job_id } (« { $its_job_title } »), pas pour l'offre n° { $job_id }. Choisissez une candidature de cette offre.
 error-candidate_not_found = Le candidat n° { $id } n'existe pas (ou plus). Actualisez la liste.
+error-no_candidate_with_email = Aucun candidat n'a l'adresse { $email } (ou plus : un candidat effacé n'a plus d'adresse). Vérifiez l'adresse avec « jobgate list --search ».
+error-candidate_erased = La candidature n° { $id } est celle d'un candidat effacé à sa demande (RGPD) : plus de lien, d'email ni de mailto pour elle.
+error-erase_while_sending = { $count ->
+    [one] Rien n'a été effacé : { $count } email à ce candidat est en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.
+   *[other] Rien n'a été effacé : { $count } emails à ce candidat sont en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.
+}
 error-email_taken = Un autre candidat a déjà l'adresse { $email } : rien n'a été modifié. Vérifiez l'adresse.
 error-job_title_taken = Une autre offre s'appelle déjà « { $title } » : rien n'a été modifié. Choisissez un autre intitulé.
 error-application_has_history = La candidature n° { $id } a déjà reçu un lien ou un email : la supprimer effacerait son historique. Passez-la plutôt au statut « Retirée par le candidat » ou « Non retenue ».

@@ -39,3 +39,7 @@ history-email_attempt = { $kind ->
     }
 # A status no longer known (an old database).
 history-status-unknown = ?
+# The candidate was erased (RGPD); the event holds no personal data.
+history-candidate_erased = Candidat effacé à sa demande (RGPD) : liens révoqués, emails en attente retirés, nom, adresse, liens et textes des emails supprimés
+# The name an erased candidate is shown under (their own is gone).
+candidate-erased-name = Candidat effacé

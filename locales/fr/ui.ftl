@@ -343,6 +343,25 @@ error-no_bridge = L'interface n'est pas reliée à JobGate. Lancez l'application
 
 nav-jobs = Offres
 
+## detail: the candidate's rights (RGPD)
+
+detail-rgpd = Données personnelles (RGPD)
+detail-export_data = Exporter ses données
+detail-export_data_help = Tout ce que JobGate garde sur ce candidat, en un fichier JSON : pour répondre à sa demande d'accès.
+detail-export_data_title = Exporter les données du candidat (JSON)
+detail-export_data_name = donnees-candidat.json
+detail-exported_data = Données { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } exportées dans { $path }.
+detail-erase = Effacer ce candidat (RGPD)
+detail-confirm_erase = Effacer { $name } ({ $email }) à sa demande ? Son nom, son adresse, ses liens et le texte de ses emails seront supprimés de toutes ses candidatures, ses liens révoqués et ses emails en attente retirés. Ses candidatures restent, sans donnée personnelle, pour les comptes des offres. Cette action est définitive.
+detail-erased = Données { $name_elides ->
+        [yes] d'{ $name }
+       *[no] de { $name }
+    } effacées : ses candidatures restent, sans donnée personnelle.
+detail-erased_note = Candidat effacé à sa demande (RGPD) : il ne reste que l'offre, les dates et le statut.
+
 ## jobs
 
 jobs-title = Offres d'emploi

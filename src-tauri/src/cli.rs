@@ -1,11 +1,13 @@
 //! The command line: `jobgate import|list|invite|config|key|check|send-test|outbox`,
-//! and the lifecycle commands `application`, `link`, `links`, `job` (`cli/lifecycle.rs`).
+//! the lifecycle commands `application`, `link`, `links`, `job` (`cli/lifecycle.rs`),
+//! and a candidate's rights, `candidate export|erase` (`cli/candidate.rs`).
 //! Same core, same database, no window.
 //!
 //! Exit codes: 0 success; 1 failure (the message says why and what to do);
 //! 2 usage error or a refused confirmation; 3 import finished but some rows were rejected.
 
 mod applications;
+mod candidate;
 mod data;
 mod invitations;
 mod lifecycle;
@@ -144,6 +146,12 @@ enum Command {
         #[command(subcommand)]
         action: lifecycle::JobAction,
     },
+    /// Les droits d'un candidat (RGPD) : exporter ses données, l'effacer /
+    /// a candidate's rights (GDPR): export their data, erase them.
+    Candidate {
+        #[command(subcommand)]
+        action: candidate::CandidateAction,
+    },
     /// Le modèle d'invitation d'une offre : afficher, modifier, revenir au défaut, aperçu /
     /// a job offer's invitation template: show, change, reset, preview.
     Template {
@@ -257,6 +265,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Link { action } => lifecycle::link(action, lang),
         Command::Links { action } => lifecycle::links(action, lang),
         Command::Job { action } => lifecycle::job(action, lang),
+        Command::Candidate { action } => candidate::candidate(action, lang),
         Command::Template { action } => template::template(action, lang),
         Command::Backup { file } => data::backup(&file, lang),
         Command::Restore { file, yes } => data::restore(&file, yes, lang),

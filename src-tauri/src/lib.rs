@@ -197,6 +197,8 @@ pub fn app_builder_with<R: Runtime>(
             commands::transfer::preview_import,
             commands::transfer::import_file,
             commands::transfer::export_list,
+            commands::rgpd::export_candidate_data,
+            commands::rgpd::erase_candidate,
             commands::settings::get_settings,
             commands::settings::save_settings,
             commands::settings::set_api_key,

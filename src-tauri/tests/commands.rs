@@ -1141,3 +1141,119 @@ fn a_private_network_link_address_is_agreed_once_per_address() {
     // Another private address asks again.
     assert_eq!(set("http://intranet")["link_address_confirmed"], false);
 }
+
+/// Issue 14 (RGPD): "Exporter ses données" writes the candidate's document
+/// to the file chosen natively (private, nothing about anyone else);
+/// "Effacer ce candidat (RGPD)" leaves the skeleton, removes their dry-run
+/// file, and the list shows the row erased.
+#[test]
+fn a_candidates_data_is_exported_natively_then_erased() {
+    let h = harness();
+    h.offline();
+    let app = h.invited("Comptable", "Jean Dupont", "jean.dupont@exemple.fr");
+    let other = h.invited("Comptable", "Ana Lima", "ana.lima@exemple.fr");
+    let id = app["application_id"].as_i64().unwrap();
+    let candidate = app["candidate_id"].as_i64().unwrap();
+    let token = app["link"]["token"].as_str().unwrap().to_owned();
+    let dry_run = h._dir.path().join("dry-run");
+    let eml_files = || std::fs::read_dir(&dry_run).unwrap().count();
+    assert_eq!(eml_files(), 2);
+
+    // Cancelled: nothing written.
+    h.picks(None);
+    let cancelled = h
+        .call(
+            "export_candidate_data",
+            json!({ "application_id": id, "dialog": { "title": "Exporter" } }),
+        )
+        .unwrap();
+    assert!(cancelled.is_null());
+    let path = h._dir.path().join("jean.json");
+    h.picks(Some(&path));
+    let reply = h
+        .call(
+            "export_candidate_data",
+            json!({ "application_id": id, "dialog": { "file_name": "jean.json" } }),
+        )
+        .unwrap();
+    assert_eq!(reply["rows"], 1);
+    assert_eq!(reply["path"], path.to_str().unwrap());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["format"], "jobgate-personal-data");
+    assert_eq!(doc["candidate"]["email"], "jean.dupont@exemple.fr");
+    assert_eq!(doc["applications"][0]["links"][0]["token"], token.as_str());
+    assert!(doc["applications"][0]["links"][0]["start_url"]
+        .as_str()
+        .unwrap()
+        .ends_with(&token));
+    // A dry run keeps no outbox row; its history says it was written to a file.
+    let history = doc["applications"][0]["history"].as_array().unwrap();
+    assert!(
+        history.iter().any(|e| e["kind"] == "email_dry_run"),
+        "{doc}"
+    );
+    assert!(!text.contains("ana.lima") && !text.contains("Ana Lima"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Never over the database.
+    h.picks(Some(&h._dir.path().join("jobgate.sqlite3")));
+    let refused = h
+        .call(
+            "export_candidate_data",
+            json!({ "application_id": id, "dialog": {} }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "destination_is_jobgate_data", "{refused}");
+    // An unknown application: said before any dialog.
+    let unknown = h
+        .call(
+            "export_candidate_data",
+            json!({ "application_id": 999, "dialog": {} }),
+        )
+        .unwrap_err();
+    assert_eq!(unknown["code"], "application_not_found");
+
+    let erased = h
+        .call("erase_candidate", json!({ "candidate_id": candidate }))
+        .unwrap();
+    assert_eq!(erased["applications"], 1);
+    assert_eq!(erased["links_revoked"], 1);
+    assert_eq!(erased["files_removed"], 1, "{erased}");
+    assert_eq!(erased["compacted"], true);
+    assert_eq!(eml_files(), 1);
+
+    let list = h.call("list_applications", json!({ "query": {} })).unwrap();
+    let rows = list["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let row = rows.iter().find(|r| r["application_id"] == id).unwrap();
+    assert_eq!(row["erased"], true);
+    assert_eq!(row["candidate_name"], "Candidat effacé");
+    assert_eq!(row["status"], "invited");
+    assert_eq!(row["link"]["state"], "revoked");
+    assert_eq!(row["can"]["invite"], false);
+    assert!(!row.to_string().contains("dupont") && !row.to_string().contains(&token));
+    let history = h
+        .call("application_history", json!({ "application_id": id }))
+        .unwrap();
+    assert_eq!(timeline_of(&history, "candidate_erased").len(), 1);
+    let untouched = rows
+        .iter()
+        .find(|r| r["application_id"] == other["application_id"])
+        .unwrap();
+    assert_eq!(untouched["email"], "ana.lima@exemple.fr");
+    assert_eq!(untouched["link"]["state"], "active");
+    // Inviting them again is refused; erasing again or someone unknown is said.
+    let again = h
+        .call("invite", json!({ "application_id": id }))
+        .unwrap_err();
+    assert_eq!(again["code"], "candidate_erased", "{again}");
+    let unknown = h
+        .call("erase_candidate", json!({ "candidate_id": 999 }))
+        .unwrap_err();
+    assert_eq!(unknown["code"], "candidate_not_found");
+}

@@ -32,8 +32,8 @@ use jobgate_core::secret::{KeySource, KeyStatus};
 use jobgate_core::settings::LinkPlace;
 use jobgate_core::store::backup::{BackupSummary, RestoreReport};
 use jobgate_core::store::{
-    CandidateCorrection, EmailKind, InvitationStatus, JobOverview, LinkState, OutboxState, SortKey,
-    Stage,
+    CandidateCorrection, EmailKind, Erasure, InvitationStatus, JobOverview, LinkState, OutboxState,
+    SortKey, Stage,
 };
 use jobgate_core::vocabulary::{FieldLimits, StatusWord, Vocabulary};
 
@@ -58,7 +58,7 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
         // Core DTOs.
         ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,
-        PreviewRow, MailDraft, CandidateCorrection, BackupSummary, RestoreReport, StatusWord, FieldLimits,
+        PreviewRow, MailDraft, CandidateCorrection, Erasure, BackupSummary, RestoreReport, StatusWord, FieldLimits,
         Vocabulary, SetupStatus,
         // The shell's requests and replies.
         CommandErrorWire, DialogText, ListRequest, ListReply, NewApplicationRequest, AddReply,
@@ -140,6 +140,8 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         rename_job { job_id: i64, title: String } => Vec<JobOverview>;
         delete_application { application_id: i64 } => ();
         export_list { query: ListRequest, dialog: DialogText } => Option<ExportReply>;
+        export_candidate_data { application_id: i64, dialog: DialogText } => Option<ExportReply>;
+        erase_candidate { candidate_id: i64 } => Erasure;
         backup_data { dialog: DialogText } => Option<BackupSummary>;
         inspect_backup { dialog: DialogText } => Option<BackupInspection>;
         restore_backup {} => RestoreReply;

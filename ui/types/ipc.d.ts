@@ -147,6 +147,11 @@ job_open: boolean,
  */
 decided: boolean, 
 /**
+ * The candidate was erased at their request (RGPD): the row is what is
+ * left (offer, dates, status), with no name, address or link.
+ */
+erased: boolean, 
+/**
  * What the recruiter may do now, so the page never re-derives the rules
  * (the store refuses anything else anyway).
  */
@@ -187,7 +192,8 @@ at: string,
 at_local: string, 
 /**
  * application_added, link_created, link_revoked, link_extended,
- * status_changed, email_queued, email_dry_run, email_attempt, other.
+ * status_changed, email_queued, email_dry_run, candidate_edited,
+ * candidate_erased, email_attempt, other.
  */
 kind: string, 
 /**
@@ -275,6 +281,34 @@ in_flight: number,
  * than the corrected one (a bearer link may sit in the wrong mailbox).
  */
 link_sent_to_old_address: Array<number>, };
+
+type Erasure = { candidate_id: number, 
+/**
+ * Applications kept as a skeleton (offer, dates, status).
+ */
+applications: number, 
+/**
+ * Links that were still usable or current, revoked now.
+ */
+links_revoked: number, 
+/**
+ * Emails waiting to leave, withdrawn (never sent).
+ */
+emails_withdrawn: number, 
+/**
+ * Outbox rows whose texts, recipient and server replies were removed.
+ */
+emails_scrubbed: number, 
+/**
+ * The database file and its journal were rewritten without the erased
+ * bytes (false: another program kept the journal open; the next
+ * erasure or start-up checkpoint finishes it).
+ */
+compacted: boolean, 
+/**
+ * Dry-run `.eml` files of their emails removed ([`crate::rgpd::erase`]).
+ */
+files_removed: number, };
 
 type BackupSummary = { path: string, bytes: number, 
 /**
@@ -549,6 +583,8 @@ interface Commands {
   rename_job: { args: { job_id: number; title: string }; reply: Array<JobOverview> };
   delete_application: { args: { application_id: number }; reply: null };
   export_list: { args: { query: ListRequest; dialog: DialogText }; reply: ExportReply | null };
+  export_candidate_data: { args: { application_id: number; dialog: DialogText }; reply: ExportReply | null };
+  erase_candidate: { args: { candidate_id: number }; reply: Erasure };
   backup_data: { args: { dialog: DialogText }; reply: BackupSummary | null };
   inspect_backup: { args: { dialog: DialogText }; reply: BackupInspection | null };
   restore_backup: { args: Record<string, never>; reply: RestoreReply };

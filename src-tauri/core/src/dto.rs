@@ -47,6 +47,9 @@ pub struct ApplicationDto {
     /// or its offer is closed): no link action applies any more, and the
     /// window offers none (the store refuses them anyway).
     pub decided: bool,
+    /// The candidate was erased at their request (RGPD): the row is what is
+    /// left (offer, dates, status), with no name, address or link.
+    pub erased: bool,
     /// What the recruiter may do now, so the page never re-derives the rules
     /// (the store refuses anything else anyway).
     pub can: AllowedActions,
@@ -159,7 +162,8 @@ pub struct TimelineDto {
     /// `at` in the recruiter's zone, zone named.
     pub at_local: String,
     /// application_added, link_created, link_revoked, link_extended,
-    /// status_changed, email_queued, email_dry_run, email_attempt, other.
+    /// status_changed, email_queued, email_dry_run, candidate_edited,
+    /// candidate_erased, email_attempt, other.
     pub kind: &'static str,
     /// What happened, in the view's language.
     pub text: String,
@@ -280,12 +284,17 @@ impl<'a> View<'a> {
 
     pub fn application(&self, record: &ApplicationRecord) -> ApplicationDto {
         let invitation_status = record.invitation_status(self.now).as_str();
+        let erased = crate::rgpd::is_erased_address(&record.email);
         ApplicationDto {
             application_id: record.id,
             job_id: record.job_id,
             job_title: record.job_title.clone(),
             candidate_id: record.candidate_id,
-            candidate_name: record.candidate_name.clone(),
+            candidate_name: if erased {
+                crate::tr!(self.lang, "candidate-erased-name")
+            } else {
+                record.candidate_name.clone()
+            },
             email: record.email.clone(),
             status: record.status.as_str(),
             invitation_status,
@@ -294,6 +303,7 @@ impl<'a> View<'a> {
             link: record.link.as_ref().map(|l| self.link(l)),
             job_open: record.job_open,
             decided: record.decision_closed().is_some(),
+            erased,
             last_email: record
                 .last_email
                 .as_ref()
@@ -303,7 +313,8 @@ impl<'a> View<'a> {
     }
 
     fn allowed(&self, record: &ApplicationRecord) -> AllowedActions {
-        let open = record.decision_closed().is_none();
+        let erased = crate::rgpd::is_erased_address(&record.email);
+        let open = record.decision_closed().is_none() && !erased;
         let state = record.link.as_ref().map(|l| l.state(self.now));
         let emailed = match (&record.link, &record.last_email) {
             (Some(link), Some(email)) => email.link_id == link.id,
@@ -315,7 +326,7 @@ impl<'a> View<'a> {
             resend: open && active && emailed,
             extend: open && matches!(state, Some(LinkState::Active | LinkState::Expired)),
             revoke: open && active,
-            delete: record.link.is_none() && record.last_email.is_none(),
+            delete: !erased && record.link.is_none() && record.last_email.is_none(),
         }
     }
 }
@@ -390,6 +401,7 @@ impl View<'_> {
                 args.set("requeued", *requeued);
                 "candidate_edited"
             }
+            TimelineKind::CandidateErased => "candidate_erased",
             TimelineKind::EmailAttempt {
                 kind,
                 outcome,

@@ -129,6 +129,23 @@ pub enum CoreError {
         id: i64,
     },
 
+    /// No candidate has this address (any case): nothing to export or erase.
+    NoCandidateWithEmail {
+        email: String,
+    },
+
+    /// Issue 14 (RGPD): the candidate was erased at their request; their
+    /// applications get no link, email or `mailto:` any more.
+    CandidateErased {
+        id: i64,
+    },
+
+    /// An email to the candidate is being handed to the server right now:
+    /// erasing now would lose track of its outcome. Wait, then erase.
+    EraseWhileSending {
+        count: u64,
+    },
+
     /// Another candidate already has this email.
     EmailTaken {
         email: String,

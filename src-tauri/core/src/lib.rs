@@ -40,6 +40,7 @@ pub mod mail;
 mod migrations;
 pub mod paths;
 pub mod restore;
+pub mod rgpd;
 pub mod secret;
 pub mod settings;
 pub mod store;

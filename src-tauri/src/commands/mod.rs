@@ -16,6 +16,7 @@ pub mod data;
 pub mod files;
 pub mod invitations;
 pub mod jobs;
+pub mod rgpd;
 pub mod settings;
 pub mod templates;
 pub mod transfer;

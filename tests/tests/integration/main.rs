@@ -26,6 +26,7 @@ mod e2e_width;
 mod files;
 mod keyring;
 mod lifecycle;
+mod rgpd;
 mod smtp;
 mod templates;
 mod window;

@@ -87,6 +87,7 @@ impl CoreError {
             | CoreError::OutboxNotFound { id }
             | CoreError::JobNotFound { id }
             | CoreError::CandidateNotFound { id }
+            | CoreError::CandidateErased { id }
             | CoreError::ApplicationHasHistory { id } => set("id", number(*id)),
             CoreError::DuplicateApplication { email, job_title } => {
                 set("email", text(email));
@@ -126,7 +127,10 @@ impl CoreError {
                 set("its_job_id", number(*its_job_id));
                 set("its_job_title", text(its_job_title));
             }
-            CoreError::EmailTaken { email } => set("email", text(email)),
+            CoreError::EmailTaken { email } | CoreError::NoCandidateWithEmail { email } => {
+                set("email", text(email))
+            }
+            CoreError::EraseWhileSending { count } => set("count", FluentValue::from(*count)),
             CoreError::JobTitleTaken { title } => set("title", text(title)),
             CoreError::ExportFailed { path, detail } | CoreError::BackupFailed { path, detail } => {
                 set("path", text(path));

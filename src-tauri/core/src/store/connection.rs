@@ -124,6 +124,10 @@ pub(super) fn configure(conn: &Connection) -> Result<()> {
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     // FULL: a commit is on disk before we act on it (e.g. before an email goes out).
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Deleted or rewritten content is overwritten with zeros, not left in
+    // free space (issue 14: an erased candidate's bytes must not stay in the
+    // file). JobGate rarely deletes, so the extra writes cost little.
+    let _secure: i64 = conn.query_row("PRAGMA secure_delete = ON", [], |r| r.get(0))?;
     // SQLite leaves foreign keys off unless asked, per connection.
     conn.pragma_update(None, "foreign_keys", true)?;
     // Another process holding the write lock briefly (the window and a CLI

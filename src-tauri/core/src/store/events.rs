@@ -45,6 +45,9 @@ pub enum EventKind {
     /// The candidate's name or address was corrected. Detail:
     /// `{"email_changed": bool, "requeued": n}`.
     CandidateEdited,
+    /// The candidate was erased at their request (RGPD): their links revoked,
+    /// waiting emails withdrawn, every personal value gone. Detail: none.
+    CandidateErased,
 }
 
 impl EventKind {

@@ -37,18 +37,29 @@ pub(crate) fn create_or_get_link(
     now: DateTime<Utc>,
     zone: Tz,
 ) -> Result<LinkOutcome> {
-    let (status, job_status, job_title, validity_days): (String, String, String, i64) = tx
+    let (status, job_status, job_title, validity_days, email): (
+        String,
+        String,
+        String,
+        i64,
+        String,
+    ) = tx
         .query_row(
-            "SELECT a.status, j.status, j.title, cp.link_validity_days
+            "SELECT a.status, j.status, j.title, cp.link_validity_days, c.email
              FROM applications a
              JOIN job_offers j ON j.id = a.job_id
              JOIN campaigns cp ON cp.job_id = a.job_id
+             JOIN candidates c ON c.id = a.candidate_id
              WHERE a.id = ?1",
             [application_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?
         .ok_or(CoreError::ApplicationNotFound { id: application_id })?;
+    // An erased candidate gets nothing again (no address to send it to).
+    if crate::rgpd::is_erased_address(&email) {
+        return Err(CoreError::CandidateErased { id: application_id });
+    }
 
     // A decision is final: not even a still-valid link is handed out again.
     let status = ApplicationStatus::parse(&status)?;

@@ -20,6 +20,7 @@ pub use facts::Fact;
 mod lifecycle;
 mod outbox;
 mod overview;
+mod personal;
 mod templates;
 mod timeline;
 pub(crate) use events::record_event;
@@ -30,6 +31,10 @@ pub use outbox::{
     PreparedEmail, PreparedInvitation,
 };
 pub use overview::{JobOverview, LinkExportRow, Stage, StageMembers};
+pub use personal::{
+    CandidateRecord, Erasure, ErasurePlan, PersonalApplication, PersonalRecords, StoredAttempt,
+    StoredEmail, StoredLink,
+};
 pub use templates::StoredTemplate;
 pub use timeline::{TimelineEntry, TimelineKind};
 

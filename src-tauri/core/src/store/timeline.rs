@@ -41,6 +41,8 @@ pub enum TimelineKind {
         email_changed: bool,
         requeued: u32,
     },
+    /// The candidate was erased at their request (RGPD).
+    CandidateErased,
     /// One try at sending, with what the server said.
     EmailAttempt {
         kind: EmailKind,
@@ -198,6 +200,7 @@ fn event_kind(kind: EventKind, detail: Option<&str>) -> TimelineKind {
         EventKind::EmailSent => outcome(OutboxState::Sent),
         EventKind::EmailFailed => outcome(OutboxState::FailedPermanent),
         EventKind::EmailUnknown => outcome(OutboxState::Unknown),
+        EventKind::CandidateErased => TimelineKind::CandidateErased,
         EventKind::CandidateEdited => {
             let v = json();
             TimelineKind::CandidateEdited {

@@ -1,0 +1,67 @@
+//! A candidate's rights (RGPD, issue 14) from the detail panel: "Exporter ses
+//! données" (the access document, to a file chosen in the native save dialog
+//! opened here) and "Effacer ce candidat (RGPD)" (asked natively first by the
+//! page). `jobgate candidate export|erase` on the command line.
+
+use chrono::Utc;
+use jobgate_core::dto::replies::ExportReply;
+use jobgate_core::files::DataFolder;
+use jobgate_core::rgpd::{self, PersonalDataExport};
+use jobgate_core::store::Erasure;
+use tauri::State;
+
+use super::files::{self, DialogText, FileRequest};
+use super::{blocking, with_store};
+use crate::error::CommandError;
+use crate::state::AppState;
+
+const JSON: &[&str] = &["json"];
+
+/// "Exporter ses données": everything JobGate holds about the candidate of
+/// this application, as one JSON document, to the file chosen in the native
+/// save dialog. `rows` is the number of their applications. Null when the
+/// recruiter cancels.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_candidate_data<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    application_id: i64,
+    dialog: DialogText,
+) -> Result<Option<ExportReply>, CommandError> {
+    // An unknown application is said before any dialog opens.
+    let candidate_id = state.store()?.application(application_id)?.candidate_id;
+    let Some(path) = files::choose(&app, FileRequest::new(true, &dialog, JSON)).await else {
+        return Ok(None);
+    };
+    // Read after the dialog: the document is the data as it is when written.
+    let document = with_store(&state, |store, view| {
+        Ok(PersonalDataExport::new(
+            &store.personal_records(candidate_id)?,
+            view,
+        ))
+    })?;
+    blocking(&state, move |state| {
+        document.write_file(&path, &DataFolder::new(&state.data_dir))?;
+        Ok(ExportReply {
+            path: path.display().to_string(),
+            rows: document.applications.len(),
+        })
+    })
+    .await
+    .map(Some)
+}
+
+/// "Effacer ce candidat (RGPD)", after the page's native confirmation: the
+/// candidate's links revoked, waiting emails withdrawn, every personal value
+/// removed in one transaction, the file rewritten without them. Refused
+/// while an email to them is being sent.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn erase_candidate(
+    state: State<'_, AppState>,
+    candidate_id: i64,
+) -> Result<Erasure, CommandError> {
+    blocking(&state, move |state| {
+        Ok(rgpd::erase(&state.invitations, candidate_id, Utc::now())?)
+    })
+    .await
+}
