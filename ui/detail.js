@@ -320,6 +320,8 @@ function button(cls, label, onclick, variant = "btn-secondary") {
 }
 
 function actionsSection(app) {
+  // Erased: nothing left to do with a link (the RGPD section says why).
+  if (app.erased) return null;
   // What is allowed comes from Rust (`app.can`); the page only lays it out.
   const items = [];
   const can = app.can;

@@ -283,7 +283,7 @@ function renderRow(app) {
   const busy = state.busy.has(app.application_id);
   // While a batch runs, its queued rows are its own.
   // A decision (closed application or offer) is final: no action on its link.
-  const closed = app.decided;
+  const closed = app.decided || app.erased;
   const label = (state.batchRunning && app.invitation_status === "queued") || closed ? null : ACTIONS[app.invitation_status];
   const action = el("td", { class: "col-action" });
   const buttons = el("div", { class: "row-actions" });
@@ -318,7 +318,8 @@ function renderRow(app) {
     el("td", { class: "col-select" }, tick),
     // Cut with "…" when long: whole in the tooltip and in Détails.
     el("td", { class: "col-candidate cut", title: app.candidate_name }, app.candidate_name),
-    el("td", { class: "col-email cut", title: app.email }, app.email),
+    // An erased candidate's stored address is a placeholder, not an address.
+    app.erased ? el("td", { class: "col-email muted" }, "—") : el("td", { class: "col-email cut", title: app.email }, app.email),
     el("td", { class: "col-job cut", title: app.job_title }, app.job_title),
     statusCell(app, stale),
     linkCell(app),

@@ -20,6 +20,7 @@ mod e2e_data;
 mod e2e_english;
 mod e2e_failures;
 mod e2e_mailto;
+mod e2e_rgpd;
 mod e2e_settings;
 mod e2e_setup;
 mod e2e_width;

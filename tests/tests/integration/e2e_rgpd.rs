@@ -1,0 +1,107 @@
+//! Candidates' rights in the real window (issue 14, items 1 and 2): the detail
+//! panel's « Exporter ses données » writes, through the native save dialog,
+//! the JSON document of everything JobGate holds on that person; « Effacer ce
+//! candidat (RGPD) » asks natively what will go, then erases — and the raw
+//! bytes of the database file no longer hold the address, the name or the
+//! token. Screenshots `rgpd-*`.
+
+use jobgate_tests::smtp::{MailDataDir, ServerOptions, SmtpServer, TEST_KEY};
+use jobgate_tests::{answer_dialog, screen_shot, wait_for_window, Answer, Desktop, Gui};
+
+const SAVE_TITLE: &str = "Exporter les données du candidat (JSON)";
+const CONFIRM_TITLE: &str = "Confirmer l'action";
+
+/// Whether `needle` appears anywhere in the database file or its WAL.
+fn in_database_bytes(dir: &std::path::Path, needle: &str) -> bool {
+    ["jobgate.sqlite3", "jobgate.sqlite3-wal"]
+        .iter()
+        .any(|name| {
+            std::fs::read(dir.join(name)).is_ok_and(|bytes| {
+                bytes
+                    .windows(needle.len())
+                    .any(|window| window == needle.as_bytes())
+            })
+        })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_detail_panel_exports_then_erases_a_candidate_for_good() -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
+    let server = SmtpServer::start(ServerOptions::starttls());
+    let mail = MailDataDir::new();
+    mail.use_server(&server);
+    let data = &mail.data;
+    data.import_text(
+        "job_title,candidate_name,email\n\
+         Comptable,Amélie Roux,amelie.roux@exemple.fr\n\
+         Comptable,Paul Martin,paul.martin@exemple.fr\n",
+    );
+    let rows = data.list_json();
+    let amelie = rows[0]["application_id"].as_i64().unwrap();
+    for row in rows.as_array().unwrap() {
+        mail.run(&["invite", &row["application_id"].to_string(), "--yes"]);
+    }
+    let token = data.list_json()[0]["link"]["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(in_database_bytes(data.path(), "amelie.roux@exemple.fr"));
+
+    let gui = Gui::start_with_env(data, &[("SENDGRID_API_KEY", TEST_KEY)]).await?;
+    gui.click(&format!(
+        "tr[data-application-id=\"{amelie}\"] button.details"
+    ))
+    .await?;
+    gui.wait_for("#detail:not([hidden]) button.erase-candidate")
+        .await?;
+
+    // Exporter ses données: the native save dialog, a name typed in it.
+    let file = data.path().join("amelie.json");
+    gui.click("#detail button.export-data").await?;
+    jobgate_tests::choose_file(SAVE_TITLE, &file)?;
+    gui.wait_until("the export is written", || async { Ok(file.exists()) })
+        .await?;
+    let document: serde_json::Value = serde_json::from_slice(&std::fs::read(&file)?)?;
+    assert_eq!(document["candidate"]["email"], "amelie.roux@exemple.fr");
+    let text = document.to_string();
+    assert!(text.contains(&token), "her link is in her data");
+    assert!(!text.contains("paul.martin"), "nothing of anyone else");
+
+    // Effacer ce candidat: the native question says what goes; Annuler first.
+    gui.click("#detail button.erase-candidate").await?;
+    wait_for_window(CONFIRM_TITLE)?;
+    screen_shot("rgpd-erase-confirmation")?;
+    answer_dialog(CONFIRM_TITLE, Answer::Cancel)?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(in_database_bytes(data.path(), "amelie.roux@exemple.fr"));
+
+    gui.click("#detail button.erase-candidate").await?;
+    answer_dialog(CONFIRM_TITLE, Answer::Ok)?;
+    gui.wait_for("#detail:not([hidden]) .erased-note").await?;
+    gui.screenshot("rgpd-detail-after-erasure").await?;
+    for needle in [
+        "amelie.roux@exemple.fr",
+        "Amélie Roux",
+        "amelie roux",
+        &token,
+    ] {
+        assert!(
+            !in_database_bytes(data.path(), needle),
+            "{needle:?} still in the database file"
+        );
+    }
+    assert!(in_database_bytes(data.path(), "paul.martin@exemple.fr"));
+    gui.click("#detail-close").await?;
+    gui.wait_until("the list shows the skeleton", || async {
+        let rows = gui.row_texts().await?;
+        Ok(rows.len() == 2
+            && !rows.iter().any(|r| r.contains("Amélie"))
+            // The skeleton: no placeholder address shown, no Inviter.
+            && rows.iter().any(|r| {
+                r.contains("Candidat effacé") && !r.contains("efface-") && !r.contains("Inviter")
+            }))
+    })
+    .await?;
+    gui.screenshot("rgpd-list-after-erasure").await?;
+    gui.close().await
+}
