@@ -42,12 +42,14 @@ async function go(view) {
 
 // Tells Rust, when it changes, whether closing the window would lose edits:
 // Réglages on screen with changes not saved, or the template editor's draft.
-let reportedUnsaved = false;
+// null: not said yet (a reloaded page says it once, whatever Rust holds).
+/** @type {boolean | null} */
+let reportedUnsaved = null;
 function reportUnsaved() {
   const unsaved = (!$("#view-settings").hidden && hasUnsavedChanges()) || templateHasEdits();
   if (unsaved === reportedUnsaved) return;
   reportedUnsaved = unsaved;
-  api.setUnsavedChanges(unsaved).catch(() => (reportedUnsaved = !unsaved));
+  api.setUnsavedChanges(unsaved).catch(() => (reportedUnsaved = null));
 }
 
 function show(view) {
@@ -108,7 +110,10 @@ async function init() {
   const back = sessionStorage.getItem("jobgate.view");
   sessionStorage.removeItem("jobgate.view");
   // Tests (and people) can tell when the first view has arrived.
-  show(back === "settings" ? "settings" : "list").finally(() => (document.body.dataset.ready = "true"));
+  show(back === "settings" ? "settings" : "list").finally(() => {
+    reportUnsaved();
+    document.body.dataset.ready = "true";
+  });
 }
 
 init();

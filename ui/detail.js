@@ -220,8 +220,10 @@ function rightsSection(app) {
     const question = t("detail.confirm_erase", { name: app.candidate_name, email: app.email });
     if (!(await api.confirmAction(question, t("detail.erase")))) return;
     await act(async () => {
-      await api.eraseCandidate(app.candidate_id);
+      const erasure = await api.eraseCandidate(app.candidate_id);
       say(t("detail.erased", { name: app.candidate_name }), "success");
+      // The file not yet rewritten without the erased bytes: said, not hidden.
+      if (!erasure.compacted) say(t("detail.erased_not_compacted"), "warning");
       return null;
     });
   }, "btn-danger");

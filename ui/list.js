@@ -153,7 +153,7 @@ function render() {
   // Ticks survive a refresh only for rows still shown.
   const shown = new Set(state.rows.map((r) => r.application_id));
   for (const id of [...state.selected]) if (!shown.has(id)) state.selected.delete(id);
-  const matching = state.rows.filter((r) => !state.stale.has(r.application_id));
+  const matching = state.rows.filter((r) => !state.stale.has(r.application_id) && !r.erased);
   $("#select-all").checked = matching.length > 0 && matching.every((r) => state.selected.has(r.application_id));
   updateBulkBar();
 }
@@ -305,6 +305,8 @@ function renderRow(app) {
     class: "select-row",
     "aria-label": t("list.select_row", { name: app.candidate_name }),
     checked: state.selected.has(app.application_id),
+    // An erased candidate is never invited again: nothing to tick.
+    disabled: app.erased,
     onchange: (e) => {
       if (e.target.checked) state.selected.add(app.application_id);
       else state.selected.delete(app.application_id);
@@ -583,7 +585,7 @@ export function initList() {
   });
   $("#select-all").addEventListener("change", (e) => {
     // The rows that match: one kept in view out of the filter is not "all".
-    for (const row of state.rows.filter((r) => !state.stale.has(r.application_id))) {
+    for (const row of state.rows.filter((r) => !state.stale.has(r.application_id) && !r.erased)) {
       if (e.target.checked) state.selected.add(row.application_id);
       else state.selected.delete(row.application_id);
     }

@@ -177,4 +177,4 @@ cli-candidate-erased = Candidate #{ $id } erased: { $applications ->
     [one] { $emails } waiting email withdrawn
    *[other] { $emails } waiting emails withdrawn
 }.
-cli-candidate-erased-not-compacted = Warning: another program holds the database open; the file will be cleaned of the erased bytes at the next erasure or when JobGate closes.
+cli-candidate-erased-not-compacted = Warning: the file could not yet be rewritten without the erased bytes (another program may hold it open); JobGate will do it the next time it opens this data.

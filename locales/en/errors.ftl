@@ -97,8 +97,8 @@ error-no_active_link = { $state ->
 error-job_not_found = There is no job offer #{ $id }. Check the number (jobgate job list).
 error-application_of_another_job = Application #{ $id } is for job offer #{ $its_job_id } ("{ $its_job_title }"), not job offer #{ $job_id }. Choose an application of this offer.
 error-candidate_not_found = Candidate #{ $id } does not exist (any more). Refresh the list.
-error-no_candidate_with_email = No candidate has the address { $email } (or no longer: an erased candidate has no address any more). Check the address with "jobgate list --search".
-error-candidate_erased = Application #{ $id } belongs to a candidate erased at their request (GDPR): no more link, email or mailto for it.
+error-no_candidate_with_email = No candidate has the address { $email } (an erased candidate no longer has one). Check the address with "jobgate list --search".
+error-candidate_erased = Application #{ $id } belongs to a candidate erased at their request (GDPR): no link, email or mailto goes to them any more, and no name or address can be given back.
 error-erase_while_sending = { $count ->
     [one] Nothing was erased: { $count } email to this candidate is being sent. Wait for the sending to end (Outbox), then erase again.
    *[other] Nothing was erased: { $count } emails to this candidate are being sent. Wait for the sending to end (Outbox), then erase again.

@@ -324,6 +324,7 @@ detail-exported_data = { $name }'s data exported to { $path }.
 detail-erase = Erase this candidate (GDPR)
 detail-confirm_erase = Erase { $name } ({ $email }) at their request? Their name, address, links and the text of their emails will be removed from all their applications, their links revoked and their waiting emails withdrawn. Their applications stay, with no personal data, for the offers' counts. This cannot be undone.
 detail-erased = { $name }'s data erased: their applications stay, with no personal data.
+detail-erased_not_compacted = The file could not yet be rewritten without the erased bytes (another program may hold it open): JobGate will do it the next time it opens this data.
 detail-erased_note = Candidate erased at their request (GDPR): only the offer, the dates and the status are left.
 
 ## jobs

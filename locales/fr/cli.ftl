@@ -189,4 +189,4 @@ cli-candidate-erased = Candidat n° { $id } effacé : { $applications ->
     [one] { $emails } email en attente retiré
    *[other] { $emails } emails en attente retirés
 }.
-cli-candidate-erased-not-compacted = Attention : un autre programme tient la base ouverte ; le fichier sera nettoyé des octets effacés au prochain effacement ou à la fermeture de JobGate.
+cli-candidate-erased-not-compacted = Attention : le fichier n'a pas encore pu être réécrit sans les octets effacés (un autre programme le tient peut-être ouvert) ; JobGate le fera à sa prochaine ouverture de ces données.

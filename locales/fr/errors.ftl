@@ -105,8 +105,8 @@ error-no_active_link = { $state ->
 error-job_not_found = Il n'y a pas d'offre n° { $id }. Vérifiez le numéro (jobgate job list).
 error-application_of_another_job = La candidature n° { $id } est pour l'offre n° { $its_job_id } (« { $its_job_title } »), pas pour l'offre n° { $job_id }. Choisissez une candidature de cette offre.
 error-candidate_not_found = Le candidat n° { $id } n'existe pas (ou plus). Actualisez la liste.
-error-no_candidate_with_email = Aucun candidat n'a l'adresse { $email } (ou plus : un candidat effacé n'a plus d'adresse). Vérifiez l'adresse avec « jobgate list --search ».
-error-candidate_erased = La candidature n° { $id } est celle d'un candidat effacé à sa demande (RGPD) : plus de lien, d'email ni de mailto pour elle.
+error-no_candidate_with_email = Aucun candidat n'a l'adresse { $email } (un candidat effacé n'en a plus). Vérifiez l'adresse avec « jobgate list --search ».
+error-candidate_erased = La candidature n° { $id } est celle d'un candidat effacé à sa demande (RGPD) : plus aucun lien, email ni mailto ne lui est envoyé, et son nom et son adresse ne peuvent pas être redonnés.
 error-erase_while_sending = { $count ->
     [one] Rien n'a été effacé : { $count } email à ce candidat est en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.
    *[other] Rien n'a été effacé : { $count } emails à ce candidat sont en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.

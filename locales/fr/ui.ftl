@@ -360,6 +360,7 @@ detail-erased = Données { $name_elides ->
         [yes] d'{ $name }
        *[no] de { $name }
     } effacées : ses candidatures restent, sans donnée personnelle.
+detail-erased_not_compacted = Le fichier n'a pas encore pu être réécrit sans les octets effacés (un autre programme le tient peut-être ouvert) : JobGate le fera à sa prochaine ouverture de ces données.
 detail-erased_note = Candidat effacé à sa demande (RGPD) : il ne reste que l'offre, les dates et le statut.
 
 ## jobs

@@ -125,10 +125,13 @@ fn ask_before_closing_over_unsaved_edits<R: Runtime>(
     api.prevent_close();
     let window = window.clone();
     let app = window.app_handle().clone();
+    // Never the store here: this runs on the event loop, and a long command
+    // (an import, a restore) may hold it.
     let lang = state
-        .store()
+        .unsaved_lang
+        .lock()
         .ok()
-        .and_then(|store| commands::ui_lang(&store).ok())
+        .and_then(|kept| *kept)
         .unwrap_or_else(Lang::from_env);
     tauri::async_runtime::spawn(async move {
         let part = |suffix: &str| i18n::render(lang, &format!("close-unsaved{suffix}"), None);

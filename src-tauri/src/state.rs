@@ -26,8 +26,10 @@ pub struct Shared {
     /// Set by "Annuler" to stop the running batch.
     pub batch_cancel: AtomicBool,
     /// The page holds edits not saved (Réglages, the template editor): closing
-    /// the window asks first.
+    /// the window asks first, in `unsaved_lang` (the interface's language
+    /// when the page said so: the close request must not wait for the store).
     pub unsaved_changes: AtomicBool,
+    pub unsaved_lang: std::sync::Mutex<Option<jobgate_core::Lang>>,
 }
 
 impl AppState {
@@ -42,6 +44,7 @@ impl AppState {
             batch_running: AtomicBool::new(false),
             batch_cancel: AtomicBool::new(false),
             unsaved_changes: AtomicBool::new(false),
+            unsaved_lang: std::sync::Mutex::new(None),
         }))
     }
 

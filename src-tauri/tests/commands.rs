@@ -1252,6 +1252,15 @@ fn a_candidates_data_is_exported_natively_then_erased() {
         .call("invite", json!({ "application_id": id }))
         .unwrap_err();
     assert_eq!(again["code"], "candidate_erased", "{again}");
+    // Nor can the skeleton be given a name and an address again (the page
+    // shows no form; the command refuses anyway).
+    let revived = h
+        .call(
+            "update_candidate",
+            json!({"candidate_id": candidate, "application_id": id, "candidate_name": "Jean Dupont", "email": "jean.dupont@exemple.fr"}),
+        )
+        .unwrap_err();
+    assert_eq!(revived["code"], "candidate_erased", "{revived}");
     let unknown = h
         .call("erase_candidate", json!({ "candidate_id": 999 }))
         .unwrap_err();

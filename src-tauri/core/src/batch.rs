@@ -187,11 +187,12 @@ impl Invitations {
                     Delivery::AlreadySent { .. } => skip(&mut report, on_event, id, "already_sent"),
                     Delivery::InProgress => skip(&mut report, on_event, id, "in_progress"),
                 },
-                // One application that cannot be invited (closed, deleted...) does not stop the rest.
+                // One application that cannot be invited (closed, deleted, erased...) does not stop the rest.
                 Err(
                     e @ (CoreError::ApplicationNotFound { .. }
                     | CoreError::ApplicationClosed { .. }
-                    | CoreError::JobClosed { .. }),
+                    | CoreError::JobClosed { .. }
+                    | CoreError::CandidateErased { .. }),
                 ) => skip(&mut report, on_event, id, e.code()),
                 Err(e) => return Err(e),
             }

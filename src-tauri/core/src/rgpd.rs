@@ -92,14 +92,54 @@ fn remove_files_naming(folder: &Path, traces: &[Vec<u8>]) -> u32 {
             continue;
         };
         let bytes = bytes.to_ascii_lowercase();
-        let names = traces
-            .iter()
-            .any(|t| bytes.windows(t.len()).any(|w| w == t.as_slice()));
+        let names = traces.iter().any(|t| occurs_whole(&bytes, t));
         if names && std::fs::remove_file(&path).is_ok() {
             removed += 1;
         }
     }
     removed
+}
+
+/// Whether `needle` stands in `hay` as a whole value, not inside a longer
+/// one: erasing `a@b.fr` must leave `anna@b.fr`'s and `a@b.fr.com`'s files.
+fn occurs_whole(hay: &[u8], needle: &[u8]) -> bool {
+    // What continues an address, a token or a Message-ID on either side.
+    let part_of_value = |c: u8| c.is_ascii_alphanumeric() || b"._%+-@".contains(&c);
+    if needle.is_empty() || needle.len() > hay.len() {
+        return false;
+    }
+    (0..=hay.len() - needle.len()).any(|start| {
+        let end = start + needle.len();
+        if &hay[start..end] != needle {
+            return false;
+        }
+        let before_ok = start == 0 || !part_of_value(hay[start - 1]);
+        // A final dot ends a sentence unless a name goes on after it.
+        let after_ok = match hay.get(end) {
+            None => true,
+            Some(b'.') => !hay.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+            Some(&c) => !part_of_value(c),
+        };
+        before_ok && after_ok
+    })
+}
+
+#[cfg(test)]
+mod whole_value_tests {
+    use super::occurs_whole;
+
+    #[test]
+    fn erasing_an_address_leaves_the_files_of_longer_ones() {
+        let file = b"To: Anna <anna@b.fr>\nCc: a@b.fr.com\nmarie-jean@acme.fr";
+        assert!(!occurs_whole(file, b"a@b.fr"));
+        assert!(!occurs_whole(file, b"jean@acme.fr"));
+        assert!(occurs_whole(b"To: Ana <a@b.fr>\n", b"a@b.fr"));
+        assert!(occurs_whole(b"ecrivez a a@b.fr.", b"a@b.fr"));
+        assert!(occurs_whole(
+            b"/interview/start/abc-def_123\n",
+            b"abc-def_123"
+        ));
+    }
 }
 
 /// Everything JobGate holds about one candidate (GDPR art. 15).

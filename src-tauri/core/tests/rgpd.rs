@@ -329,3 +329,41 @@ fn an_unknown_candidate_is_said_so() {
         Err(CoreError::CandidateNotFound { id: 7 })
     ));
 }
+
+/// An erased candidate who was never invited is not "awaiting an
+/// invitation": « Inviter tous les non-invités de l'offre » leaves them out
+/// instead of failing for the whole offer on their refusal.
+#[test]
+fn inviting_a_whole_offer_leaves_an_erased_never_invited_candidate_out() {
+    use jobgate_core::invitations::Invitations;
+    use jobgate_core::secret::MemorySecretStore;
+    let mut store = Store::open_in_memory().unwrap();
+    let erased = add(&mut store, "Comptable", NAME, EMAIL);
+    let kept = add(&mut store, "Comptable", OTHER_NAME, OTHER_EMAIL);
+    let record = store.application(erased).unwrap();
+    store.erase_candidate(record.candidate_id, t0()).unwrap();
+    let invitations = Invitations::new(store, Box::new(MemorySecretStore::default()));
+    let waiting = invitations
+        .awaiting_invitation(record.job_id, t0())
+        .unwrap();
+    assert_eq!(waiting, vec![kept]);
+}
+
+/// A test email the recruiter once sent to the candidate's own address (the
+/// first-run checklist keeps where it went) is forgotten with them.
+#[test]
+fn an_erasure_forgets_a_test_email_sent_to_that_address() {
+    use jobgate_core::store::Fact;
+    let mut store = Store::open_in_memory().unwrap();
+    let id = add(&mut store, "Comptable", NAME, EMAIL);
+    let proof = format!(
+        "{}\nrecrutement@acme.fr\nsmtp.sendgrid.net",
+        EMAIL.to_lowercase()
+    );
+    store
+        .record_fact(Fact::TestEmailSent, &proof, t0())
+        .unwrap();
+    let candidate = store.application(id).unwrap().candidate_id;
+    store.erase_candidate(candidate, t0()).unwrap();
+    assert_eq!(store.fact(Fact::TestEmailSent).unwrap(), None);
+}

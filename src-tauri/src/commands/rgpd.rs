@@ -61,6 +61,9 @@ pub async fn erase_candidate(
     candidate_id: i64,
 ) -> Result<Erasure, CommandError> {
     blocking(&state, move |state| {
+        // What a stopped process left `sending` is `unknown` first, as the
+        // command line does: else the erasure would wait for it forever.
+        state.invitations.recover_interrupted()?;
         Ok(rgpd::erase(&state.invitations, candidate_id, Utc::now())?)
     })
     .await

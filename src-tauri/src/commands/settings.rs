@@ -159,6 +159,12 @@ pub async fn set_unsaved_changes(
     state: State<'_, AppState>,
     unsaved: bool,
 ) -> Result<(), CommandError> {
+    if unsaved {
+        let lang = ui_lang(&*state.store()?)?;
+        if let Ok(mut kept) = state.unsaved_lang.lock() {
+            *kept = Some(lang);
+        }
+    }
     state
         .unsaved_changes
         .store(unsaved, std::sync::atomic::Ordering::SeqCst);

@@ -126,6 +126,12 @@ impl Invitations {
             lease: Some((lease, data_dir.to_owned())),
             unrecorded: Mutex::new(Vec::new()),
         };
+        // An erasure another program kept from rewriting the file: now.
+        if !invitations.lock()?.finish_pending_rewrite()? {
+            tracing::warn!(
+                "the file still holds an erasure's freed pages: retried at the next opening"
+            );
+        }
         let interrupted = invitations.recover_interrupted()?;
         if interrupted > 0 {
             tracing::warn!(

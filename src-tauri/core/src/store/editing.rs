@@ -93,6 +93,27 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // An erased candidate (RGPD) is given no identity again: a name and
+        // an address put on their history would make them invitable.
+        let erased: Option<i64> = tx
+            .query_row(
+                "SELECT a.id FROM candidates c JOIN applications a ON a.candidate_id = c.id
+                 WHERE c.id = ?1 ORDER BY a.id LIMIT 1",
+                [candidate_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .filter(|_| {
+                tx.query_row(
+                    "SELECT email FROM candidates WHERE id = ?1",
+                    [candidate_id],
+                    |r| r.get::<_, String>(0),
+                )
+                .is_ok_and(|email| crate::rgpd::is_erased_address(&email))
+            });
+        if let Some(id) = erased {
+            return Err(CoreError::CandidateErased { id });
+        }
         let other: Option<i64> = tx
             .query_row(
                 "SELECT id FROM candidates WHERE email = ?1 AND id <> ?2",

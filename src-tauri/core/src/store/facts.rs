@@ -17,6 +17,9 @@ pub enum Fact {
     /// The recruiter confirmed links on a private network; its value is the
     /// link address confirmed (another address asks again).
     PrivateBaseUrlConfirmed,
+    /// An erasure could not rewrite the file without the erased bytes (a
+    /// reader held the journal): done at the next opening.
+    RewritePending,
 }
 
 impl Fact {
@@ -24,6 +27,7 @@ impl Fact {
         match self {
             Fact::TestEmailSent => "test_email_sent",
             Fact::PrivateBaseUrlConfirmed => "private_base_url_confirmed",
+            Fact::RewritePending => "rewrite_pending",
         }
     }
 }
@@ -37,6 +41,26 @@ impl Store {
             params![fact.name(), value, to_stored(now)],
         )?;
         Ok(())
+    }
+
+    /// An erasure's unfinished rewrite (checkpoint, VACUUM), done now; the
+    /// fact goes once it worked. True when nothing is left pending.
+    pub fn finish_pending_rewrite(&mut self) -> Result<bool> {
+        if self.fact(Fact::RewritePending)?.is_none() {
+            return Ok(true);
+        }
+        if !self.rewrite_without_free_pages() {
+            return Ok(false);
+        }
+        self.conn.execute(
+            "DELETE FROM facts WHERE name = ?1",
+            [Fact::RewritePending.name()],
+        )?;
+        // The fact's own deletion leaves nothing personal behind: a checkpoint
+        // is enough for it.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(true)
     }
 
     /// The fact's value and when it was recorded, if ever.

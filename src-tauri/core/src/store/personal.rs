@@ -111,8 +111,8 @@ pub struct Erasure {
     /// Outbox rows whose texts, recipient and server replies were removed.
     pub emails_scrubbed: u32,
     /// The database file and its journal were rewritten without the erased
-    /// bytes (false: another program kept the journal open; the next
-    /// erasure or start-up checkpoint finishes it).
+    /// bytes (false: another program kept the journal open, or the rewrite
+    /// failed; the next opening of the data by JobGate finishes it).
     pub compacted: bool,
     /// Dry-run `.eml` files of their emails removed ([`crate::rgpd::erase`]).
     pub files_removed: u32,
@@ -353,8 +353,19 @@ impl Store {
         for id in &applications {
             record_event(&tx, *id, now, EventKind::CandidateErased, None)?;
         }
+        // A test email the recruiter sent to this very address (the
+        // first-run checklist's proof, `to` on its first line) goes too.
+        tx.execute(
+            "DELETE FROM facts WHERE name = 'test_email_sent'
+               AND lower(substr(value, 1, instr(value || char(10), char(10)) - 1)) = lower(?1)",
+            [&old_email],
+        )?;
         tx.commit()?;
         erasure.compacted = self.rewrite_without_free_pages();
+        if !erasure.compacted {
+            // Finished at the next opening (`finish_pending_rewrite`).
+            self.record_fact(super::Fact::RewritePending, "erasure", now)?;
+        }
         tracing::info!(
             candidate_id,
             applications = erasure.applications,
@@ -370,7 +381,7 @@ impl Store {
     /// (`VACUUM`: no free page keeps old bytes), and empties the journal
     /// again. False when another connection kept the journal from being
     /// emptied, or the rebuild failed (the erasure itself is committed).
-    fn rewrite_without_free_pages(&self) -> bool {
+    pub(super) fn rewrite_without_free_pages(&self) -> bool {
         let checkpoint = || -> rusqlite::Result<bool> {
             // (busy, frames in the log, frames copied); busy = 1: a reader
             // kept part of the log.

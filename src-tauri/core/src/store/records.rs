@@ -235,10 +235,12 @@ impl ApplicationRecord {
 
     /// "Not yet invited": what "invite all" picks (a queued email is taken
     /// over: only one process can claim it). Sent, being sent, uncertain
-    /// (resent only deliberately) and revoked invitations, and closed
-    /// applications, are left out.
+    /// (resent only deliberately) and revoked invitations, closed
+    /// applications and erased candidates are left out.
     pub fn awaits_invitation(&self, now: DateTime<Utc>) -> bool {
-        self.decision_closed().is_none()
+        // An erased candidate (RGPD) is never invited again.
+        !crate::rgpd::is_erased_address(&self.email)
+            && self.decision_closed().is_none()
             && matches!(
                 self.invitation_status(now),
                 InvitationStatus::NotInvited
