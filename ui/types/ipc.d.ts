@@ -301,8 +301,8 @@ emails_withdrawn: number,
 emails_scrubbed: number, 
 /**
  * The database file and its journal were rewritten without the erased
- * bytes (false: another program kept the journal open; the next
- * erasure or start-up checkpoint finishes it).
+ * bytes (false: another program kept the journal open, or the rewrite
+ * failed; the next opening of the data by JobGate finishes it).
  */
 compacted: boolean, 
 /**
