@@ -180,6 +180,12 @@ impl Register {
         Ok(())
     }
 
+    /// Whether both hold the same keys (in any order) and entries.
+    pub fn same_as(&self, other: &Register) -> bool {
+        let keys = |r: &Register| r.keys.iter().cloned().collect::<BTreeSet<String>>();
+        self.entries == other.entries && keys(self) == keys(other)
+    }
+
     /// The union of `self` and `other` (the current key stays first).
     pub fn merge(&mut self, other: &Register) {
         for key in &other.keys {

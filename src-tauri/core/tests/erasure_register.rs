@@ -247,3 +247,56 @@ fn an_import_skips_erased_candidates_with_the_line_and_date_unless_asked() {
         .unwrap()
         .is_some());
 }
+
+#[test]
+fn opening_the_data_folder_erases_whom_a_killed_restore_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (data, mut store) = data_folder(dir.path());
+    add(&mut store, NAME, EMAIL);
+    add(&mut store, "Yann Kermarrec", "yann@exemple.fr");
+    let backup = dir.path().join("avant.jobgate");
+    store.backup_to(&backup).unwrap();
+    let id = candidate_of(&store, EMAIL);
+    store.erase_candidate(id, t0()).unwrap();
+    drop(store);
+    // A restore killed after the copy, before erasing again: the old file in place.
+    let database = paths::database_path(&data);
+    for suffix in ["-wal", "-shm"] {
+        let mut side = database.clone().into_os_string();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    std::fs::copy(&backup, &database).unwrap();
+    assert!(holds(&raw_bytes(&data), EMAIL));
+
+    let invitations = jobgate_core::invitations::Invitations::open(
+        &data,
+        Box::new(jobgate_core::secret::MemorySecretStore::default()),
+    )
+    .unwrap();
+    assert!(invitations
+        .store()
+        .unwrap()
+        .candidate_by_email(EMAIL)
+        .unwrap()
+        .is_none());
+    assert!(!holds(&raw_bytes(&data), EMAIL));
+    drop(invitations);
+    // Nothing more to do: the register is not rewritten at each opening.
+    let before = std::fs::metadata(register_path(&data))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let again = jobgate_core::invitations::Invitations::open(
+        &data,
+        Box::new(jobgate_core::secret::MemorySecretStore::default()),
+    )
+    .unwrap();
+    drop(again);
+    let after = std::fs::metadata(register_path(&data))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after);
+}

@@ -72,13 +72,24 @@ impl Store {
     /// with the database's copy), then writes the union to both. What a
     /// restore does before it returns: an older backup brings back people
     /// erased since. Returns how many were erased.
+    /// Each place is written only when it lacks part of the union.
     pub fn erase_registered(&mut self, now: DateTime<Utc>) -> Result<u32> {
         let folder = self.data_folder();
-        let register = full_register(&self.conn, folder.as_ref())?;
+        let file = match &folder {
+            Some(folder) => Register::load(folder.path())?,
+            None => Register::default(),
+        };
+        let copy = read_register(&self.conn)?;
+        let mut register = file.clone();
+        register.merge(&copy);
         if let Some(folder) = &folder {
-            register.save(folder.path())?;
+            if !file.same_as(&register) {
+                register.save(folder.path())?;
+            }
         }
-        write_register(&self.conn, &register)?;
+        if !copy.same_as(&register) {
+            write_register(&self.conn, &register)?;
+        }
         if register.is_empty() {
             return Ok(0);
         }
