@@ -180,6 +180,16 @@ impl Register {
         Ok(())
     }
 
+    /// Removes `address` (under every key): the recruiter imported them
+    /// again. Whether it was there.
+    pub fn forget(&mut self, address: &str) -> bool {
+        let mut found = false;
+        for key in self.decoded_keys() {
+            found |= self.entries.remove(&keyed_hash(&key, address)).is_some();
+        }
+        found
+    }
+
     /// Whether both hold the same keys (in any order) and entries.
     pub fn same_as(&self, other: &Register) -> bool {
         let keys = |r: &Register| r.keys.iter().cloned().collect::<BTreeSet<String>>();

@@ -53,7 +53,8 @@ pub struct ImportReport {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportOptions {
     /// Import the rows of candidates erased at their request too
-    /// (`--include-erased`, the preview's checkbox); skipped by default.
+    /// (`--include-erased`, the preview's checkbox); skipped by default. The
+    /// erasure register then forgets them ([`Store::forget_erasures`]).
     pub include_erased: bool,
 }
 
@@ -227,21 +228,24 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
 
 /// [`parse_csv`], then the rows the erasure register names: moved to the
 /// rejected rows (with the repeats of them) unless `options` include them.
-/// Returns the parse and how many rows name an erased candidate.
+/// Returns the parse, how many rows name an erased candidate and their
+/// addresses.
 fn parse_against_register(
     store: &Store,
     bytes: &[u8],
     options: ImportOptions,
-) -> Result<(ParsedCsv, usize)> {
+) -> Result<(ParsedCsv, usize, Vec<String>)> {
     let mut parsed = parse_csv(bytes)?;
     let register = store.erasure_register()?;
     if register.is_empty() {
-        return Ok((parsed, 0));
+        return Ok((parsed, 0, Vec::new()));
     }
     let mut erased_lines: HashMap<u64, DateTime<Utc>> = HashMap::new();
+    let mut addresses = Vec::new();
     for (line, app) in &parsed.valid {
         if let Some(at) = register.erased_at(app.email.as_str()) {
             erased_lines.insert(*line, at);
+            addresses.push(app.email.as_str().to_owned());
         }
     }
     let mut count = erased_lines.len();
@@ -251,7 +255,7 @@ fn parse_against_register(
         .filter(|d| erased_lines.contains_key(&d.first_line))
         .count();
     if options.include_erased || count == 0 {
-        return Ok((parsed, count));
+        return Ok((parsed, count, addresses));
     }
     let skipped = |line: u64, at: DateTime<Utc>| RejectedRow {
         line,
@@ -276,7 +280,7 @@ fn parse_against_register(
             None => true,
         });
     parsed.rejected.sort_by_key(|r| r.line);
-    Ok((parsed, count))
+    Ok((parsed, count, addresses))
 }
 
 /// What importing `bytes` would do, without saving anything.
@@ -290,7 +294,7 @@ pub fn preview_csv_with_options(
     bytes: &[u8],
     options: ImportOptions,
 ) -> Result<ImportPreview> {
-    let (parsed, erased) = parse_against_register(store, bytes, options)?;
+    let (parsed, erased, _) = parse_against_register(store, bytes, options)?;
     let mut preview = ImportPreview {
         rows: parsed.rows,
         encoding: parsed.encoding,
@@ -368,8 +372,18 @@ pub fn import_csv_with_options(
             encoding,
         },
         erased,
+        addresses,
     ) = parse_against_register(store, bytes, options)?;
-    let erased = if options.include_erased { 0 } else { erased };
+    let erased = if options.include_erased {
+        // Imported again on purpose: the register forgets them first (an
+        // import that fails then only leaves them forgotten, never erased
+        // again behind the recruiter's back).
+        let addresses: Vec<&str> = addresses.iter().map(String::as_str).collect();
+        store.forget_erasures(&addresses)?;
+        0
+    } else {
+        erased
+    };
     let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
     let total = apps.len();
     let outcomes =

@@ -242,6 +242,10 @@ fn an_import_skips_erased_candidates_with_the_line_and_date_unless_asked() {
     let report =
         import_csv_with_options(&mut store, csv.as_bytes(), t0(), asked, &mut |_, _| {}).unwrap();
     assert_eq!((report.added, report.erased), (2, 0));
+    // The register forgets them: nothing erases them again behind the
+    // recruiter's back (a later erasure puts them back).
+    assert!(store.erasure_register().unwrap().is_empty());
+    assert_eq!(store.erase_registered(t0()).unwrap(), 0);
     assert!(store
         .candidate_by_email("xaviere.dupont@exemple.fr")
         .unwrap()

@@ -67,6 +67,29 @@ impl Store {
         full_register(&self.conn, self.data_folder().as_ref())
     }
 
+    /// Takes `addresses` out of the register, in the data folder's file
+    /// first, then in the database's copy: the recruiter imports them again
+    /// on purpose (`--include-erased`), and a register still naming them
+    /// would erase them again at the next opening or restore. A later
+    /// erasure puts them back. Returns how many were there.
+    pub fn forget_erasures(&mut self, addresses: &[&str]) -> Result<usize> {
+        let folder = self.data_folder();
+        let mut register = full_register(&self.conn, folder.as_ref())?;
+        let forgotten = addresses.iter().filter(|a| register.forget(a)).count();
+        if forgotten == 0 {
+            return Ok(0);
+        }
+        if let Some(folder) = &folder {
+            register.save(folder.path())?;
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM erasures", [])?;
+        write_register(&tx, &register)?;
+        tx.commit()?;
+        tracing::info!(forgotten, "erased candidates imported again on request");
+        Ok(forgotten)
+    }
+
     /// Erases again every candidate whose address the register names (the
     /// data folder's file in `data_dir`, or this database's folder's, merged
     /// with the database's copy), then writes the union to both. What a
