@@ -129,10 +129,14 @@ export const exportLinks = (jobId) =>
 // (null when cancelled); `importFile` imports that same file.
 export const previewImport = () =>
   invoke("preview_import", { dialog: { title: t("import.dialog_title"), filter: "CSV" } });
-// The confirmed import; `onProgress({done, total})` hears how far it is.
-/** @param {(progress: ImportProgress) => void} onProgress */
-export function importFile(onProgress) {
-  return invoke("import_file", { on_progress: channel(onProgress) });
+// The confirmed import; `onProgress({done, total})` hears how far it is;
+// `includeErased`: import the rows of candidates erased at their request too.
+/**
+ * @param {(progress: ImportProgress) => void} onProgress
+ * @param {boolean} [includeErased]
+ */
+export function importFile(onProgress, includeErased = false) {
+  return invoke("import_file", { on_progress: channel(onProgress), include_erased: includeErased });
 }
 /**
  * @param {number} candidateId

@@ -15,6 +15,7 @@ export function initImporter(onImported) {
   $("#import-csv").addEventListener("click", pick);
   $("#import-cancel").addEventListener("click", close);
   $("#import-confirm").addEventListener("click", confirm);
+  $("#import-include-erased").addEventListener("change", showConfirm);
 }
 
 // Rust opens the native picker and previews the file; null when cancelled.
@@ -75,14 +76,31 @@ function show(p) {
   if (p.rejected.length > MAX_LINES_SHOWN) errors.push(el("li", { class: "muted" }, t("import.more_errors", { n: p.rejected.length - MAX_LINES_SHOWN })));
   $("#import-errors").replaceChildren(...errors);
   $("#import-errors-block").hidden = p.rejected.length === 0;
+  // Rows of candidates erased at their request: skipped unless ticked.
+  const erased = $("#import-include-erased");
+  erased.checked = false;
+  $("#import-include-erased-label").textContent = t("import.include_erased", { n: p.erased });
+  $("#import-erased-block").hidden = p.erased === 0;
   $("#import-duplicates").replaceChildren(
     ...p.duplicates.slice(0, MAX_LINES_SHOWN).map((d) => el("li", {}, t("import.duplicate_line", { line: d.line, first: d.first_line }))),
   );
   $("#import-duplicates-block").hidden = p.duplicates.length === 0;
-  const button = $("#import-confirm");
-  button.disabled = p.new === 0;
-  button.textContent = p.new === 0 ? t("import.nothing") : t("import.confirm", { n: p.new });
+  showConfirm();
   panel.hidden = false;
+}
+
+// The rows the import would add: the new ones, and the erased candidates'
+// when the recruiter ticks them.
+function toImport() {
+  if (!pending) return 0;
+  return pending.new + ($("#import-include-erased").checked ? pending.erased : 0);
+}
+
+function showConfirm() {
+  const button = $("#import-confirm");
+  const n = toImport();
+  button.disabled = n === 0;
+  button.textContent = n === 0 ? t("import.nothing") : t("import.confirm", { n });
 }
 
 async function confirm() {
@@ -91,14 +109,15 @@ async function confirm() {
   button.disabled = true;
   button.textContent = t("import.busy");
   const bar = $("#import-progress");
-  bar.max = Math.max(pending.new, 1);
+  bar.max = Math.max(toImport(), 1);
+  const includeErased = /** @type {HTMLInputElement} */ ($("#import-include-erased")).checked;
   bar.value = 0;
   bar.hidden = false;
   try {
     const r = await api.importFile(({ done, total }) => {
       bar.max = Math.max(total, 1);
       bar.value = done;
-    });
+    }, includeErased);
     close();
     notify(
       t("import.done", { added: r.added, present: r.already_present, rejected: r.rejected.length }),
@@ -108,7 +127,7 @@ async function confirm() {
   } catch (error) {
     $("#import-progress").hidden = true;
     button.disabled = false;
-    button.textContent = t("import.confirm", { n: pending.new });
+    button.textContent = t("import.confirm", { n: toImport() });
     notify(api.errorMessage(error), "error");
   }
 }

@@ -23,6 +23,10 @@ cli-import-rows = { $rows ->
    *[other] { $rows } rows read
 }
 cli-import-fix-and-retry = Fix the lines above and import the file again: rows already imported will not be duplicated.
+cli-import-erased = { $count ->
+    [one] { $count } row of a candidate erased at their request (GDPR) skipped: add --include-erased to import it anyway.
+   *[other] { $count } rows of candidates erased at their request (GDPR) skipped: add --include-erased to import them anyway.
+}
 
 ## jobgate list, outbox
 

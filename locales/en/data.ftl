@@ -13,6 +13,10 @@ restore-report-interrupted = { $count ->
     [one] { $count } email being sent when the backup was made is marked "unknown": check it in the outbox.
    *[other] { $count } emails being sent when the backup was made are marked "unknown": check them in the outbox.
 }
+restore-report-erased-again = { $count ->
+    [one] { $count } candidate erased at their request since this backup was still in it: erased again (erasure register).
+   *[other] { $count } candidates erased at their request since this backup were still in it: erased again (erasure register).
+}
 
 ## jobgate backup, restore (the command line)
 

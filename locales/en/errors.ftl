@@ -103,6 +103,8 @@ error-erase_while_sending = { $count ->
     [one] Nothing was erased: { $count } email to this candidate is being sent. Wait for the sending to end (Outbox), then erase again.
    *[other] Nothing was erased: { $count } emails to this candidate are being sent. Wait for the sending to end (Outbox), then erase again.
 }
+error-erasure_register_failed = Nothing was erased: could not write the erasure register "{ $path }" ({ $detail }). Check that the data folder can be written to, then erase again.
+error-erased_at_request = Candidate erased at their request on { $date } (GDPR). To import them anyway, tick "Also import candidates erased at their request" (jobgate import --include-erased).
 error-email_taken = Another candidate already has the address { $email }: nothing was changed. Check the address.
 error-job_title_taken = Another job offer is already called "{ $title }": nothing was changed. Choose another title.
 error-application_has_history = Application #{ $id } already had a link or an email: deleting it would erase its history. Mark it "Withdrawn" or "Rejected" instead.

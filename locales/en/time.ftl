@@ -8,3 +8,5 @@ time-local = %d/%m/%Y at %H:%M ({ $zone })
 # The link's expiry in an email of this language: a month name, since 01/12
 # reads as January to many English readers.
 time-email = %-d %B %Y at %H:%M ({ $zone })
+# The day a candidate was erased (an import row skipped for it).
+time-date = %-d %B %Y

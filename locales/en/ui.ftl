@@ -613,6 +613,7 @@ import-confirm = Import { $n ->
        *[other] { $n } applications
     }
 import-nothing = Nothing to import: no new row.
+import-include_erased = Also import candidates erased at their request ({ $n })
 import-cancel = Cancel
 import-busy = Importing…
 import-done = Import done: { $added ->

@@ -29,6 +29,10 @@ cli-import-rows = { $rows ->
    *[other] { $rows } lignes lues
 }
 cli-import-fix-and-retry = Corrigez les lignes indiquées puis réimportez le fichier : les lignes déjà importées ne seront pas dupliquées.
+cli-import-erased = { $count ->
+    [one] { $count } ligne d'un candidat effacé à sa demande (RGPD) ignorée : ajoutez --include-erased pour l'importer quand même.
+   *[other] { $count } lignes de candidats effacés à leur demande (RGPD) ignorées : ajoutez --include-erased pour les importer quand même.
+}
 
 ## jobgate list, outbox
 

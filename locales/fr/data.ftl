@@ -13,6 +13,10 @@ restore-report-interrupted = { $count ->
     [one] { $count } email en cours d'envoi au moment de la sauvegarde est marqué « incertain » : vérifiez-le dans la boîte d'envoi.
    *[other] { $count } emails en cours d'envoi au moment de la sauvegarde sont marqués « incertain » : vérifiez-les dans la boîte d'envoi.
 }
+restore-report-erased-again = { $count ->
+    [one] { $count } candidat effacé à sa demande depuis cette sauvegarde y figurait encore : il a été effacé de nouveau (registre des effacements).
+   *[other] { $count } candidats effacés à leur demande depuis cette sauvegarde y figuraient encore : ils ont été effacés de nouveau (registre des effacements).
+}
 
 ## jobgate backup, restore (the command line)
 

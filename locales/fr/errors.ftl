@@ -111,6 +111,8 @@ error-erase_while_sending = { $count ->
     [one] Rien n'a été effacé : { $count } email à ce candidat est en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.
    *[other] Rien n'a été effacé : { $count } emails à ce candidat sont en cours d'envoi. Attendez la fin de l'envoi (Boîte d'envoi), puis effacez de nouveau.
 }
+error-erasure_register_failed = Rien n'a été effacé : impossible d'écrire le registre des effacements « { $path } » ({ $detail }). Vérifiez que le dossier des données est accessible en écriture, puis effacez de nouveau.
+error-erased_at_request = Candidat effacé à sa demande le { $date } (RGPD). Pour l'importer quand même, cochez « Importer aussi les candidats effacés à leur demande » (jobgate import --include-erased).
 error-email_taken = Un autre candidat a déjà l'adresse { $email } : rien n'a été modifié. Vérifiez l'adresse.
 error-job_title_taken = Une autre offre s'appelle déjà « { $title } » : rien n'a été modifié. Choisissez un autre intitulé.
 error-application_has_history = La candidature n° { $id } a déjà reçu un lien ou un email : la supprimer effacerait son historique. Passez-la plutôt au statut « Retirée par le candidat » ou « Non retenue ».

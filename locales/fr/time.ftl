@@ -7,3 +7,5 @@
 time-local = %d/%m/%Y à %H:%M ({ $zone })
 # The link's expiry in an email of this language.
 time-email = %d/%m/%Y à %H:%M ({ $zone })
+# The day a candidate was erased (an import row skipped for it).
+time-date = %d/%m/%Y

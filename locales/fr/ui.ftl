@@ -684,6 +684,7 @@ import-confirm = Importer { $n ->
        *[other] { $n } candidatures
     }
 import-nothing = Rien à importer : aucune ligne nouvelle.
+import-include_erased = Importer aussi les candidats effacés à leur demande ({ $n })
 import-cancel = Annuler
 import-busy = Import en cours…
 import-done = Import terminé : { $added ->

@@ -49,6 +49,10 @@ enum Command {
         /// Dit ce que l'import ferait, sans rien enregistrer / say what the import would do, saving nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Importe aussi les candidats effacés à leur demande (RGPD), ignorés sinon /
+        /// also import candidates erased at their request (GDPR), skipped otherwise.
+        #[arg(long)]
+        include_erased: bool,
     },
     /// Liste les candidatures / list applications.
     List {
@@ -224,7 +228,11 @@ pub fn main(args: Vec<OsString>) -> i32 {
     };
     let lang = Lang::from_env();
     let result = match cli.command {
-        Command::Import { file, dry_run } => applications::import(&file, dry_run, lang),
+        Command::Import {
+            file,
+            dry_run,
+            include_erased,
+        } => applications::import(&file, dry_run, include_erased, lang),
         Command::List {
             json,
             csv,

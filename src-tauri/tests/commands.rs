@@ -1266,3 +1266,75 @@ fn a_candidates_data_is_exported_natively_then_erased() {
         .unwrap_err();
     assert_eq!(unknown["code"], "candidate_not_found");
 }
+
+#[test]
+fn an_import_skips_candidates_erased_at_their_request_unless_asked() {
+    let h = harness();
+    let added = h
+        .add("Comptable", "Jean Dupont", "jean.dupont@exemple.fr")
+        .unwrap();
+    let candidate = added["application"]["candidate_id"].as_i64().unwrap();
+    h.call("erase_candidate", json!({ "candidate_id": candidate }))
+        .unwrap();
+    let register = std::fs::read_to_string(h._dir.path().join("erasures.json")).unwrap();
+    assert!(!register.contains("dupont"), "{register}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ats.csv");
+    std::fs::write(
+        &file,
+        "Poste;Nom du candidat;E-mail\nComptable;Bo;bo@exemple.fr\nJuriste;Jean Dupont;Jean.Dupont@exemple.fr\n",
+    )
+    .unwrap();
+    h.picks(Some(&file));
+    let preview = h
+        .call("preview_import", json!({"dialog": {"title": "CSV"}}))
+        .unwrap();
+    assert_eq!(
+        (preview["new"].as_u64(), preview["erased"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(preview["rejected"][0]["line"], 3);
+    assert_eq!(
+        preview["rejected"][0]["errors"][0]["code"],
+        "erased_at_request"
+    );
+    let message = preview["rejected"][0]["errors"][0]["fr"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        message.starts_with("Candidat effacé à sa demande le "),
+        "{preview}"
+    );
+    // Unticked (the option absent, or false): skipped.
+    let report = h
+        .call(
+            "import_file",
+            json!({"on_progress": "__CHANNEL__:7", "include_erased": false}),
+        )
+        .unwrap();
+    assert_eq!(
+        (report["added"].as_u64(), report["erased"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // Ticked: imported again.
+    h.picks(Some(&file));
+    h.call("preview_import", json!({"dialog": {}})).unwrap();
+    let report = h
+        .call(
+            "import_file",
+            json!({"on_progress": "__CHANNEL__:8", "include_erased": true}),
+        )
+        .unwrap();
+    assert_eq!(
+        (report["added"].as_u64(), report["erased"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let list = h
+        .call("list_applications", json!({"query": {"search": "jean"}}))
+        .unwrap();
+    assert!(
+        list.to_string().contains("Jean.Dupont@exemple.fr"),
+        "{list}"
+    );
+}

@@ -133,7 +133,7 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
             job_id: i64, application_id: Option<i64>, lang: Lang, subject: String, body: String
         } => Preview;
         preview_import { dialog: DialogText } => Option<ImportPreviewReply>;
-        import_file { on_progress = "Channel<ImportProgress>" } => ImportReply;
+        import_file { on_progress = "Channel<ImportProgress>", include_erased: Option<bool> } => ImportReply;
         update_candidate {
             candidate_id: i64, application_id: i64, candidate_name: String, email: String
         } => CandidateReply;

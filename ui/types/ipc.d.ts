@@ -332,7 +332,12 @@ upgraded_from: number | null,
 /**
  * Emails the backup recorded as being sent, now marked "unknown".
  */
-interrupted_emails: number, };
+interrupted_emails: number, 
+/**
+ * Candidates the backup still held whom the erasure register names
+ * (erased since it was made): erased again before the restore returned.
+ */
+erased_again: number, };
 
 type StatusWord = { code: ApplicationStatus, closed: boolean, };
 
@@ -506,13 +511,22 @@ defaults: { [key in string]: [string, string] }, };
 
 type RejectedRowDto = { line: number, errors: Array<ErrorDto>, };
 
-type ImportPreviewReply = { path: string, file_name: string, rows: number, new: number, already_present: number, duplicates: Array<DuplicateRow>, rejected: Array<RejectedRowDto>, sample: Array<PreviewRow>, 
+type ImportPreviewReply = { path: string, file_name: string, rows: number, new: number, already_present: number, duplicates: Array<DuplicateRow>, rejected: Array<RejectedRowDto>, 
+/**
+ * Rows of candidates erased at their request (RGPD): skipped, among
+ * `rejected`, unless `import_file` is asked to include them.
+ */
+erased: number, sample: Array<PreviewRow>, 
 /**
  * `utf-8`, or `windows-1252` (the file was converted).
  */
 encoding: string, };
 
-type ImportReply = { rows: number, added: number, already_present: number, duplicates: Array<DuplicateRow>, rejected: Array<RejectedRowDto>, encoding: string, };
+type ImportReply = { rows: number, added: number, already_present: number, duplicates: Array<DuplicateRow>, rejected: Array<RejectedRowDto>, 
+/**
+ * Rows of candidates erased at their request, skipped (among `rejected`).
+ */
+erased: number, encoding: string, };
 
 type ImportProgress = { done: number, total: number, };
 
@@ -578,7 +592,7 @@ interface Commands {
   save_template: { args: { job_id: number; lang: Lang; subject: string; body: string }; reply: TemplateReply };
   preview_template: { args: { job_id: number; application_id: number | null; lang: Lang; subject: string; body: string }; reply: Preview };
   preview_import: { args: { dialog: DialogText }; reply: ImportPreviewReply | null };
-  import_file: { args: { on_progress: Channel<ImportProgress> }; reply: ImportReply };
+  import_file: { args: { on_progress: Channel<ImportProgress>; include_erased: boolean | null }; reply: ImportReply };
   update_candidate: { args: { candidate_id: number; application_id: number; candidate_name: string; email: string }; reply: CandidateReply };
   rename_job: { args: { job_id: number; title: string }; reply: Array<JobOverview> };
   delete_application: { args: { application_id: number }; reply: null };

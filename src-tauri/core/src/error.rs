@@ -146,6 +146,21 @@ pub enum CoreError {
         count: u64,
     },
 
+    /// The erasure register (`erasures.json` in the data folder) could not
+    /// be read or written: nothing was erased (an erasure not in the register
+    /// would come back with an older backup).
+    ErasureRegisterFailed {
+        path: String,
+        detail: String,
+    },
+
+    /// An import row whose address was erased at the candidate's request
+    /// (the erasure register knows its keyed hash): skipped unless the
+    /// recruiter asks to import erased candidates again.
+    ErasedAtRequest {
+        erased_at: chrono::DateTime<chrono::Utc>,
+    },
+
     /// Another candidate already has this email.
     EmailTaken {
         email: String,

@@ -129,12 +129,14 @@ fn resolve(path: &Path) -> Option<PathBuf> {
     })
 }
 
-/// The database, its journals, the folders JobGate keeps, the restore's copies.
+/// The database, its journals, the erasure register, the folders JobGate
+/// keeps, the restore's copies.
 /// Compared without case: on macOS and Windows `JobGate.SQLITE3` is the same file.
 fn is_own_entry(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy().to_lowercase();
     let database = crate::paths::DATABASE_FILE;
     name == database
+        || name == crate::erasures::REGISTER_FILE
         || JOURNAL_SUFFIXES
             .iter()
             .any(|suffix| name == format!("{database}{suffix}"))

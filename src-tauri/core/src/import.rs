@@ -3,7 +3,10 @@
 //! Parse, then convert: every row becomes a validated [`NewApplication`] or a
 //! [`RejectedRow`] with its line number and reasons. Good rows are saved in one
 //! transaction; bad rows are reported and skipped. A file that is not CSV at all,
-//! or lacks a column, changes nothing.
+//! or lacks a column, changes nothing. A row whose address the erasure
+//! register names (`crate::erasures`: erased at the candidate's request) is
+//! skipped with its line and the date ([`CoreError::ErasedAtRequest`], among
+//! the rejected rows) unless [`ImportOptions::include_erased`].
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -39,8 +42,20 @@ pub struct ImportReport {
     /// Rows that repeat an earlier row of the file (counted in `already_present` too).
     pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRow>,
+    /// Rows skipped because their candidate was erased at their request
+    /// (among `rejected` too).
+    pub erased: usize,
     /// The file's character set: `utf-8`, or `windows-1252` (converted).
     pub encoding: &'static str,
+}
+
+/// What the recruiter asked of an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Import the rows of candidates erased at their request too
+    /// (`--include-erased`, the preview's checkbox); skipped by default. The
+    /// erasure register then forgets them ([`Store::forget_erasures`]).
+    pub include_erased: bool,
 }
 
 /// What an import would do, nothing saved: the counts, the first rows as they
@@ -54,6 +69,10 @@ pub struct ImportPreview {
     pub already_present: usize,
     pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRow>,
+    /// Rows of candidates erased at their request: skipped (among `rejected`)
+    /// unless the options include them; counted either way, for the
+    /// preview's checkbox.
+    pub erased: usize,
     /// The first rows, with what would happen to each.
     pub sample: Vec<PreviewRow>,
     pub encoding: &'static str,
@@ -207,12 +226,79 @@ pub fn parse_csv(bytes: &[u8]) -> Result<ParsedCsv> {
     })
 }
 
+/// [`parse_csv`], then the rows the erasure register names: moved to the
+/// rejected rows (with the repeats of them) unless `options` include them.
+/// Returns the parse, how many rows name an erased candidate and their
+/// addresses.
+fn parse_against_register(
+    store: &Store,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<(ParsedCsv, usize, Vec<String>)> {
+    let mut parsed = parse_csv(bytes)?;
+    let register = store.erasure_register()?;
+    if register.is_empty() {
+        return Ok((parsed, 0, Vec::new()));
+    }
+    let mut erased_lines: HashMap<u64, DateTime<Utc>> = HashMap::new();
+    let mut addresses = Vec::new();
+    for (line, app) in &parsed.valid {
+        if let Some(at) = register.erased_at(app.email.as_str()) {
+            erased_lines.insert(*line, at);
+            addresses.push(app.email.as_str().to_owned());
+        }
+    }
+    let mut count = erased_lines.len();
+    count += parsed
+        .duplicates
+        .iter()
+        .filter(|d| erased_lines.contains_key(&d.first_line))
+        .count();
+    if options.include_erased || count == 0 {
+        return Ok((parsed, count, addresses));
+    }
+    let skipped = |line: u64, at: DateTime<Utc>| RejectedRow {
+        line,
+        errors: vec![CoreError::ErasedAtRequest { erased_at: at }],
+    };
+    parsed
+        .valid
+        .retain(|(line, _)| match erased_lines.get(line) {
+            Some(at) => {
+                parsed.rejected.push(skipped(*line, *at));
+                false
+            }
+            None => true,
+        });
+    parsed
+        .duplicates
+        .retain(|d| match erased_lines.get(&d.first_line) {
+            Some(at) => {
+                parsed.rejected.push(skipped(d.line, *at));
+                false
+            }
+            None => true,
+        });
+    parsed.rejected.sort_by_key(|r| r.line);
+    Ok((parsed, count, addresses))
+}
+
 /// What importing `bytes` would do, without saving anything.
 pub fn preview_csv(store: &Store, bytes: &[u8]) -> Result<ImportPreview> {
-    let parsed = parse_csv(bytes)?;
+    preview_csv_with_options(store, bytes, ImportOptions::default())
+}
+
+/// [`preview_csv`] with the recruiter's `options`.
+pub fn preview_csv_with_options(
+    store: &Store,
+    bytes: &[u8],
+    options: ImportOptions,
+) -> Result<ImportPreview> {
+    let (parsed, erased, _) = parse_against_register(store, bytes, options)?;
     let mut preview = ImportPreview {
         rows: parsed.rows,
         encoding: parsed.encoding,
+        erased,
         ..Default::default()
     };
     let row = |line: u64, app: &NewApplication, outcome: &'static str| PreviewRow {
@@ -266,13 +352,38 @@ pub fn import_csv_with_progress(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
-    let ParsedCsv {
-        valid,
-        duplicates,
-        rejected,
-        rows,
-        encoding,
-    } = parse_csv(bytes)?;
+    import_csv_with_options(store, bytes, now, ImportOptions::default(), progress)
+}
+
+/// [`import_csv_with_progress`] with the recruiter's `options`.
+pub fn import_csv_with_options(
+    store: &mut Store,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
+    let (
+        ParsedCsv {
+            valid,
+            duplicates,
+            rejected,
+            rows,
+            encoding,
+        },
+        erased,
+        addresses,
+    ) = parse_against_register(store, bytes, options)?;
+    let erased = if options.include_erased {
+        // Imported again on purpose: the register forgets them first (an
+        // import that fails then only leaves them forgotten, never erased
+        // again behind the recruiter's back).
+        let addresses: Vec<&str> = addresses.iter().map(String::as_str).collect();
+        store.forget_erasures(&addresses)?;
+        0
+    } else {
+        erased
+    };
     let apps: Vec<NewApplication> = valid.into_iter().map(|(_, app)| app).collect();
     let total = apps.len();
     let outcomes =
@@ -286,6 +397,7 @@ pub fn import_csv_with_progress(
         added,
         rejected = rejected.len(),
         duplicates = duplicates.len(),
+        erased,
         encoding,
         "CSV imported"
     );
@@ -295,6 +407,7 @@ pub fn import_csv_with_progress(
         already_present: outcomes.len() - added + duplicates.len(),
         duplicates,
         rejected,
+        erased,
         encoding,
     })
 }

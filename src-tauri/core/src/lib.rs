@@ -7,6 +7,7 @@
 //! - [`dto`]: the JSON shapes shown to the UI and scripts.
 //! - [`export`]: the links export (CSV) for interview platforms.
 //! - [`files`]: where a file may be written, whole and private.
+//! - [`erasures`]: the erasure register (keyed hashes of erased addresses).
 //! - [`restore`]: restoring a backup, the one use case of the CLI and both windows.
 //! - [`template`]: invitation templates with `{placeholders}`, French and English.
 //! - [`settings`], [`time`], [`paths`], [`i18n`], [`error`].
@@ -29,6 +30,7 @@
 pub mod batch;
 pub mod domain;
 pub mod dto;
+pub mod erasures;
 pub mod error;
 pub mod export;
 pub mod files;

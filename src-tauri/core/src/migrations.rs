@@ -241,6 +241,19 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 "#;
 
+/// The erasure register's copy that travels with every backup (issue 14,
+/// item 3; `erasures.rs`): the keys and, per keyed hash of an erased
+/// address, when it was erased. Never an address.
+const V11: &str = r#"
+CREATE TABLE IF NOT EXISTS erasure_keys (
+    key  TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS erasures (
+    hash       TEXT PRIMARY KEY,
+    erased_at  TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -253,12 +266,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        M::up(V11),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    10
+    11
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! allows ([`RestoreTarget`]): it refuses while another JobGate process holds
 //! a lease, checks the key's destination again against what was confirmed,
 //! and restores in place ([`Store::restore_from`]) or over a database that
-//! cannot be opened ([`CheckedBackup::replace_unusable`]).
+//! cannot be opened ([`CheckedBackup::replace_unusable`]); then erases again
+//! everyone the erasure register names ([`Store::erase_registered`]).
 
 use std::path::{Path, PathBuf};
 
@@ -141,11 +142,22 @@ impl RestorePlan {
     ) -> Result<RestoreReport> {
         let database = paths::database_path(&self.data_dir);
         let safety = paths::safety_dir(&self.data_dir);
+        // Then, before the restore returns (nothing reads or sends from the
+        // restored data in between: the window's store is held here, other
+        // processes were refused), everyone the erasure register names is
+        // erased again (`crate::erasures`).
+        let over_unusable = |backup: CheckedBackup| -> Result<RestoreReport> {
+            let mut report = backup.replace_unusable(&database, &safety, now)?;
+            report.erased_again = Store::open(&database)?.erase_registered(now)?;
+            Ok(report)
+        };
         match target {
             RestoreTarget::InPlace(store) => {
                 self.refuse_while_others_work()?;
                 self.check_confirmed(store, confirmed)?;
-                store.restore_from(&self.backup, &safety, now)
+                let mut report = store.restore_from(&self.backup, &safety, now)?;
+                report.erased_again = store.erase_registered(now)?;
+                Ok(report)
             }
             RestoreTarget::OverUnusable => {
                 // Restored meanwhile (another window, the command line):
@@ -154,19 +166,21 @@ impl RestorePlan {
                     return Err(CoreError::RestoreOverUsable);
                 }
                 self.refuse_while_others_work()?;
-                self.backup.replace_unusable(&database, &safety, now)
+                over_unusable(self.backup)
             }
             RestoreTarget::Either => {
                 self.refuse_while_others_work()?;
                 match open_usable(&database) {
                     Ok(mut store) => {
                         self.check_confirmed(&store, confirmed)?;
-                        store.restore_from(&self.backup, &safety, now)
+                        let mut report = store.restore_from(&self.backup, &safety, now)?;
+                        report.erased_again = store.erase_registered(now)?;
+                        Ok(report)
                     }
                     // Nothing to compare the key's destination with: an
                     // unusable database's settings cannot be read.
                     Err(CoreError::DatabaseDamaged { .. } | CoreError::DatabaseTooNew { .. }) => {
-                        self.backup.replace_unusable(&database, &safety, now)
+                        over_unusable(self.backup)
                     }
                     Err(e) => Err(e),
                 }

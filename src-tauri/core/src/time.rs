@@ -76,6 +76,11 @@ pub fn format_for_email(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
     format_with(at, zone, lang, "time-email")
 }
 
+/// The day alone, "03/12/2026" (`time-date`): when a candidate was erased.
+pub fn format_date(at: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+    format_with(at, zone, lang, "time-date")
+}
+
 /// `at` in `zone` by the catalog's strftime pattern `id`. A pattern chrono
 /// cannot read (a translator's slip) falls back to the stored RFC 3339 form
 /// rather than fail: a date is never worth an error.

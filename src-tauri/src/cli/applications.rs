@@ -7,37 +7,46 @@ use chrono::Utc;
 use jobgate_core::domain::ApplicationStatus;
 use jobgate_core::dto::View;
 use jobgate_core::export::ListCsv;
-use jobgate_core::import::{import_csv, preview_csv};
+use jobgate_core::import::{import_csv_with_options, preview_csv_with_options, ImportOptions};
 use jobgate_core::store::{ListQuery, SortKey, Stage};
 use jobgate_core::time::recruiter_zone;
 use jobgate_core::{settings, tr, CoreError, Lang};
 
 use super::{open_invitations, open_store, EXIT_ROWS_REJECTED};
 
-pub(super) fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Result<i32, CoreError> {
+pub(super) fn import(
+    file: &std::path::Path,
+    dry_run: bool,
+    include_erased: bool,
+    lang: Lang,
+) -> Result<i32, CoreError> {
     // The lease first: no restore can start while the file is read and imported.
     let mut store = open_store()?;
     let bytes = std::fs::read(file)?;
     let mut out = std::io::stdout().lock();
+    let options = ImportOptions { include_erased };
     // The same report either way: a dry run says what an import would do.
-    let (rows, added, present, duplicates, rejected, encoding) = if dry_run {
-        let p = preview_csv(&store, &bytes)?;
+    let (rows, added, present, duplicates, rejected, erased, encoding) = if dry_run {
+        let p = preview_csv_with_options(&store, &bytes, options)?;
+        let erased = if include_erased { 0 } else { p.erased };
         (
             p.rows,
             p.new,
             p.already_present,
             p.duplicates,
             p.rejected,
+            erased,
             p.encoding,
         )
     } else {
-        let r = import_csv(&mut store, &bytes, Utc::now())?;
+        let r = import_csv_with_options(&mut store, &bytes, Utc::now(), options, &mut |_, _| {})?;
         (
             r.rows,
             r.added,
             r.already_present,
             r.duplicates,
             r.rejected,
+            r.erased,
             r.encoding,
         )
     };
@@ -70,7 +79,9 @@ pub(super) fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Resul
             )
         );
     }
-    let rejected = rejected.len();
+    // Rows of erased candidates are skipped as asked, not rows to correct:
+    // they do not make the import fail.
+    let rejected = rejected.len() - erased;
     let summary = tr!(
         lang,
         "cli-import-summary",
@@ -81,6 +92,9 @@ pub(super) fn import(file: &std::path::Path, dry_run: bool, lang: Lang) -> Resul
         rejected = rejected
     );
     let _ = writeln!(out, "{summary}");
+    if erased > 0 {
+        let _ = writeln!(out, "{}", tr!(lang, "cli-import-erased", count = erased));
+    }
     if rejected == 0 {
         return Ok(0);
     }

@@ -10,7 +10,7 @@ use jobgate_core::dto::replies::{
 };
 use jobgate_core::export::{self, ListCsv};
 use jobgate_core::files::DataFolder;
-use jobgate_core::import::{import_csv_with_progress, preview_csv};
+use jobgate_core::import::{import_csv_with_options, preview_csv, ImportOptions};
 use jobgate_core::time::recruiter_zone;
 use jobgate_core::CoreError;
 use tauri::ipc::Channel;
@@ -56,21 +56,27 @@ pub fn preview_import_of(
 
 /// The confirmed import of the file `preview_import` picked: good rows saved
 /// in one transaction, bad rows skipped; `on_progress` hears how far it is
-/// (every 1,000 rows).
+/// (every 1,000 rows). `include_erased`: the preview's checkbox "Importer
+/// aussi les candidats effacés à leur demande" (absent: unticked).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn import_file(
     state: State<'_, AppState>,
     picked: State<'_, Picked>,
     on_progress: Channel<ImportProgress>,
+    include_erased: Option<bool>,
 ) -> Result<ImportReply, CommandError> {
+    let options = ImportOptions {
+        include_erased: include_erased.unwrap_or(false),
+    };
     // The file previewed, never one the page names.
     let path = Picked::recall(&picked.import).ok_or(CommandError::NoFileChosen)?;
     blocking(&state, move |state| {
         let bytes = read_import_file(&path)?;
-        let report = import_csv_with_progress(
+        let report = import_csv_with_options(
             &mut *state.store()?,
             &bytes,
             Utc::now(),
+            options,
             &mut |done, total| {
                 let _ = on_progress.send(ImportProgress { done, total });
             },

@@ -161,3 +161,67 @@ fn a_candidate_is_exported_then_erased_for_good() {
     assert!(again.contains("effacé"), "{again}");
     assert_eq!(server.messages().len(), 2);
 }
+
+/// Issue 14, item 3: a backup made before an erasure, restored, erases her
+/// again before `restore` returns; a CSV that still lists her skips her row
+/// with its line and the date, unless `--include-erased`.
+#[test]
+fn an_erasure_survives_a_restore_and_a_re_import() {
+    let data = jobgate_tests::DataDir::new();
+    data.import_text(CANDIDATES);
+    let outside = tempfile::tempdir().unwrap();
+    let backup = outside.path().join("avant.jobgate");
+    let backup_arg = backup.to_str().unwrap();
+    ok(&data.run(&["backup", backup_arg]));
+    ok(&data.run(&["candidate", "erase", ELODIE, "--yes"]));
+
+    // The register: a keyed hash and the date, never her address.
+    let register = std::fs::read(data.path().join("erasures.json")).unwrap();
+    for gone in [ELODIE, "elodie.brule@exemple.fr", "exemple.fr"] {
+        assert!(!contains(&register, gone), "{gone} in the register");
+    }
+
+    let restored = ok(&data.run(&["restore", backup_arg, "--yes"]));
+    assert!(restored.contains("effacé de nouveau"), "{restored}");
+    std::fs::remove_file(data.path().join("import.csv")).unwrap();
+    let files = files_under(data.path())
+        .into_iter()
+        .filter(|f| !f.starts_with(data.path().join("sauvegardes")))
+        .filter(|f| {
+            let bytes = std::fs::read(f).unwrap_or_default();
+            contains(&bytes, ELODIE) || contains(&bytes, "Élodie Brûlé")
+        })
+        .collect::<Vec<_>>();
+    assert!(files.is_empty(), "{files:?}");
+    let rows = data.list_json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().any(|r| r["erased"] == true), "{rows:?}");
+    assert!(rows.iter().any(|r| r["email"] == MARC));
+
+    // Re-import: her row skipped with its line and the date, Marc's present.
+    let csv = data.write_file(
+        "again.csv",
+        format!("{CANDIDATES}Chef de projet,Élodie Brûlé,elodie.brule@exemple.fr\n").as_bytes(),
+    );
+    let csv_arg = csv.to_str().unwrap();
+    let out = ok(&data.run(&["import", csv_arg]));
+    assert!(
+        out.contains("ligne 2 ignorée : Candidat effacé à sa demande le "),
+        "{out}"
+    );
+    assert!(out.contains("ligne 4 ignorée"), "{out}");
+    assert!(out.contains("--include-erased"), "{out}");
+    assert_eq!(data.list_json().as_array().unwrap().len(), 2);
+    // Asked for: imported again.
+    let out = ok(&data.run(&["import", csv_arg, "--include-erased"]));
+    assert!(!out.contains("effacé à sa demande"), "{out}");
+    let rows = data.list_json();
+    let again: Vec<_> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["email"] == ELODIE || r["email"] == "elodie.brule@exemple.fr")
+        .collect();
+    assert_eq!(again.len(), 2, "{rows}");
+}

@@ -241,6 +241,9 @@ pub struct ImportPreviewReply {
     pub already_present: usize,
     pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRowDto>,
+    /// Rows of candidates erased at their request (RGPD): skipped, among
+    /// `rejected`, unless `import_file` is asked to include them.
+    pub erased: usize,
     pub sample: Vec<PreviewRow>,
     /// `utf-8`, or `windows-1252` (the file was converted).
     pub encoding: &'static str,
@@ -260,6 +263,7 @@ impl ImportPreviewReply {
             already_present: preview.already_present,
             duplicates: preview.duplicates,
             rejected: rejected_rows(&preview.rejected),
+            erased: preview.erased,
             sample: preview.sample,
             encoding: preview.encoding,
         }
@@ -273,6 +277,8 @@ pub struct ImportReply {
     pub already_present: usize,
     pub duplicates: Vec<DuplicateRow>,
     pub rejected: Vec<RejectedRowDto>,
+    /// Rows of candidates erased at their request, skipped (among `rejected`).
+    pub erased: usize,
     pub encoding: &'static str,
 }
 
@@ -284,6 +290,7 @@ impl From<ImportReport> for ImportReply {
             already_present: report.already_present,
             duplicates: report.duplicates,
             rejected: rejected_rows(&report.rejected),
+            erased: report.erased,
             encoding: report.encoding,
         }
     }

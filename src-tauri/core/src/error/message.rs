@@ -132,7 +132,13 @@ impl CoreError {
             }
             CoreError::EraseWhileSending { count } => set("count", FluentValue::from(*count)),
             CoreError::JobTitleTaken { title } => set("title", text(title)),
-            CoreError::ExportFailed { path, detail } | CoreError::BackupFailed { path, detail } => {
+            CoreError::ErasedAtRequest { erased_at } => set(
+                "date",
+                crate::time::format_date(*erased_at, crate::time::recruiter_zone(), lang).into(),
+            ),
+            CoreError::ExportFailed { path, detail }
+            | CoreError::BackupFailed { path, detail }
+            | CoreError::ErasureRegisterFailed { path, detail } => {
                 set("path", text(path));
                 set("detail", detail.clone().into());
             }

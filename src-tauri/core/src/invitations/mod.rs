@@ -139,6 +139,19 @@ impl Invitations {
                 "emails left mid-send by a stopped process marked unknown"
             );
         }
+        // A restore erases again whom the erasure register names before it
+        // returns; a restore killed in between leaves that to here, before
+        // anything can send. Never fatal: a register that cannot be read, or
+        // an email to them being sent by another process, is left for the
+        // next opening (and said in the log).
+        let erased_again = invitations
+            .lock()
+            .and_then(|mut store| store.erase_registered(Utc::now()));
+        match erased_again {
+            Ok(0) => {}
+            Ok(count) => tracing::warn!(count, "erased candidates found again and erased"),
+            Err(e) => tracing::warn!(error = %e, "the erasure register could not be applied"),
+        }
         Ok(invitations)
     }
 

@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 
 pub mod backup;
 mod editing;
+mod erasure_register;
 pub use editing::CandidateCorrection;
 mod events;
 mod facts;

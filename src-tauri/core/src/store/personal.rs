@@ -220,6 +220,7 @@ impl Store {
     /// SQLite keeps none of the erased bytes (`secure_delete` is on for every
     /// connection; a WAL checkpoint, `VACUUM`, a checkpoint again).
     pub fn erase_candidate(&mut self, candidate_id: i64, now: DateTime<Utc>) -> Result<Erasure> {
+        let folder = self.data_folder();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -240,6 +241,23 @@ impl Store {
         )?;
         if sending > 0 {
             return Err(CoreError::EraseWhileSending { count: sending });
+        }
+        // The erasure register first (`crate::erasures`): the data folder's
+        // file is written before this transaction commits, and its failure
+        // leaves everything as it was. Had the database gone first, a crash
+        // or a full disk in between would leave an erasure the register does
+        // not know, which an older backup or the next import would undo. The
+        // other way round, the worst is a register naming someone not erased
+        // yet: the erasure was asked for and is reported failed, and a
+        // restore or an import would only erase or skip them. The database's
+        // copy (which travels with backups) is written in this transaction.
+        if !crate::rgpd::is_erased_address(&old_email) {
+            let mut register = super::erasure_register::full_register(&tx, folder.as_ref())?;
+            register.record(&old_email, now)?;
+            if let Some(folder) = &folder {
+                register.save(folder.path())?;
+            }
+            super::erasure_register::write_register(&tx, &register)?;
         }
         let now_text = to_stored(now);
         let applications: Vec<i64> = {

@@ -243,6 +243,7 @@ impl CheckedBackup {
             safety_copy,
             upgraded_from: self.upgraded_from,
             interrupted_emails,
+            erased_again: 0,
         })
     }
 }

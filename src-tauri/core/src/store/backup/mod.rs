@@ -69,6 +69,9 @@ pub struct RestoreReport {
     pub upgraded_from: Option<i64>,
     /// Emails the backup recorded as being sent, now marked "unknown".
     pub interrupted_emails: usize,
+    /// Candidates the backup still held whom the erasure register names
+    /// (erased since it was made): erased again before the restore returned.
+    pub erased_again: u32,
 }
 
 impl Store {
@@ -192,6 +195,7 @@ impl Store {
             safety_copy: Some(safety.display().to_string()),
             upgraded_from: backup.upgraded_from,
             interrupted_emails,
+            erased_again: 0,
         })
     }
 }
@@ -222,6 +226,14 @@ impl RestoreReport {
             sentences.push(crate::tr!(
                 lang,
                 "restore-report-interrupted",
+                count = count
+            ));
+        }
+        if self.erased_again > 0 {
+            let count = self.erased_again;
+            sentences.push(crate::tr!(
+                lang,
+                "restore-report-erased-again",
                 count = count
             ));
         }
