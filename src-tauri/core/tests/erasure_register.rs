@@ -124,17 +124,23 @@ fn an_erasure_whose_register_cannot_be_written_erases_nothing() {
     assert_eq!(emails(&store), [EMAIL]);
 }
 
+/// Her and Yann in a data folder, a backup of both, then her erasure at `at`.
+fn backed_up_then_erased(dir: &Path, at: DateTime<Utc>) -> (PathBuf, Store, PathBuf) {
+    let (data, mut store) = data_folder(dir);
+    add(&mut store, NAME, EMAIL);
+    add(&mut store, "Yann Kermarrec", "yann@exemple.fr");
+    let backup = dir.join("avant.jobgate");
+    store.backup_to(&backup).unwrap();
+    let id = candidate_of(&store, EMAIL);
+    store.erase_candidate(id, at).unwrap();
+    (data, store, backup)
+}
+
 #[test]
 fn restoring_a_backup_made_before_an_erasure_erases_them_again() {
     let dir = tempfile::tempdir().unwrap();
-    let (data, mut store) = data_folder(dir.path());
-    add(&mut store, NAME, EMAIL);
-    add(&mut store, "Yann Kermarrec", "yann@exemple.fr");
-    let backup = dir.path().join("avant.jobgate");
-    store.backup_to(&backup).unwrap();
-    let id = candidate_of(&store, EMAIL);
     let later = t0() + chrono::Duration::days(2);
-    store.erase_candidate(id, later).unwrap();
+    let (data, mut store, backup) = backed_up_then_erased(dir.path(), later);
     assert!(!holds(&raw_bytes(&data), EMAIL));
 
     // In place (the window).
@@ -255,13 +261,7 @@ fn an_import_skips_erased_candidates_with_the_line_and_date_unless_asked() {
 #[test]
 fn opening_the_data_folder_erases_whom_a_killed_restore_left() {
     let dir = tempfile::tempdir().unwrap();
-    let (data, mut store) = data_folder(dir.path());
-    add(&mut store, NAME, EMAIL);
-    add(&mut store, "Yann Kermarrec", "yann@exemple.fr");
-    let backup = dir.path().join("avant.jobgate");
-    store.backup_to(&backup).unwrap();
-    let id = candidate_of(&store, EMAIL);
-    store.erase_candidate(id, t0()).unwrap();
+    let (data, store, backup) = backed_up_then_erased(dir.path(), t0());
     drop(store);
     // A restore killed after the copy, before erasing again: the old file in place.
     let database = paths::database_path(&data);
