@@ -103,5 +103,44 @@ async fn the_detail_panel_exports_then_erases_a_candidate_for_good() -> anyhow::
     })
     .await?;
     gui.screenshot("rgpd-list-after-erasure").await?;
+
+    // Her row in a later CSV: skipped, with its line and why, unless ticked.
+    let csv = data.write_file(
+        "relance.csv",
+        "job_title,candidate_name,email\n\
+         Comptable,Amélie Roux,Amelie.Roux@exemple.fr\n\
+         Comptable,Zoé Petit,zoe.petit@exemple.fr\n"
+            .as_bytes(),
+    );
+    let import_title = "Importer des candidatures (CSV)";
+    for include in [false, true] {
+        gui.click("#import-csv").await?;
+        jobgate_tests::choose_file(import_title, &csv)?;
+        gui.wait_for("#import-panel:not([hidden]) #import-erased-block:not([hidden])")
+            .await?;
+        let errors = gui.text_of("#import-errors").await?;
+        assert!(
+            errors.contains("Ligne 2") && errors.contains("effacé à sa demande"),
+            "{errors}"
+        );
+        if include {
+            gui.click("#import-include-erased").await?;
+        } else {
+            gui.screenshot("rgpd-import-erased-row").await?;
+        }
+        gui.click("#import-confirm").await?;
+        gui.wait_for("#import-panel[hidden]").await?;
+        let expected = if include { 4 } else { 3 };
+        gui.wait_until("the list after the import", || async {
+            Ok(gui.row_texts().await?.len() == expected)
+        })
+        .await?;
+        let back = data.list_json().as_array().unwrap().iter().any(|r| {
+            r["email"]
+                .as_str()
+                .is_some_and(|e| e.eq_ignore_ascii_case("amelie.roux@exemple.fr"))
+        });
+        assert_eq!(back, include, "she comes back only when ticked");
+    }
     gui.close().await
 }
