@@ -112,8 +112,11 @@ impl Shared<'_> {
     }
 
     /// Tells the page, once, that Annuler was heard and what still goes out.
+    ///
+    /// The flag is read before the workers' count: when Annuler makes the
+    /// last workers stop between two looks, it is still said.
     pub(super) async fn watch_cancel(&self) {
-        while self.active.load(Ordering::SeqCst) > 0 {
+        loop {
             if self.cancel.load(Ordering::SeqCst) {
                 let queued = self.queue.lock().map(|q| q.len()).unwrap_or(0)
                     + self.held.load(Ordering::SeqCst);
@@ -121,6 +124,9 @@ impl Shared<'_> {
                     in_flight: self.in_flight.load(Ordering::SeqCst),
                     queued,
                 });
+                return;
+            }
+            if self.active.load(Ordering::SeqCst) == 0 {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -149,5 +155,58 @@ impl<'a> Counted<'a> {
 impl Drop for Counted<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the watch over a batch whose workers have all stopped, Annuler
+    /// clicked or not; returns what the page heard.
+    async fn watch_after_the_workers_stopped(clicked: bool) -> Vec<(usize, usize)> {
+        let settings = crate::settings::mail_settings(crate::settings::default_value)
+            .expect("default settings");
+        let options = BatchOptions::default();
+        let cancel = AtomicBool::new(clicked);
+        let heard = Mutex::new(Vec::new());
+        let on_event = |event: BatchEvent| {
+            if let (BatchEvent::Cancelling { in_flight, queued }, Ok(mut heard)) =
+                (event, heard.lock())
+            {
+                heard.push((in_flight, queued));
+            }
+        };
+        let shared = Shared {
+            queue: Mutex::new(VecDeque::new()),
+            spare: Mutex::new(Vec::new()),
+            stop: AtomicBool::new(false),
+            in_flight: AtomicUsize::new(0),
+            held: AtomicUsize::new(0),
+            active: AtomicUsize::new(0),
+            report: Mutex::new(BatchReport::default()),
+            next_slot: Mutex::new(Instant::now()),
+            interval: None,
+            settings: &settings,
+            options: &options,
+            cancel: &cancel,
+            on_event: &on_event,
+        };
+        shared.watch_cancel().await;
+        let heard = heard.lock().map(|h| h.clone()).unwrap_or_default();
+        heard
+    }
+
+    /// The bug: the watch looked at the workers' count before the flag, so
+    /// when Annuler made the last workers stop between two looks, the page
+    /// never heard it ("Annulé : …" did not appear, the batch just ended).
+    #[tokio::test]
+    async fn annuler_is_said_even_when_it_stopped_the_last_workers_between_two_looks() {
+        assert_eq!(watch_after_the_workers_stopped(true).await, vec![(0, 0)]);
+    }
+
+    #[tokio::test]
+    async fn a_batch_that_ends_without_annuler_says_nothing_about_it() {
+        assert_eq!(watch_after_the_workers_stopped(false).await, vec![]);
     }
 }
