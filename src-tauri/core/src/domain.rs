@@ -133,19 +133,28 @@ impl fmt::Display for EmailAddress {
 pub const TOKEN_BYTES: usize = 32;
 
 /// An interview link token: 32 bytes from the OS CSPRNG, base64url without
-/// padding (43 characters, safe in a URL path).
+/// padding (43 characters, safe in a URL path), starting with a letter or a
+/// digit.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Token(String);
 
 impl Token {
+    /// Draws again while the first character would be `-` or `_` (the first
+    /// byte's top six bits at 62 or 63, 1 draw in 32): a spreadsheet reads a
+    /// cell starting with `-` as a formula (`#NOM?` in the links export) and a
+    /// command line as an option. The token keeps 255.95 bits.
     pub fn generate() -> Result<Token> {
         let mut bytes = [0u8; TOKEN_BYTES];
-        rand::rngs::OsRng
-            .try_fill_bytes(&mut bytes)
-            .map_err(|e| CoreError::Randomness(e.to_string()))?;
-        Ok(Token(
-            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes),
-        ))
+        loop {
+            rand::rngs::OsRng
+                .try_fill_bytes(&mut bytes)
+                .map_err(|e| CoreError::Randomness(e.to_string()))?;
+            if bytes[0] >> 2 < 62 {
+                return Ok(Token(
+                    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes),
+                ));
+            }
+        }
     }
 
     /// Wraps a token read back from our own database.
@@ -272,6 +281,21 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
             assert!(seen.insert(t));
+        }
+    }
+
+    /// The bug: one token in 32 started with `-`, which the links export
+    /// writes as it is and a spreadsheet then reads as a formula (the CSV
+    /// test failed one run in a few).
+    #[test]
+    fn a_token_never_starts_with_a_dash_that_spreadsheets_read_as_a_formula() {
+        for _ in 0..10_000 {
+            let t = Token::generate().unwrap();
+            assert!(
+                t.as_str().starts_with(|c: char| c.is_ascii_alphanumeric()),
+                "{}",
+                t.as_str()
+            );
         }
     }
 
