@@ -731,3 +731,11 @@ recovery-data_dir = Data folder:
 recovery-restore = Restore a backup…
 recovery-folder = Open the data folder
 recovery-restart = Open JobGate
+
+privacy-title = Personal data
+privacy-help = What the information notice at the end of every invitation says, and how long JobGate keeps candidates after their last activity (the CNIL recommends 2 years at most).
+setting-privacy_controller = Data controller
+setting-privacy_controller-placeholder = default: the company name
+setting-privacy_contact = Address for exercising one's rights
+setting-privacy_contact-placeholder = default: the reply-to address, else the sender
+setting-retention_months = Retention period (months, 0: no limit)

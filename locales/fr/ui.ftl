@@ -811,3 +811,11 @@ recovery-data_dir = Dossier des données :
 recovery-restore = Restaurer une sauvegarde…
 recovery-folder = Ouvrir le dossier des données
 recovery-restart = Ouvrir JobGate
+
+privacy-title = Données personnelles
+privacy-help = Ce que dit la mention d'information à la fin de chaque invitation, et combien de temps JobGate garde les candidats après leur dernière activité (la CNIL recommande 2 ans au plus).
+setting-privacy_controller = Responsable des données
+setting-privacy_controller-placeholder = par défaut : le nom de l'entreprise
+setting-privacy_contact = Adresse pour exercer ses droits
+setting-privacy_contact-placeholder = par défaut : l'adresse de réponse, sinon l'expéditeur
+setting-retention_months = Durée de conservation (mois, 0 : sans limite)

@@ -27,6 +27,17 @@ pub const DRY_RUN_DIR: &str = "dry_run_dir";
 pub const COMPANY: &str = "company";
 /// The recruiter's name (`{recruiter_name}`); empty: the company.
 pub const RECRUITER_NAME: &str = "recruiter_name";
+/// Months a candidate's data is kept after their last activity (item 4 of the
+/// RGPD issue: the CNIL's 2 years); 0: no limit.
+pub const RETENTION_MONTHS: &str = "retention_months";
+/// The longest `retention_months` accepted (10 years).
+pub const MAX_RETENTION_MONTHS: u64 = 120;
+/// Who is responsible for the candidates' data (the notice in every email);
+/// empty: the company.
+pub const PRIVACY_CONTROLLER: &str = "privacy_controller";
+/// Where candidates exercise their rights (the notice); empty: the Reply-To
+/// address, else the sender.
+pub const PRIVACY_CONTACT: &str = "privacy_contact";
 /// The interface's language, `fr` or `en`; empty: the OS language.
 pub const UI_LANGUAGE: &str = "ui_language";
 /// How much the log file records: `error`, `warn`, `info` (default) or `debug`.

@@ -217,6 +217,33 @@ pub const SETTINGS: &[Setting] = &[
         hint: Some("setting-recruiter_name-placeholder"),
     },
     Setting {
+        name: PRIVACY_CONTROLLER,
+        env: None,
+        default: "",
+        rule: SIGNATURE,
+        label: "setting-privacy_controller",
+        hint: Some("setting-privacy_controller-placeholder"),
+    },
+    Setting {
+        name: PRIVACY_CONTACT,
+        env: None,
+        default: "",
+        rule: Rule::Mailbox,
+        label: "setting-privacy_contact",
+        hint: Some("setting-privacy_contact-placeholder"),
+    },
+    Setting {
+        name: RETENTION_MONTHS,
+        env: None,
+        default: "24",
+        rule: Rule::Number {
+            min: 0,
+            max: MAX_RETENTION_MONTHS,
+        },
+        label: "setting-retention_months",
+        hint: None,
+    },
+    Setting {
         name: UI_LANGUAGE,
         env: None,
         default: "",
