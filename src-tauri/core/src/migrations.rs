@@ -254,6 +254,20 @@ CREATE TABLE IF NOT EXISTS erasures (
 );
 "#;
 
+/// The register of what was done for candidates' rights (issue 14, item 6):
+/// each access export, erasure, retention run and erasure made again after a
+/// restore — when, what, how many, by which account of this computer. Never
+/// a name, an address or a candidate's id.
+const V12: &str = r#"
+CREATE TABLE IF NOT EXISTS rgpd_log (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('export', 'erasure', 'retention', 'reerasure')),
+    count   INTEGER NOT NULL CHECK (count >= 0),
+    actor   TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -267,12 +281,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V9),
         M::up(V10),
         M::up(V11),
+        M::up(V12),
     ])
 }
 
 /// The schema version this build writes.
 pub fn latest_version() -> usize {
-    11
+    12
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ use serde::Serialize;
 use crate::dto::{TimelineDto, View};
 use crate::error::Result;
 use crate::files::DataFolder;
-use crate::store::{EmailKind, Erasure, LinkState, OutboxState, PersonalRecords};
+use crate::store::{
+    EmailKind, Erasure, LinkState, OutboxState, PersonalRecords, RgpdAction, WhenSending,
+};
 use crate::time::to_stored;
 
 /// The document's `format`: what it is, for whoever receives it.
@@ -57,23 +59,99 @@ pub fn erase(
     candidate_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Erasure> {
-    let (mut erasure, folder) = {
+    erase_many(
+        invitations,
+        &[candidate_id],
+        WhenSending::Refuse,
+        RgpdAction::Erasure,
+        now,
+    )?
+    .pop()
+    .ok_or(crate::CoreError::CandidateNotFound { id: candidate_id })
+}
+
+/// [`erase`] for several candidates at once (one transaction, one rewrite of
+/// the file): see [`crate::store::Store::erase_candidates`].
+pub fn erase_many(
+    invitations: &crate::invitations::Invitations,
+    candidate_ids: &[i64],
+    when_sending: WhenSending,
+    action: RgpdAction,
+    now: DateTime<Utc>,
+) -> Result<Vec<Erasure>> {
+    let (mut erasures, folder) = {
         let mut store = invitations.store()?;
         let folder = store.setting(crate::settings::DRY_RUN_DIR)?;
-        (store.erase_candidate(candidate_id, now)?, folder)
+        (
+            store.erase_candidates(candidate_ids, when_sending, action, now)?,
+            folder,
+        )
     };
     let folder = if folder.trim().is_empty() {
         crate::settings::default_dry_run_dir()
     } else {
         std::path::PathBuf::from(folder)
     };
-    let traces: Vec<Vec<u8>> = std::mem::take(&mut erasure.traces)
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .map(|t| t.to_ascii_lowercase().into_bytes())
-        .collect();
-    erasure.files_removed = remove_files_naming(&folder, &traces);
-    Ok(erasure)
+    for erasure in &mut erasures {
+        let traces: Vec<Vec<u8>> = std::mem::take(&mut erasure.traces)
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| t.to_ascii_lowercase().into_bytes())
+            .collect();
+        erasure.files_removed = remove_files_naming(&folder, &traces);
+    }
+    Ok(erasures)
+}
+
+/// The retention limit set now (`retention_months`; 0: none).
+pub fn retention_months(store: &crate::store::Store) -> Result<u32> {
+    Ok(store
+        .setting(crate::settings::RETENTION_MONTHS)?
+        .trim()
+        .parse()
+        .unwrap_or(0))
+}
+
+/// What a retention run did: the limit, who was erased, and how many past
+/// it were left because an email to them was being sent.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct RetentionRun {
+    pub months: u32,
+    pub erased: usize,
+    pub left_sending: usize,
+    /// The file could not be rewritten yet (finished at the next opening).
+    pub compacted: bool,
+}
+
+/// Erases everyone past the retention limit now (hired candidates only with
+/// `include_hired`), as an erasure at their request does; one line in the
+/// register of what was done, even when nobody is past it. Only ever run on
+/// the recruiter's word (`retention apply --yes`, the banner's "Effacer").
+pub fn apply_retention(
+    invitations: &crate::invitations::Invitations,
+    include_hired: bool,
+    now: DateTime<Utc>,
+) -> Result<RetentionRun> {
+    let (months, overdue) = {
+        let store = invitations.store()?;
+        let months = retention_months(&store)?;
+        (months, store.past_retention(months, include_hired, now)?)
+    };
+    let ids: Vec<i64> = overdue.iter().map(|o| o.candidate_id).collect();
+    let erasures = erase_many(
+        invitations,
+        &ids,
+        WhenSending::Skip,
+        RgpdAction::Retention,
+        now,
+    )?;
+    tracing::info!(months, erased = erasures.len(), "retention applied");
+    Ok(RetentionRun {
+        months,
+        erased: erasures.len(),
+        left_sending: ids.len() - erasures.len(),
+        compacted: erasures.iter().all(|e| e.compacted),
+    })
 }
 
 /// Removes the `.eml` files of `folder` that contain one of `traces`

@@ -130,8 +130,13 @@ impl Store {
                 .map(|(id, _)| id)
                 .collect()
         };
-        for id in &named {
-            self.erase_candidate(*id, now)?;
+        if !named.is_empty() {
+            self.erase_candidates(
+                &named,
+                super::WhenSending::Refuse,
+                super::RgpdAction::Reerasure,
+                now,
+            )?;
         }
         if !named.is_empty() {
             tracing::info!(count = named.len(), "erased candidates erased again");

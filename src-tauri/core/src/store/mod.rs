@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 
 pub mod backup;
 mod editing;
+mod erasing;
 mod erasure_register;
 pub use editing::CandidateCorrection;
 mod events;
@@ -22,8 +23,10 @@ mod lifecycle;
 mod outbox;
 mod overview;
 mod personal;
+mod retention;
 mod templates;
 mod timeline;
+pub use erasing::WhenSending;
 pub(crate) use events::record_event;
 pub use events::EventKind;
 pub use lifecycle::{RevokeReason, StatusChange};
@@ -36,6 +39,7 @@ pub use personal::{
     CandidateRecord, Erasure, ErasurePlan, PersonalApplication, PersonalRecords, StoredAttempt,
     StoredEmail, StoredLink,
 };
+pub use retention::{current_actor, retention_cutoff, Activity, Overdue, RgpdAction, RgpdLogEntry};
 pub use templates::StoredTemplate;
 pub use timeline::{TimelineEntry, TimelineKind};
 
