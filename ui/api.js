@@ -166,6 +166,11 @@ export const exportCandidateData = (applicationId) =>
 // "Effacer ce candidat (RGPD)", once the recruiter confirmed natively.
 /** @param {number} candidateId */
 export const eraseCandidate = (candidateId) => invoke("erase_candidate", { candidate_id: candidateId });
+// The retention banner: who is past `retention_months`, and erasing them.
+export const retentionStatus = () => invoke("retention_status", {});
+export const applyRetention = () => invoke("apply_retention", {});
+// Réglages › À propos: the register of what was done for candidates' rights.
+export const rgpdLog = () => invoke("rgpd_log", {});
 
 // "Exporter la liste": Rust opens the native save dialog, then writes every row of `query`.
 /** @param {ListRequest} query */
@@ -186,6 +191,17 @@ export async function confirmAction(message, okLabel) {
     title: t("confirm.title"),
     kind: "warning",
     okLabel: okLabel ?? t("confirm.ok"),
+    cancelLabel: t("confirm.cancel"),
+  });
+}
+
+// The native question before candidates past the retention period are erased.
+/** @param {string} message */
+export async function confirmRetention(message) {
+  return bridge.dialog.ask(message, {
+    title: t("retention.dialog_title"),
+    kind: "warning",
+    okLabel: t("retention.dialog_ok"),
     cancelLabel: t("confirm.cancel"),
   });
 }

@@ -13,6 +13,7 @@ import { initTemplateEditor, isDirty as templateHasEdits } from "./template.js";
 import { initOutbox, load as loadOutbox } from "./outbox.js";
 import { initSettings, load as loadSettings, canLeave as canLeaveSettings, hasUnsavedChanges } from "./settings.js";
 import { initSetup, loadSetup } from "./setup.js";
+import { initRetention, loadRetention } from "./retention.js";
 
 // Says plainly, on every screen, when nothing is really sent.
 async function showDeliveryMode() {
@@ -87,6 +88,7 @@ async function init() {
       field?.focus();
     },
   });
+  initRetention({ afterErase: refreshAll });
   initOutbox({ invite: (app) => invite(app) });
   initJobs((jobId, stage) => {
     showJob(jobId, stage);
@@ -110,6 +112,8 @@ async function init() {
   const back = sessionStorage.getItem("jobgate.view");
   sessionStorage.removeItem("jobgate.view");
   // Tests (and people) can tell when the first view has arrived.
+  // At start-up: the banner when candidates are past the retention period.
+  loadRetention();
   show(back === "settings" ? "settings" : "list").finally(() => {
     reportUnsaved();
     document.body.dataset.ready = "true";

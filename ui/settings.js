@@ -34,6 +34,13 @@ async function renderAbout() {
   $("#about-log-dir").textContent = info.log_dir;
   $("#about-time-zone").textContent = info.time_zone;
   $("#about-sqlite").textContent = info.sqlite_version;
+  // What was done for candidates' rights (no personal data in it).
+  const log = await api.rgpdLog();
+  $("#about-register").replaceChildren(
+    ...(log.length === 0
+      ? [el("li", { class: "muted" }, t("about.register_empty"))]
+      : log.map((e) => el("li", {}, t("rgpd.log_line", { date: e.at_local, action: e.action, count: e.count, actor: e.actor })))),
+  );
 }
 
 // The values the form was filled with: saving sends only what the recruiter

@@ -182,3 +182,30 @@ cli-candidate-erased = Candidate #{ $id } erased: { $applications ->
    *[other] { $emails } waiting emails withdrawn
 }.
 cli-candidate-erased-not-compacted = Warning: the file could not yet be rewritten without the erased bytes (another program may hold it open); JobGate will do it the next time it opens this data.
+
+## jobgate retention
+
+cli-retention-off = No retention period is set (retention_months = 0): nobody is erased for age.
+cli-retention-count = { $count ->
+    [0] No candidate is past the { $months }-month retention period.
+    [one] { $count } candidate is past the { $months }-month retention period:
+   *[other] { $count } candidates are past the { $months }-month retention period:
+}
+cli-retention-hired = (hired)
+cli-retention-how = To erase them as at their request: jobgate retention apply --yes
+cli-retention-confirm = Nothing was erased. { $count ->
+    [0] No candidate is past the { $months }-month retention period.
+    [one] { $count } candidate is past the { $months }-month retention period: their name, address, links and the text of their emails will be deleted for good. Confirm by adding --yes.
+   *[other] { $count } candidates are past the { $months }-month retention period: their names, addresses, links and the text of their emails will be deleted for good. Confirm by adding --yes.
+}
+cli-retention-applied = { $count ->
+    [0] No candidate was past the { $months }-month retention period: nothing was erased.
+    [one] { $count } candidate erased (past the { $months }-month retention period); their applications stay, with no personal data.
+   *[other] { $count } candidates erased (past the { $months }-month retention period); their applications stay, with no personal data.
+}
+cli-retention-left-sending = { $count ->
+    [one] { $count } candidate was not erased: an email to them is being sent. Run the command again in a moment.
+   *[other] { $count } candidates were not erased: an email to them is being sent. Run the command again in a moment.
+}
+cli-about-register = GDPR register (most recent operations):
+cli-about-register-empty = GDPR register: no operation yet.

@@ -739,3 +739,45 @@ setting-privacy_controller-placeholder = default: the company name
 setting-privacy_contact = Address for exercising one's rights
 setting-privacy_contact-placeholder = default: the reply-to address, else the sender
 setting-retention_months = Retention period (months, 0: no limit)
+# Why a candidate is past the retention period ($activity: applied, email_sent, history).
+retention-why = { $activity ->
+    [applied] applied on { $date }
+    [email_sent] last email sent on { $date }
+   *[history] last action on { $date }
+} ({ $months } months without activity)
+# One line of the GDPR register ($action: export, erasure, retention, reerasure).
+rgpd-log_line = { $date } — { $action ->
+    [export] data export
+    [erasure] erasure on request
+    [retention] retention period applied
+   *[reerasure] erasure made again (backup restored)
+}: { $count ->
+    [one] { $count } candidate
+   *[other] { $count } candidates
+} — by { $actor }
+retention-banner = { $count ->
+    [one] { $count } candidate is past the { $months }-month retention period.
+   *[other] { $count } candidates are past the { $months }-month retention period.
+}
+retention-show = Show
+retention-hide = Hide
+retention-erase = Erase
+retention-more = … and { $count } more
+retention-dialog_title = Retention period exceeded
+retention-dialog_question = { $count ->
+    [one] Erase for good { $count } candidate whose last activity was more than { $months } months ago? Their name, address, links and the text of their emails will be deleted; their applications stay, with no personal data, for the offers' counts.
+   *[other] Erase for good { $count } candidates whose last activity was more than { $months } months ago? Their names, addresses, links and the text of their emails will be deleted; their applications stay, with no personal data, for the offers' counts.
+}
+retention-dialog_ok = Erase
+retention-done = { $count ->
+    [0] Nobody was erased.
+    [one] { $count } candidate erased.
+   *[other] { $count } candidates erased.
+}
+retention-left_sending = { $count ->
+    [one] { $count } candidate was not erased: an email to them is being sent. Try again in a moment.
+   *[other] { $count } candidates were not erased: an email to them is being sent. Try again in a moment.
+}
+about-register = GDPR register
+about-register_empty = No operation yet.
+about-register_help = Every data export, erasure and application of the retention period, with no candidate data: what to show the CNIL of what was done.

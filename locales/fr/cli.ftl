@@ -194,3 +194,30 @@ cli-candidate-erased = Candidat n° { $id } effacé : { $applications ->
    *[other] { $emails } emails en attente retirés
 }.
 cli-candidate-erased-not-compacted = Attention : le fichier n'a pas encore pu être réécrit sans les octets effacés (un autre programme le tient peut-être ouvert) ; JobGate le fera à sa prochaine ouverture de ces données.
+
+## jobgate retention
+
+cli-retention-off = Aucune durée de conservation n'est fixée (retention_months = 0) : personne n'est effacé pour ancienneté.
+cli-retention-count = { $count ->
+    [0] Aucun candidat ne dépasse la durée de conservation de { $months } mois.
+    [one] { $count } candidat dépasse la durée de conservation de { $months } mois :
+   *[other] { $count } candidats dépassent la durée de conservation de { $months } mois :
+}
+cli-retention-hired = (recruté)
+cli-retention-how = Pour les effacer comme à leur demande : jobgate retention apply --yes
+cli-retention-confirm = Rien n'a été effacé. { $count ->
+    [0] Aucun candidat ne dépasse la durée de conservation de { $months } mois.
+    [one] { $count } candidat dépasse la durée de conservation de { $months } mois : son nom, son adresse, ses liens et le texte de ses emails seront supprimés définitivement. Confirmez en ajoutant --yes.
+   *[other] { $count } candidats dépassent la durée de conservation de { $months } mois : leurs noms, adresses, liens et le texte de leurs emails seront supprimés définitivement. Confirmez en ajoutant --yes.
+}
+cli-retention-applied = { $count ->
+    [0] Aucun candidat ne dépassait la durée de conservation de { $months } mois : rien n'a été effacé.
+    [one] { $count } candidat effacé (conservation de { $months } mois dépassée) ; ses candidatures restent, sans donnée personnelle.
+   *[other] { $count } candidats effacés (conservation de { $months } mois dépassée) ; leurs candidatures restent, sans donnée personnelle.
+}
+cli-retention-left-sending = { $count ->
+    [one] { $count } candidat n'a pas été effacé : un email lui est en cours d'envoi. Relancez la commande dans un instant.
+   *[other] { $count } candidats n'ont pas été effacés : un email leur est en cours d'envoi. Relancez la commande dans un instant.
+}
+cli-about-register = Registre RGPD (opérations les plus récentes) :
+cli-about-register-empty = Registre RGPD : aucune opération pour l'instant.

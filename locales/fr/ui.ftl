@@ -819,3 +819,45 @@ setting-privacy_controller-placeholder = par défaut : le nom de l'entreprise
 setting-privacy_contact = Adresse pour exercer ses droits
 setting-privacy_contact-placeholder = par défaut : l'adresse de réponse, sinon l'expéditeur
 setting-retention_months = Durée de conservation (mois, 0 : sans limite)
+# Why a candidate is past the retention period ($activity: applied, email_sent, history).
+retention-why = { $activity ->
+    [applied] candidature du { $date }
+    [email_sent] dernier email envoyé le { $date }
+   *[history] dernière action le { $date }
+} ({ $months } mois sans activité)
+# One line of the RGPD register ($action: export, erasure, retention, reerasure).
+rgpd-log_line = { $date } — { $action ->
+    [export] export des données
+    [erasure] effacement à la demande
+    [retention] application de la durée de conservation
+   *[reerasure] effacement refait (sauvegarde restaurée)
+} : { $count ->
+    [one] { $count } candidat
+   *[other] { $count } candidats
+} — par { $actor }
+retention-banner = { $count ->
+    [one] { $count } candidat dépasse la durée de conservation de { $months } mois.
+   *[other] { $count } candidats dépassent la durée de conservation de { $months } mois.
+}
+retention-show = Voir
+retention-hide = Masquer
+retention-erase = Effacer
+retention-more = … et { $count } autres
+retention-dialog_title = Durée de conservation dépassée
+retention-dialog_question = { $count ->
+    [one] Effacer définitivement { $count } candidat dont la dernière activité remonte à plus de { $months } mois ? Son nom, son adresse, ses liens et le texte de ses emails seront supprimés ; ses candidatures restent, sans donnée personnelle, pour les comptes des offres.
+   *[other] Effacer définitivement { $count } candidats dont la dernière activité remonte à plus de { $months } mois ? Leurs noms, adresses, liens et le texte de leurs emails seront supprimés ; leurs candidatures restent, sans donnée personnelle, pour les comptes des offres.
+}
+retention-dialog_ok = Effacer
+retention-done = { $count ->
+    [0] Personne n'a été effacé.
+    [one] { $count } candidat effacé.
+   *[other] { $count } candidats effacés.
+}
+retention-left_sending = { $count ->
+    [one] { $count } candidat n'a pas été effacé : un email lui est en cours d'envoi. Réessayez dans un instant.
+   *[other] { $count } candidats n'ont pas été effacés : un email leur est en cours d'envoi. Réessayez dans un instant.
+}
+about-register = Registre RGPD
+about-register_empty = Aucune opération pour l'instant.
+about-register_help = Chaque export de données, effacement et application de la durée de conservation, sans aucune donnée des candidats : de quoi montrer à la CNIL ce qui a été fait.

@@ -11,6 +11,7 @@ mod candidate;
 mod data;
 mod invitations;
 mod lifecycle;
+mod retention;
 mod settings;
 mod template;
 
@@ -156,6 +157,12 @@ enum Command {
         #[command(subcommand)]
         action: candidate::CandidateAction,
     },
+    /// Durée de conservation : qui la dépasse, et les effacer /
+    /// retention period: who is past it, and erasing them.
+    Retention {
+        #[command(subcommand)]
+        action: retention::RetentionAction,
+    },
     /// Le modèle d'invitation d'une offre : afficher, modifier, revenir au défaut, aperçu /
     /// a job offer's invitation template: show, change, reset, preview.
     Template {
@@ -274,6 +281,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Command::Links { action } => lifecycle::links(action, lang),
         Command::Job { action } => lifecycle::job(action, lang),
         Command::Candidate { action } => candidate::candidate(action, lang),
+        Command::Retention { action } => retention::retention(action, lang),
         Command::Template { action } => template::template(action, lang),
         Command::Backup { file } => data::backup(&file, lang),
         Command::Restore { file, yes } => data::restore(&file, yes, lang),

@@ -28,12 +28,13 @@ use jobgate_core::dto::{
 use jobgate_core::i18n::Lang;
 use jobgate_core::import::{DuplicateRow, PreviewRow};
 use jobgate_core::invitations::{KeyState, MailDraft, Preview, SetupStatus};
+use jobgate_core::retention::{OverdueDto, RetentionRun, RetentionStatus, RgpdLogDto};
 use jobgate_core::secret::{KeySource, KeyStatus};
 use jobgate_core::settings::LinkPlace;
 use jobgate_core::store::backup::{BackupSummary, RestoreReport};
 use jobgate_core::store::{
-    CandidateCorrection, EmailKind, Erasure, InvitationStatus, JobOverview, LinkState, OutboxState,
-    SortKey, Stage,
+    Activity, CandidateCorrection, EmailKind, Erasure, InvitationStatus, JobOverview, LinkState,
+    OutboxState, RgpdAction, SortKey, Stage,
 };
 use jobgate_core::vocabulary::{FieldLimits, StatusWord, Vocabulary};
 
@@ -59,7 +60,8 @@ fn types(cfg: &Config) -> Vec<(String, String, Vec<String>)> {
         ErrorDto, LinkDto, LastEmailDto, AllowedActions, ApplicationDto, OutboxDto, TimelineDto, HistoryDto,
         KeyStatus, QuotaCheck, BatchReport, BatchEvent, JobOverview, Preview, DuplicateRow,
         PreviewRow, MailDraft, CandidateCorrection, Erasure, BackupSummary, RestoreReport, StatusWord, FieldLimits,
-        Vocabulary, SetupStatus,
+        Vocabulary, SetupStatus, Activity, RgpdAction, OverdueDto, RetentionStatus, RetentionRun,
+        RgpdLogDto,
         // The shell's requests and replies.
         CommandErrorWire, DialogText, ListRequest, ListReply, NewApplicationRequest, AddReply,
         InviteReply, AppInfo, SettingsReply, SmtpReply, BatchPreview, StatusReply, EmailReply,
@@ -142,6 +144,9 @@ fn command_table(cfg: &Config) -> Vec<(&'static str, Args, String)> {
         export_list { query: ListRequest, dialog: DialogText } => Option<ExportReply>;
         export_candidate_data { application_id: i64, dialog: DialogText } => Option<ExportReply>;
         erase_candidate { candidate_id: i64 } => Erasure;
+        retention_status {} => RetentionStatus;
+        apply_retention {} => RetentionRun;
+        rgpd_log {} => Vec<RgpdLogDto>;
         backup_data { dialog: DialogText } => Option<BackupSummary>;
         inspect_backup { dialog: DialogText } => Option<BackupInspection>;
         restore_backup {} => RestoreReply;

@@ -394,6 +394,34 @@ test_email_to: string | null,
  */
 blocked: ErrorDto | null, };
 
+type Activity = "applied" | "email_sent" | "history";
+
+type RgpdAction = "export" | "erasure" | "retention" | "reerasure";
+
+type OverdueDto = { candidate_id: number, name: string, email: string, last_activity: Activity, 
+/**
+ * The day of the last activity, in the recruiter's zone and language.
+ */
+last_activity_date: string, months_inactive: number, };
+
+type RetentionStatus = { 
+/**
+ * 0: no limit (no banner).
+ */
+months: number, count: number, candidates: Array<OverdueDto>, };
+
+type RetentionRun = { months: number, erased: number, left_sending: number, 
+/**
+ * The file could not be rewritten yet (finished at the next opening).
+ */
+compacted: boolean, };
+
+type RgpdLogDto = { 
+/**
+ * In the recruiter's zone and language.
+ */
+at_local: string, action: RgpdAction, count: number, actor: string, };
+
 type CommandError = { code: string, field: string | null, fields: Array<ErrorDto>, } & ({ [key in "fr" | "en"]?: string });
 
 type DialogText = { title: string, 
@@ -599,6 +627,9 @@ interface Commands {
   export_list: { args: { query: ListRequest; dialog: DialogText }; reply: ExportReply | null };
   export_candidate_data: { args: { application_id: number; dialog: DialogText }; reply: ExportReply | null };
   erase_candidate: { args: { candidate_id: number }; reply: Erasure };
+  retention_status: { args: Record<string, never>; reply: RetentionStatus };
+  apply_retention: { args: Record<string, never>; reply: RetentionRun };
+  rgpd_log: { args: Record<string, never>; reply: Array<RgpdLogDto> };
   backup_data: { args: { dialog: DialogText }; reply: BackupSummary | null };
   inspect_backup: { args: { dialog: DialogText }; reply: BackupInspection | null };
   restore_backup: { args: Record<string, never>; reply: RestoreReply };

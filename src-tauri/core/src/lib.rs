@@ -42,6 +42,7 @@ pub mod mail;
 mod migrations;
 pub mod paths;
 pub mod restore;
+pub mod retention;
 pub mod rgpd;
 pub mod secret;
 pub mod settings;

@@ -103,57 +103,6 @@ pub fn erase_many(
     Ok(erasures)
 }
 
-/// The retention limit set now (`retention_months`; 0: none).
-pub fn retention_months(store: &crate::store::Store) -> Result<u32> {
-    Ok(store
-        .setting(crate::settings::RETENTION_MONTHS)?
-        .trim()
-        .parse()
-        .unwrap_or(0))
-}
-
-/// What a retention run did: the limit, who was erased, and how many past
-/// it were left because an email to them was being sent.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct RetentionRun {
-    pub months: u32,
-    pub erased: usize,
-    pub left_sending: usize,
-    /// The file could not be rewritten yet (finished at the next opening).
-    pub compacted: bool,
-}
-
-/// Erases everyone past the retention limit now (hired candidates only with
-/// `include_hired`), as an erasure at their request does; one line in the
-/// register of what was done, even when nobody is past it. Only ever run on
-/// the recruiter's word (`retention apply --yes`, the banner's "Effacer").
-pub fn apply_retention(
-    invitations: &crate::invitations::Invitations,
-    include_hired: bool,
-    now: DateTime<Utc>,
-) -> Result<RetentionRun> {
-    let (months, overdue) = {
-        let store = invitations.store()?;
-        let months = retention_months(&store)?;
-        (months, store.past_retention(months, include_hired, now)?)
-    };
-    let ids: Vec<i64> = overdue.iter().map(|o| o.candidate_id).collect();
-    let erasures = erase_many(
-        invitations,
-        &ids,
-        WhenSending::Skip,
-        RgpdAction::Retention,
-        now,
-    )?;
-    tracing::info!(months, erased = erasures.len(), "retention applied");
-    Ok(RetentionRun {
-        months,
-        erased: erasures.len(),
-        left_sending: ids.len() - erasures.len(),
-        compacted: erasures.iter().all(|e| e.compacted),
-    })
-}
-
 /// Removes the `.eml` files of `folder` that contain one of `traces`
 /// (lower case; the files compared in lower case too). Returns how many.
 fn remove_files_naming(folder: &Path, traces: &[Vec<u8>]) -> u32 {

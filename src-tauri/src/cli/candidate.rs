@@ -10,7 +10,7 @@ use clap::Subcommand;
 use jobgate_core::dto::View;
 use jobgate_core::files::DataFolder;
 use jobgate_core::rgpd::{self, PersonalDataExport};
-use jobgate_core::store::Store;
+use jobgate_core::store::{RgpdAction, Store};
 use jobgate_core::{paths, tr, CoreError, Lang};
 
 use super::{open_invitations, EXIT_USAGE};
@@ -55,11 +55,11 @@ pub fn candidate(action: CandidateAction, lang: Lang) -> Result<i32, CoreError> 
                     records.applications.len(),
                 )
             };
-            match output {
+            match &output {
                 None => document.write_json(&mut std::io::stdout().lock())?,
                 Some(path) => {
                     let data = DataFolder::new(paths::data_dir()?);
-                    document.write_file(&path, &data)?;
+                    document.write_file(path, &data)?;
                     let path = path.display().to_string();
                     eprintln!(
                         "{}",
@@ -72,6 +72,10 @@ pub fn candidate(action: CandidateAction, lang: Lang) -> Result<i32, CoreError> 
                     );
                 }
             }
+            // Once the document is written, the register says it was.
+            invitations
+                .store()?
+                .log_rgpd(RgpdAction::Export, 1, Utc::now())?;
             Ok(0)
         }
         CandidateAction::Erase { email, yes } => {

@@ -92,7 +92,8 @@ pub fn restore(file: &Path, yes: bool, lang: Lang) -> Result<i32, CoreError> {
 
 pub fn about(lang: Lang) -> Result<i32, CoreError> {
     let data_dir = paths::data_dir()?;
-    let schema = match Store::open(&paths::database_path(&data_dir)) {
+    let store = Store::open(&paths::database_path(&data_dir));
+    let schema = match &store {
         Ok(store) => store.schema_version()?.to_string(),
         Err(e) => e.message(lang),
     };
@@ -117,5 +118,30 @@ pub fn about(lang: Lang) -> Result<i32, CoreError> {
     println!("{}", tr!(lang, "cli-about-data", path = data));
     println!("{}", tr!(lang, "cli-about-logs", path = logs));
     println!("SQLite: {}", jobgate_core::store::sqlite_version());
+    // What was done for candidates' rights, to show the CNIL (issue 14, item 6).
+    if let Ok(store) = &store {
+        let log = store.rgpd_log(20)?;
+        if log.is_empty() {
+            println!("{}", tr!(lang, "cli-about-register-empty"));
+        } else {
+            println!("{}", tr!(lang, "cli-about-register"));
+            let zone = jobgate_core::time::recruiter_zone();
+            for entry in &log {
+                let date = jobgate_core::time::format_local(entry.at, zone, lang);
+                let (action, actor) = (entry.action.code(), entry.actor.as_str());
+                println!(
+                    "  {}",
+                    tr!(
+                        lang,
+                        "rgpd-log_line",
+                        date = date,
+                        action = action,
+                        count = entry.count,
+                        actor = actor
+                    )
+                );
+            }
+        }
+    }
     Ok(0)
 }

@@ -6,8 +6,9 @@
 use chrono::Utc;
 use jobgate_core::dto::replies::ExportReply;
 use jobgate_core::files::DataFolder;
+use jobgate_core::retention::{self, RetentionRun, RetentionStatus, RgpdLogDto};
 use jobgate_core::rgpd::{self, PersonalDataExport};
-use jobgate_core::store::Erasure;
+use jobgate_core::store::{Erasure, RgpdAction};
 use tauri::State;
 
 use super::files::{self, DialogText, FileRequest};
@@ -42,6 +43,8 @@ pub async fn export_candidate_data<R: tauri::Runtime>(
     })?;
     blocking(&state, move |state| {
         document.write_file(&path, &DataFolder::new(&state.data_dir))?;
+        // Once the document is written, the register says it was.
+        state.store()?.log_rgpd(RgpdAction::Export, 1, Utc::now())?;
         Ok(ExportReply {
             path: path.display().to_string(),
             rows: document.applications.len(),
@@ -67,4 +70,41 @@ pub async fn erase_candidate(
         Ok(rgpd::erase(&state.invitations, candidate_id, Utc::now())?)
     })
     .await
+}
+
+/// The banner at start-up: who is past `retention_months` now, and why.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_status(state: State<'_, AppState>) -> Result<RetentionStatus, CommandError> {
+    with_store(&state, |store, view| {
+        Ok(RetentionStatus::read(store, view)?)
+    })
+}
+
+/// The banner's "Effacer", after the page's native confirmation: everyone
+/// past the limit now is erased as at their request (hired candidates left
+/// out). Never run without that click.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn apply_retention(state: State<'_, AppState>) -> Result<RetentionRun, CommandError> {
+    blocking(&state, move |state| {
+        state.invitations.recover_interrupted()?;
+        Ok(retention::apply_retention(
+            &state.invitations,
+            false,
+            Utc::now(),
+        )?)
+    })
+    .await
+}
+
+/// Réglages › À propos: the register of what was done for candidates'
+/// rights, newest first.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rgpd_log(state: State<'_, AppState>) -> Result<Vec<RgpdLogDto>, CommandError> {
+    with_store(&state, |store, view| {
+        Ok(store
+            .rgpd_log(50)?
+            .iter()
+            .map(|e| RgpdLogDto::new(e, view))
+            .collect())
+    })
 }

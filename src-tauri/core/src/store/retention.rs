@@ -190,10 +190,11 @@ impl Store {
         for row in sql_rows {
             let (candidate_id, name, email, applied, emailed, evented, hired) = row?;
             let parsed = |text: Option<String>| text.and_then(|t| from_stored(&t).ok());
+            // On a tie the more telling one wins: the last of the maxima.
             let (last_activity_at, last_activity) = [
+                (parsed(evented), Activity::History),
                 (parsed(applied), Activity::Applied),
                 (parsed(emailed), Activity::EmailSent),
-                (parsed(evented), Activity::History),
             ]
             .into_iter()
             .filter_map(|(at, what)| Some((at?, what)))
