@@ -27,6 +27,7 @@ mod e2e_width;
 mod files;
 mod keyring;
 mod lifecycle;
+mod retention;
 mod rgpd;
 mod smtp;
 mod templates;
