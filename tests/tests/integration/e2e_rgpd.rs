@@ -144,3 +144,103 @@ async fn the_detail_panel_exports_then_erases_a_candidate_for_good() -> anyhow::
     }
     gui.close().await
 }
+
+/// Retention (item 4) in the real window: at start-up a banner says who is
+/// past `retention_months`; « Voir » lists them with why; « Effacer » asks
+/// natively, Annuler keeps everyone, OK erases them for good; Réglages ›
+/// À propos then lists the run in the register. Screenshots `retention-*`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_start_up_banner_lists_who_is_past_the_retention_period_and_erases_on_ok(
+) -> anyhow::Result<()> {
+    let _desktop = Desktop::take();
+    let mail = MailDataDir::new();
+    let data = &mail.data;
+    data.import_text(
+        "job_title,candidate_name,email\n\
+         Comptable,Amélie Roux,amelie.roux@exemple.fr\n\
+         Comptable,Bastien Lenoir,bastien.lenoir@exemple.fr\n\
+         Comptable,Paul Martin,paul.martin@exemple.fr\n",
+    );
+    crate::retention::age(&mail, "amelie.roux@exemple.fr", "2024-05-02T09:00:00Z");
+    crate::retention::age(&mail, "bastien.lenoir@exemple.fr", "2023-11-20T09:00:00Z");
+
+    let gui = Gui::start(data).await?;
+    gui.wait_for("#retention:not([hidden])").await?;
+    let banner = gui.text_of("#retention-text").await?;
+    assert_eq!(
+        banner,
+        "2 candidats dépassent la durée de conservation de 24 mois."
+    );
+    gui.screenshot("retention-banner").await?;
+    gui.click("#retention-show").await?;
+    gui.wait_for("#retention-list:not([hidden])").await?;
+    let listed = gui.text_of("#retention-list").await?;
+    // Longest inactive first, with why.
+    let bastien = listed.find("Bastien Lenoir").expect("Bastien listed");
+    let amelie = listed.find("Amélie Roux").expect("Amélie listed");
+    assert!(bastien < amelie, "{listed}");
+    assert!(listed.contains("candidature du 20/11/2023"), "{listed}");
+    assert!(!listed.contains("Paul Martin"), "{listed}");
+    gui.screenshot("retention-banner-list").await?;
+
+    // Effacer: the native question; Annuler keeps everyone.
+    gui.click("#retention-erase").await?;
+    wait_for_window(RETENTION_TITLE)?;
+    screen_shot("retention-confirmation")?;
+    answer_dialog(RETENTION_TITLE, Answer::Cancel)?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(in_database_bytes(data.path(), "amelie.roux@exemple.fr"));
+    assert!(!gui.text_of("#retention-text").await?.is_empty());
+
+    gui.click("#retention-erase").await?;
+    answer_dialog(RETENTION_TITLE, Answer::Ok)?;
+    gui.wait_for("#retention[hidden]").await?;
+    gui.wait_until("the list shows the skeletons", || async {
+        let rows = gui.row_texts().await?;
+        Ok(rows.len() == 3
+            && rows
+                .iter()
+                .filter(|r| r.contains("Candidat effacé"))
+                .count()
+                == 2
+            && rows.iter().any(|r| r.contains("Paul Martin")))
+    })
+    .await?;
+    for needle in [
+        "amelie.roux@exemple.fr",
+        "Amélie Roux",
+        "bastien.lenoir@exemple.fr",
+        "Bastien Lenoir",
+    ] {
+        assert!(
+            !in_database_bytes(data.path(), needle),
+            "{needle:?} still in the database file"
+        );
+    }
+    assert!(in_database_bytes(data.path(), "paul.martin@exemple.fr"));
+
+    // Réglages › À propos: the run, with no name or address.
+    gui.click("#nav-settings").await?;
+    gui.wait_until("the register lists the run", || async {
+        Ok(gui
+            .text_now("#about-register")
+            .await?
+            .is_some_and(|t| t.contains("application de la durée de conservation : 2 candidats")))
+    })
+    .await?;
+    gui.client
+        .execute(
+            "document.querySelector('#about-register').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await?;
+    gui.screenshot("retention-register").await?;
+    let register = gui.text_of("#about-register").await?;
+    assert!(
+        !register.contains("Amélie") && !register.contains("exemple.fr"),
+        "{register}"
+    );
+    gui.close().await
+}
+
+const RETENTION_TITLE: &str = "Durée de conservation dépassée";

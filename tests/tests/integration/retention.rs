@@ -20,7 +20,7 @@ const HERVE: &str = "herve@exemple.fr";
 
 /// Moves every instant stored about the candidate at `email` back to `at`,
 /// as if all of it had happened then.
-pub fn age(data: &MailDataDir, email: &str, at: &str) {
+pub(crate) fn age(data: &MailDataDir, email: &str, at: &str) {
     let db = rusqlite::Connection::open(data.path().join("jobgate.sqlite3")).unwrap();
     let theirs = "application_id IN (SELECT a.id FROM applications a
          JOIN candidates c ON c.id = a.candidate_id WHERE c.email = ?2)";

@@ -120,12 +120,17 @@ pub struct RgpdLogEntry {
     pub actor: String,
 }
 
-/// The account of this computer that runs JobGate (`USER`, `USERNAME` or
-/// `LOGNAME`), else "?".
+/// The account of this computer that runs JobGate (the OS user name, read
+/// with `whoami`; else `USER`, `USERNAME` or `LOGNAME`), else "?".
 pub fn current_actor() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+    whoami::fallible::username()
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        })
         .unwrap_or_else(|| "?".to_owned())
 }
 
