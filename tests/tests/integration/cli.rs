@@ -385,7 +385,20 @@ fn config_list_shows_every_setting_with_its_label_and_override() {
     assert!(out.status.success());
     let listed = text(&out.stdout);
     let lines: Vec<&str> = listed.lines().collect();
-    assert_eq!(lines.len(), 19, "{listed}");
+    assert_eq!(
+        lines.len(),
+        jobgate_core::settings::SETTINGS.len(),
+        "one line per setting: {listed}"
+    );
+    for setting in jobgate_core::settings::SETTINGS {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("{} = ", setting.name))),
+            "{} listed: {listed}",
+            setting.name
+        );
+    }
     assert!(
         lines.contains(
             &"base_url = http://localhost:3000  # Adresse de la plateforme d'entretien \
